@@ -1,0 +1,148 @@
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GroupExistsException,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { queues } from '../src/manifest';
+import { roles } from '../src/domain/profile';
+
+export const names = {
+  table: 'audition-me',
+  userPool: 'audition-me',
+  userPoolClient: 'audition-me-web',
+} as const;
+
+/** Where a local service is and how to sign for it. */
+export interface ClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** Creates the table from the shared table definition unless it exists. */
+export async function ensureTable(clientConfig: ClientConfig): Promise<string> {
+  const dynamodb = new DynamoDBClient(clientConfig);
+  try {
+    await dynamodb.send(new DescribeTableCommand({ TableName: names.table }));
+    return names.table;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const t = tableDefinition;
+  const keyNames = new Set<string>([
+    t.partitionKey,
+    t.sortKey,
+    ...t.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: names.table,
+      AttributeDefinitions: [...keyNames].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: t.partitionKey, KeyType: 'HASH' },
+        { AttributeName: t.sortKey, KeyType: 'RANGE' },
+      ],
+      ProvisionedThroughput: { ReadCapacityUnits: t.readCapacity, WriteCapacityUnits: t.writeCapacity },
+      GlobalSecondaryIndexes: t.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+        ProvisionedThroughput: { ReadCapacityUnits: index.readCapacity, WriteCapacityUnits: index.writeCapacity },
+      })),
+      StreamSpecification: { StreamEnabled: true, StreamViewType: t.stream },
+    }),
+  );
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({
+      TableName: names.table,
+      TimeToLiveSpecification: { AttributeName: t.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+  return names.table;
+}
+
+/** Creates the email queue and its dead-letter queue with the manifest's redrive (idempotent). */
+export async function ensureQueues(
+  clientConfig: ClientConfig,
+  visibilityTimeoutSeconds: number,
+): Promise<{ emailQueueUrl: string; emailDeadLetterQueueUrl: string }> {
+  const sqs = new SQSClient({ ...clientConfig, useQueueUrlAsEndpoint: false });
+  const { email } = queues;
+  const dlq = await sqs.send(
+    new CreateQueueCommand({ QueueName: email.deadLetterName, Attributes: { MessageRetentionPeriod: '1209600' } }),
+  );
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: email.name,
+      Attributes: {
+        VisibilityTimeout: String(visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: Attributes?.QueueArn,
+          maxReceiveCount: email.maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  if (!queue.QueueUrl || !dlq.QueueUrl) throw new Error('CreateQueue returned no URL');
+  return { emailQueueUrl: queue.QueueUrl, emailDeadLetterQueueUrl: dlq.QueueUrl };
+}
+
+/** Finds or creates the user pool, its `performer` and `director` groups and the web app client. */
+export async function ensureUserPool(
+  clientConfig: ClientConfig,
+): Promise<{ userPoolId: string; userPoolClientId: string }> {
+  const cognito = new CognitoIdentityProviderClient(clientConfig);
+  const pools = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  let userPoolId = pools.UserPools?.find((pool) => pool.Name === names.userPool)?.Id;
+  if (!userPoolId) {
+    const created = await cognito.send(
+      new CreateUserPoolCommand({
+        PoolName: names.userPool,
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+      }),
+    );
+    userPoolId = created.UserPool?.Id;
+  }
+  if (!userPoolId) throw new Error('CreateUserPool returned no id');
+  for (const role of roles) {
+    try {
+      await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }));
+    } catch (error) {
+      if (!(error instanceof GroupExistsException)) throw error;
+    }
+  }
+  const clients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  let userPoolClientId = clients.UserPoolClients?.find((c) => c.ClientName === names.userPoolClient)?.ClientId;
+  if (!userPoolClientId) {
+    const created = await cognito.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: names.userPoolClient,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    userPoolClientId = created.UserPoolClient?.ClientId;
+  }
+  if (!userPoolClientId) throw new Error('CreateUserPoolClient returned no id');
+  return { userPoolId, userPoolClientId };
+}

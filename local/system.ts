@@ -1,0 +1,134 @@
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FunctionDefinition } from '../src/manifest';
+import { functions, queues } from '../src/manifest';
+import type { LocalStack, Ports } from './stack';
+import { startLocalStack } from './stack';
+import { loadHandler } from './runtime/handlers';
+import type { HttpFunction } from './runtime/http-server';
+import { startHttpServer } from './runtime/http-server';
+import type { Poller } from './runtime/sqs-poller';
+import { startSqsPoller } from './runtime/sqs-poller';
+import { startStreamPoller } from './runtime/stream-poller';
+import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
+import { startScheduler } from './runtime/scheduler';
+import { freePort } from './processes';
+
+export interface SystemOptions {
+  readonly dataDir?: string;
+  readonly ports?: Partial<Ports & { api: number }>;
+  readonly queueVisibilityTimeoutSeconds?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  readonly apiUrl: string;
+  readonly stack: LocalStack;
+  readonly scheduler: Scheduler;
+  /** The code cognito-local would have emailed to confirm this address, if any. */
+  confirmationCode(email: string): string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Reads the sign-up code for an address from cognito-local's state file. */
+function readConfirmationCode(stack: LocalStack, email: string): string | undefined {
+  const file = join(stack.cognitoDir, '.cognito', 'db', `${stack.resources.userPoolId}.json`);
+  const state = JSON.parse(readFileSync(file, 'utf8')) as {
+    Users?: Record<string, { ConfirmationCode?: string; Attributes?: { Name: string; Value: string }[] }>;
+  };
+  const user = Object.values(state.Users ?? {}).find((u) =>
+    u.Attributes?.some((a) => a.Name === 'email' && a.Value === email.toLowerCase()),
+  );
+  return user?.ConfirmationCode;
+}
+
+/**
+ * The whole system on this machine: the local AWS stand-ins, and every function of the manifest wired to its
+ * trigger exactly as AWS would call it (HTTP API + authorizer, SQS, DynamoDB stream, schedule).
+ */
+export async function startLocalSystem(options: SystemOptions = {}): Promise<LocalSystem> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stack = await startLocalStack({
+    dataDir: options.dataDir,
+    ports: options.ports,
+    queueVisibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 30,
+    log,
+  });
+  // Functions read their configuration from the environment, as in Lambda.
+  Object.assign(process.env, stack.env);
+
+  const loaded = await Promise.all(
+    functions.map(async (definition: FunctionDefinition) => ({ definition, handler: await loadHandler(definition) })),
+  );
+  const httpFunctions: HttpFunction[] = [];
+  const scheduled: ScheduledFunction[] = [];
+  const pollers: Poller[] = [];
+  let authorizer: (typeof loaded)[number] | undefined;
+  for (const fn of loaded) {
+    const trigger = fn.definition.trigger;
+    switch (trigger.kind) {
+      case 'http':
+        httpFunctions.push({ ...fn, route: trigger.route });
+        break;
+      case 'authorizer':
+        authorizer = fn;
+        break;
+      case 'schedule':
+        scheduled.push({ ...fn, everyMinutes: trigger.everyMinutes });
+        break;
+      case 'sqs': {
+        const queueUrl = trigger.queue === queues.email.name ? stack.resources.emailQueueUrl : undefined;
+        if (!queueUrl) throw new Error(`No local queue for ${trigger.queue}`);
+        pollers.push(startSqsPoller({ ...fn, queueUrl, batchSize: trigger.batchSize, log }));
+        break;
+      }
+      case 'dynamodb-stream':
+        pollers.push(
+          startStreamPoller({ ...fn, tableName: stack.resources.tableName, batchSize: trigger.batchSize, log }),
+        );
+        break;
+    }
+  }
+  if (!authorizer) throw new Error('The manifest has no authorizer');
+  const scheduler = startScheduler(scheduled, log);
+  const apiPort = options.ports?.api ?? (await freePort());
+  let server: Server | undefined;
+  const stop = async () => {
+    scheduler.stop();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await Promise.all(pollers.map((p) => p.stop()));
+    await stack.stop();
+  };
+  try {
+    server = await startHttpServer({
+      port: apiPort,
+      routes: httpFunctions,
+      authorizer,
+      localEndpoints: async (request, body) => {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const schedule = /^\/__local\/schedules\/([\w-]+)$/.exec(url.pathname);
+        if (schedule?.[1] && request.method === 'POST') {
+          const { time } = (body.byteLength ? JSON.parse(body.toString()) : {}) as { time?: string };
+          return { status: 200, body: (await scheduler.run(schedule[1], time ? new Date(time) : undefined)) ?? null };
+        }
+        if (url.pathname === '/__local/confirmation-code' && request.method === 'GET') {
+          const code = readConfirmationCode(stack, url.searchParams.get('email') ?? '');
+          return code ? { status: 200, body: { code } } : { status: 404, body: { message: 'No code for that email' } };
+        }
+        if (url.pathname === '/__local/health') return { status: 200, body: { ok: true } };
+        return undefined;
+      },
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    stack,
+    scheduler,
+    confirmationCode: (email) => readConfirmationCode(stack, email),
+    stop,
+  };
+}

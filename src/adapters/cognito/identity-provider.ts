@@ -1,0 +1,135 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  CodeMismatchException,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  ExpiredCodeException,
+  InitiateAuthCommand,
+  InvalidPasswordException,
+  NotAuthorizedException,
+  SignUpCommand,
+  TooManyRequestsException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityProvider } from '../../domain/accounts';
+import {
+  EmailTakenError,
+  InvalidConfirmationCodeError,
+  InvalidCredentialsError,
+  TooManyRequestsError,
+  UserNotConfirmedError,
+  ValidationError,
+} from '../../domain/errors';
+import type { Tokens } from '../../schemas/auth';
+
+let client: CognitoIdentityProviderClient | undefined;
+const cognito = () => (client ??= new CognitoIdentityProviderClient({}));
+
+export interface PoolSettings {
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/** Cognito errors a caller can act on, as domain errors; anything else is passed on unchanged. */
+function translate(error: unknown): unknown {
+  if (error instanceof UsernameExistsException) return new EmailTakenError('An account with this email exists.');
+  if (error instanceof InvalidPasswordException) {
+    return new ValidationError([{ path: 'password', message: error.message }], 'The password is not accepted.');
+  }
+  if (error instanceof CodeMismatchException || error instanceof ExpiredCodeException) {
+    return new InvalidConfirmationCodeError('The confirmation code is wrong or has expired.', { cause: error });
+  }
+  if (error instanceof UserNotConfirmedException) {
+    return new UserNotConfirmedError('Confirm your email address with the code we sent first.');
+  }
+  if (error instanceof NotAuthorizedException || error instanceof UserNotFoundException) {
+    return new InvalidCredentialsError('The email or password is wrong.', { cause: error });
+  }
+  if (error instanceof TooManyRequestsException) return new TooManyRequestsError('Too many attempts; wait a minute.');
+  return error;
+}
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw translate(error);
+  }
+}
+
+/** The identity provider backed by a Cognito user pool whose usernames are email addresses. */
+export function cognitoIdentityProvider({ userPoolId, clientId }: PoolSettings): IdentityProvider {
+  return {
+    signUp: (email, password, { name, phone }) =>
+      call(async () => {
+        const result = await cognito().send(
+          new SignUpCommand({
+            ClientId: clientId,
+            Username: email,
+            Password: password,
+            UserAttributes: [
+              { Name: 'email', Value: email },
+              { Name: 'name', Value: name },
+              { Name: 'phone_number', Value: phone },
+            ],
+          }),
+        );
+        if (!result.UserSub) throw new Error('Cognito SignUp returned no UserSub');
+        return result.UserSub;
+      }),
+    isUnconfirmed: (email) =>
+      call(async () => {
+        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        return user.UserStatus === 'UNCONFIRMED';
+      }),
+    deleteUser: (email) =>
+      call(async () => {
+        await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email }));
+      }),
+    addToGroup: (email, role) =>
+      call(async () => {
+        await cognito().send(
+          new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: role }),
+        );
+      }),
+  };
+}
+
+/** Checks the code Cognito emailed at sign-up. */
+export function confirmSignUp({ clientId }: PoolSettings, email: string, code: string): Promise<void> {
+  return call(async () => {
+    await cognito().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
+  });
+}
+
+/** Exchanges email and password for tokens (USER_PASSWORD_AUTH). */
+export async function logIn({ clientId }: PoolSettings, email: string, password: string): Promise<Tokens> {
+  try {
+    return await call(() => initiatePasswordAuth(clientId, email, password));
+  } catch (error) {
+    // cognito-local answers a wrong password with InvalidPasswordException; at log-in it can only mean that.
+    if (error instanceof ValidationError) throw new InvalidCredentialsError('The email or password is wrong.');
+    throw error;
+  }
+}
+
+async function initiatePasswordAuth(clientId: string, email: string, password: string): Promise<Tokens> {
+  const { AuthenticationResult: result } = await cognito().send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  if (!result?.IdToken || !result.AccessToken) throw new InvalidCredentialsError('The email or password is wrong.');
+  return {
+    idToken: result.IdToken,
+    accessToken: result.AccessToken,
+    refreshToken: result.RefreshToken,
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
+}

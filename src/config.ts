@@ -1,0 +1,31 @@
+/**
+ * Deployment configuration, read from the environment once per cold start.
+ * The CDK stack sets these variables on each function; the local runtime sets them for the local stack.
+ */
+export interface Config {
+  readonly tableName: string;
+  readonly emailQueueUrl: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly senderEmail: string;
+}
+
+let cached: Config | undefined;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+/** The configuration of this function; throws naming the first missing variable. */
+export function config(): Config {
+  cached ??= {
+    tableName: required('TABLE_NAME'),
+    emailQueueUrl: required('EMAIL_QUEUE_URL'),
+    userPoolId: required('USER_POOL_ID'),
+    userPoolClientId: required('USER_POOL_CLIENT_ID'),
+    senderEmail: required('SENDER_EMAIL'),
+  };
+  return cached;
+}

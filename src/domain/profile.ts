@@ -1,0 +1,30 @@
+/** The two roles a user can hold. Fixed at sign-up by the server. */
+export const roles = ['performer', 'director'] as const;
+export type Role = (typeof roles)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+/** What Audition Me knows about a person. `userId` is the Cognito `sub`. */
+export interface Profile {
+  readonly userId: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly email: string;
+  /** E.164, e.g. `+442071838750`. */
+  readonly phone: string;
+  /** IANA zone, e.g. `Europe/London`. */
+  readonly timeZone: string;
+  readonly createdAt: string;
+}
+
+/** Everything a caller supplies to create a profile. */
+export type NewProfile = Omit<Profile, 'userId' | 'createdAt'>;
+
+/** Where profiles are kept. */
+export interface ProfileStore {
+  /** Writes the profile unless one exists; returns false when it already existed. */
+  create(profile: Profile): Promise<boolean>;
+  get(userId: string): Promise<Profile | undefined>;
+}

@@ -1,0 +1,139 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type {
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import type { FunctionName } from '../../manifest';
+import { routeOf } from '../../manifest';
+import { DomainError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
+import { isThrottling } from '../../adapters/aws-errors';
+import type { AuthorizerContext, Caller } from './caller';
+import { callerFor } from './caller';
+import { domainErrorResponse, problem, problemResponse } from './problem';
+import { jsonBody } from './request-body';
+
+export const logger = new Logger({ serviceName: 'audition-me' });
+
+export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
+export type HttpHandler = (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface Schemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  readonly body?: B;
+  readonly query?: Q;
+  readonly params?: P;
+}
+
+export interface HttpRequest<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  /** When API Gateway received the request. */
+  readonly receivedAt: Date;
+  readonly event: HttpEvent;
+}
+
+export interface HttpResponse {
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly cookies?: string[];
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationError(
+      result.error.issues.map((issue) => ({
+        path: [where, ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+function toResult(response: HttpResponse): APIGatewayProxyStructuredResultV2 {
+  const status = response.status ?? 200;
+  const hasBody = response.body !== undefined;
+  return {
+    statusCode: status,
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      'cache-control': 'no-store',
+      ...response.headers,
+    },
+    cookies: response.cookies,
+    body: hasBody ? JSON.stringify(response.body) : '',
+  };
+}
+
+function errorResult(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  if (isThrottling(error)) {
+    logger.warn('dependency throttled', { requestId, error });
+    return domainErrorResponse(new ServiceUnavailableError('We are busy; try again in a few seconds.', 2), requestId);
+  }
+  if (error instanceof DomainError) return domainErrorResponse(error, requestId);
+  logger.error('unexpected error', { requestId, error });
+  return problemResponse(problem('internal', 'An unexpected error occurred; it has been logged.', { requestId }));
+}
+
+function build<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  name: FunctionName,
+  schemas: Schemas<B, Q, P>,
+  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>, caller: Caller | undefined) => Promise<HttpResponse>,
+): HttpHandler {
+  const route = routeOf(name);
+  return async (event) => {
+    const requestId = event.requestContext.requestId;
+    try {
+      const receivedAt = new Date(event.requestContext.timeEpoch);
+      const caller =
+        route.access === 'public'
+          ? undefined
+          : callerFor(route.access, event.requestContext.authorizer?.lambda, receivedAt);
+      const request = {
+        body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body'),
+        query: parse(schemas.query, event.queryStringParameters ?? {}, 'query'),
+        params: parse(schemas.params, event.pathParameters ?? {}, 'path'),
+        receivedAt,
+        event,
+      } as HttpRequest<Out<B>, Out<Q>, Out<P>>;
+      return toResult(await handle(request, caller));
+    } catch (error) {
+      return errorResult(error, requestId);
+    }
+  };
+}
+
+/**
+ * A handler for a public route of the manifest: parses and validates the request with the schemas, calls
+ * `handle`, and maps every error to `application/problem+json`. Handlers throw; they never build error bodies.
+ *
+ * @example export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => ({ body: … }));
+ */
+export function publicRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  name: FunctionName,
+  schemas: Schemas<B, Q, P>,
+  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResponse>,
+): HttpHandler {
+  return build(name, schemas, (request) => handle(request));
+}
+
+/**
+ * A handler for a route that needs a signed-in caller; the route's access rule comes from the manifest.
+ *
+ * @example export const handler = protectedRoute('me-get', {}, async (_request, caller) => ({ body: … }));
+ */
+export function protectedRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  name: FunctionName,
+  schemas: Schemas<B, Q, P>,
+  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>, caller: Caller) => Promise<HttpResponse>,
+): HttpHandler {
+  if (routeOf(name).access === 'public') throw new Error(`${name} is a public route; use publicRoute`);
+  return build(name, schemas, (request, caller) => handle(request, caller as Caller));
+}

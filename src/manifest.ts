@@ -1,0 +1,98 @@
+/**
+ * The one list of Lambda functions, their entries and their triggers.
+ *
+ * The local runtime (`local/`) and the CDK stack (`infra/`) are both built from this module, so the two
+ * cannot drift apart. Handlers also read their own route from here to enforce its access rule.
+ */
+
+/** Who may call an HTTP route. `signed-in` is any authenticated user with a role. */
+export type Access = 'public' | 'signed-in' | 'performer' | 'director';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRoute {
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/performances/{performanceId}`. */
+  readonly path: string;
+  readonly access: Access;
+}
+
+export type Trigger =
+  | { readonly kind: 'http'; readonly route: HttpRoute }
+  | { readonly kind: 'authorizer' }
+  | { readonly kind: 'sqs'; readonly queue: QueueName; readonly batchSize: number }
+  | { readonly kind: 'dynamodb-stream'; readonly batchSize: number }
+  | { readonly kind: 'schedule'; readonly everyMinutes: number };
+
+/** The AWS services a function talks to; the CDK stack grants exactly these, nothing else. */
+export type Permission =
+  'table:read' | 'table:write' | 'email-queue:send' | 'ses:send' | 'cognito:sign-up' | 'cognito:admin';
+
+export interface FunctionDefinition {
+  readonly name: string;
+  /** Path of the module, relative to the repository root, that exports `handler`. */
+  readonly entry: string;
+  readonly trigger: Trigger;
+  readonly permissions: readonly Permission[];
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+}
+
+export const queues = {
+  email: { name: 'email', deadLetterName: 'email-dlq', maxReceiveCount: 5 },
+} as const;
+export type QueueName = keyof typeof queues;
+
+const http = (
+  name: string,
+  method: HttpMethod,
+  path: string,
+  access: Access,
+  permissions: readonly Permission[],
+): FunctionDefinition => ({
+  name,
+  entry: `src/functions/${name}.ts`,
+  trigger: { kind: 'http', route: { method, path, access } },
+  permissions,
+  timeoutSeconds: 10,
+  memoryMb: 256,
+});
+
+export const functions = [
+  {
+    name: 'authorizer',
+    entry: 'src/functions/authorizer.ts',
+    trigger: { kind: 'authorizer' },
+    permissions: [],
+    timeoutSeconds: 5,
+    memoryMb: 256,
+  },
+  http('auth-signup', 'POST', '/auth/signup', 'public', ['cognito:sign-up', 'cognito:admin', 'table:write']),
+  http('auth-confirm', 'POST', '/auth/confirm', 'public', ['cognito:sign-up']),
+  http('auth-login', 'POST', '/auth/login', 'public', ['cognito:sign-up']),
+  http('me-get', 'GET', '/me', 'signed-in', ['table:read']),
+  {
+    name: 'mailer',
+    entry: 'src/functions/mailer.ts',
+    trigger: { kind: 'sqs', queue: 'email', batchSize: 10 },
+    permissions: ['ses:send', 'table:read', 'table:write'],
+    timeoutSeconds: 20,
+    memoryMb: 256,
+  },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionName = (typeof functions)[number]['name'];
+
+/** The function definition by name; throws for a name the manifest does not hold. */
+export function functionNamed(name: FunctionName): FunctionDefinition {
+  const found = functions.find((f) => f.name === name);
+  if (!found) throw new Error(`No function named ${name} in the manifest`);
+  return found;
+}
+
+/** The HTTP route a function serves, e.g. `routeOf('me-get')` → `{ method: 'GET', path: '/me', … }`. */
+export function routeOf(name: FunctionName): HttpRoute {
+  const { trigger } = functionNamed(name);
+  if (trigger.kind !== 'http') throw new Error(`${name} is not an HTTP function`);
+  return trigger.route;
+}

@@ -1,0 +1,213 @@
+import {
+  CognitoIdentityProviderClient,
+  SignUpCommand,
+  AdminConfirmSignUpCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { api, signedUpUser, uniqueEmail } from '../support/api';
+import { cognitoLocalKey, decodePayload, signJwt, strangerKey } from '../support/jwt';
+
+const expectProblem = (
+  response: { status: number; contentType: string; body: unknown },
+  status: number,
+  code: string,
+) => {
+  expect(response.status).toBe(status);
+  expect(response.contentType).toContain('application/problem+json');
+  expect(response.body).toMatchObject({ status, code, type: `/problems/${code}` });
+};
+
+describe('sign-up, confirmation, log-in and /me', () => {
+  it('registers a performer with the role the server assigns and reads the profile back', async () => {
+    const user = await signedUpUser('performer', {
+      name: 'Ada Lovelace',
+      timeZone: 'Europe/London',
+      phone: '+44 20 7183 8750',
+    });
+    const claims = decodePayload(user.token);
+    expect(claims['cognito:groups']).toEqual(['performer']);
+
+    const me = await api('GET', '/me', { token: user.token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      userId: user.userId,
+      role: 'performer',
+      name: 'Ada Lovelace',
+      email: user.email,
+      phone: '+442071838750',
+      timeZone: 'Europe/London',
+    });
+  });
+
+  it('refuses a second account with the same email once the first is confirmed', async () => {
+    const user = await signedUpUser('director');
+    const again = await api('POST', '/auth/signup', {
+      body: {
+        email: user.email,
+        password: 'another-password',
+        role: 'director',
+        name: 'X',
+        phone: '+14155550123',
+        timeZone: 'UTC',
+      },
+    });
+    expectProblem(again, 409, 'email-taken');
+  });
+
+  it('lets an unconfirmed sign-up be repeated (a crash after the first write loses nothing)', async () => {
+    const email = uniqueEmail('retry');
+    const body = {
+      email,
+      password: 'first-password',
+      role: 'performer',
+      name: 'R',
+      phone: '+14155550123',
+      timeZone: 'UTC',
+    };
+    expect((await api('POST', '/auth/signup', { body })).status).toBe(201);
+    const second = await api<{ userId: string }>('POST', '/auth/signup', {
+      body: { ...body, password: 'second-password' },
+    });
+    expect(second.status).toBe(201);
+    const { body: code } = await api<{ code: string }>('GET', `/__local/confirmation-code?email=${email}`);
+    expect((await api('POST', '/auth/confirm', { body: { email, code: code.code } })).status).toBe(204);
+    expect((await api('POST', '/auth/login', { body: { email, password: 'second-password' } })).status).toBe(200);
+  });
+
+  it('rejects a wrong confirmation code, a wrong password and an unconfirmed log-in with problems', async () => {
+    const email = uniqueEmail('wrong');
+    await api('POST', '/auth/signup', {
+      body: { email, password: 'good-password', role: 'performer', name: 'W', phone: '+14155550123', timeZone: 'UTC' },
+    });
+    expectProblem(
+      await api('POST', '/auth/login', { body: { email, password: 'good-password' } }),
+      403,
+      'user-not-confirmed',
+    );
+    expectProblem(
+      await api('POST', '/auth/confirm', { body: { email, code: '000000' } }),
+      400,
+      'invalid-confirmation-code',
+    );
+    const user = await signedUpUser('performer');
+    expectProblem(
+      await api('POST', '/auth/login', { body: { email: user.email, password: 'not-it-at-all' } }),
+      401,
+      'invalid-credentials',
+    );
+  });
+});
+
+describe('the authorizer', () => {
+  it('answers 401 without a token, as API Gateway does before calling the authorizer', async () => {
+    const response = await api('GET', '/me');
+    expect(response.status).toBe(401);
+  });
+
+  const forged = async (
+    mutate: (claims: Record<string, unknown>) => Record<string, unknown>,
+    key = cognitoLocalKey(),
+  ) => {
+    const user = await signedUpUser('performer');
+    return signJwt(mutate(decodePayload(user.token)), key);
+  };
+
+  it('accepts a token it forged itself with the right key and claims (the forging helper is sound)', async () => {
+    const token = await forged((claims) => claims);
+    expect((await api('GET', '/me', { token })).status).toBe(200);
+  });
+
+  it.each([
+    ['another issuer', async () => forged((c) => ({ ...c, iss: 'http://127.0.0.1:1/local_other' }))],
+    ['another key', async () => forged((c) => c, strangerKey())],
+    ['an expired token', async () => forged((c) => ({ ...c, iat: 1_600_000_000, exp: 1_600_003_600 }))],
+    ['another app client', async () => forged((c) => ({ ...c, aud: 'some-other-client' }))],
+    ['an access token instead of an ID token', async () => forged((c) => ({ ...c, token_use: 'access' }))],
+    [
+      'a tampered token',
+      async () => {
+        const { token } = await signedUpUser('performer');
+        const [header, , signature] = token.split('.');
+        const claims = { ...decodePayload(token), 'cognito:groups': ['director'] };
+        return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+      },
+    ],
+    ['garbage', async () => 'not-a-jwt'],
+  ])('refuses %s with 401 problem+json', async (_name, makeToken) => {
+    const response = await api('GET', '/me', { token: await makeToken() });
+    expectProblem(response, 401, 'unauthenticated');
+  });
+
+  it('answers 403 to a user with no role group (signed up at Cognito directly, around our API)', async () => {
+    const cognito = new CognitoIdentityProviderClient({});
+    const env = inject('env');
+    const email = uniqueEmail('norole');
+    await cognito.send(
+      new SignUpCommand({
+        ClientId: env.USER_POOL_CLIENT_ID,
+        Username: email,
+        Password: 'sneaky-password',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: env.USER_POOL_ID, Username: email }));
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: env.USER_POOL_CLIENT_ID,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: 'sneaky-password' },
+      }),
+    );
+    expectProblem(await api('GET', '/me', { token: AuthenticationResult?.IdToken }), 403, 'forbidden');
+  });
+});
+
+describe('bad input', () => {
+  it('answers malformed JSON with 400 malformed-json', async () => {
+    expectProblem(
+      await api('POST', '/auth/login', { rawBody: '{"email":', headers: { 'content-type': 'application/json' } }),
+      400,
+      'malformed-json',
+    );
+  });
+
+  it('answers a wrong content type with 400 unsupported-media-type', async () => {
+    expectProblem(
+      await api('POST', '/auth/login', {
+        rawBody: 'email=a@b.c',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      400,
+      'unsupported-media-type',
+    );
+  });
+
+  it('answers a body over 64 KB with 413', async () => {
+    const body = { email: 'a@example.com', password: 'x'.repeat(70 * 1024) };
+    expectProblem(await api('POST', '/auth/login', { body }), 413, 'payload-too-large');
+  });
+
+  it('answers invalid fields with 400 and says which', async () => {
+    const response = await api<{ errors: { path: string }[] }>('POST', '/auth/signup', {
+      body: {
+        email: 'nope',
+        password: 'short',
+        role: 'admin',
+        name: 'A\r\nBcc: x@y.z',
+        phone: '0207',
+        timeZone: 'Mars/Base',
+      },
+    });
+    expectProblem(response, 400, 'validation-failed');
+    expect(response.body.errors.map((e) => e.path).sort()).toEqual([
+      'body.email',
+      'body.name',
+      'body.password',
+      'body.phone',
+      'body.role',
+      'body.timeZone',
+    ]);
+  });
+});
