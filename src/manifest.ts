@@ -38,6 +38,18 @@ export interface FunctionDefinition {
   readonly memoryMb: number;
 }
 
+/**
+ * The API's CORS rule, answered by API Gateway (and the local runtime) before any function runs. Origins are
+ * open because the API authenticates with a bearer token, never a cookie, so another site gains nothing.
+ */
+export const cors = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+  allowHeaders: ['authorization', 'content-type'],
+  exposeHeaders: ['location', 'retry-after'],
+  maxAgeSeconds: 600,
+} as const;
+
 export const queues = {
   email: { name: 'email', deadLetterName: 'email-dlq', maxReceiveCount: 5 },
 } as const;
@@ -67,10 +79,55 @@ export const functions = [
     timeoutSeconds: 5,
     memoryMb: 256,
   },
+  http('openapi-get', 'GET', '/openapi.json', 'public', []),
   http('auth-signup', 'POST', '/auth/signup', 'public', ['cognito:sign-up', 'cognito:admin', 'table:write']),
   http('auth-confirm', 'POST', '/auth/confirm', 'public', ['cognito:sign-up']),
   http('auth-login', 'POST', '/auth/login', 'public', ['cognito:sign-up']),
   http('me-get', 'GET', '/me', 'signed-in', ['table:read']),
+  http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write']),
+  http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),
+  http('performance-search', 'GET', '/performances', 'signed-in', ['table:read']),
+  http('performance-get', 'GET', '/performances/{performanceId}', 'signed-in', ['table:read']),
+  http('performance-update', 'PUT', '/performances/{performanceId}', 'director', ['table:read', 'table:write']),
+  http('performance-delete', 'DELETE', '/performances/{performanceId}', 'director', ['table:read', 'table:write']),
+  http('my-performances', 'GET', '/me/performances', 'director', ['table:read']),
+  http('signup-create', 'POST', '/performances/{performanceId}/signup', 'performer', ['table:read', 'table:write']),
+  http('signup-withdraw', 'DELETE', '/performances/{performanceId}/signup', 'performer', ['table:read', 'table:write']),
+  http('my-signups', 'GET', '/me/signups', 'performer', ['table:read']),
+  http('signup-calendar', 'GET', '/me/signups/{performanceId}/calendar.ics', 'performer', ['table:read']),
+  http('signups-list', 'GET', '/performances/{performanceId}/signups', 'director', ['table:read']),
+  http('performer-profile-get', 'GET', '/performances/{performanceId}/performers/{performerId}', 'director', [
+    'table:read',
+  ]),
+  http('casting-create', 'POST', '/performances/{performanceId}/castings', 'director', ['table:read', 'table:write']),
+  http('casting-close', 'POST', '/performances/{performanceId}/close-casting', 'director', [
+    'table:read',
+    'table:write',
+  ]),
+  {
+    name: 'table-stream',
+    entry: 'src/functions/table-stream.ts',
+    trigger: { kind: 'dynamodb-stream', batchSize: 50 },
+    permissions: ['table:read', 'table:write', 'email-queue:send'],
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  {
+    name: 'reminder-dispatcher',
+    entry: 'src/functions/reminder-dispatcher.ts',
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    permissions: ['table:read', 'table:write'],
+    timeoutSeconds: 120,
+    memoryMb: 512,
+  },
+  {
+    name: 'search-refresh',
+    entry: 'src/functions/search-refresh.ts',
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    permissions: ['table:read', 'table:write'],
+    timeoutSeconds: 120,
+    memoryMb: 256,
+  },
   {
     name: 'mailer',
     entry: 'src/functions/mailer.ts',

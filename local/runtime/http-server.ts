@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { FunctionDefinition, HttpRoute } from '../../src/manifest';
+import { cors } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
 import { lambdaContext } from './handlers';
 
@@ -83,8 +84,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
   return Buffer.concat(chunks);
 }
 
+/** The CORS headers API Gateway adds to every response when the API has a CORS rule. */
+const corsHeaders = {
+  'access-control-allow-origin': cors.allowOrigins.join(','),
+  'access-control-expose-headers': cors.exposeHeaders.join(','),
+};
+
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>), ...corsHeaders };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   const body = result.body ?? '';
   response.writeHead(result.statusCode ?? 200, headers);
@@ -134,6 +141,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
 
   async function handle(request: IncomingMessage): Promise<APIGatewayProxyStructuredResultV2> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      return {
+        statusCode: 204,
+        headers: {
+          'access-control-allow-methods': cors.allowMethods.join(','),
+          'access-control-allow-headers': cors.allowHeaders.join(','),
+          'access-control-max-age': String(cors.maxAgeSeconds),
+        },
+      };
+    }
     const body = await readBody(request);
     if (body === 'too-large') return gatewayMessage(413, 'Request Entity Too Large');
     if (url.pathname.startsWith('/__local/') && options.localEndpoints) {

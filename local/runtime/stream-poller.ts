@@ -52,7 +52,20 @@ export function startStreamPoller(options: {
 
   async function deliver(streamArn: string, records: _Record[]): Promise<void> {
     const event: DynamoDBStreamEvent = {
-      Records: records.map((record) => ({ ...record, eventSourceARN: streamArn }) as DynamoDBRecord),
+      Records: records.map(
+        (record) =>
+          ({
+            ...record,
+            // The SDK parses this into a Date; Lambda's event carries epoch seconds.
+            dynamodb: {
+              ...record.dynamodb,
+              ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+                ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+                : undefined,
+            },
+            eventSourceARN: streamArn,
+          }) as DynamoDBRecord,
+      ),
     };
     await options.handler(event, lambdaContext(options.definition));
   }

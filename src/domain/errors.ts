@@ -23,7 +23,17 @@ export type ErrorCode =
   | 'invalid-confirmation-code'
   | 'user-not-confirmed'
   | 'too-many-requests'
-  | 'service-unavailable';
+  | 'service-unavailable'
+  | 'version-conflict'
+  | 'slot-full'
+  | 'already-signed-up'
+  | 'not-signed-up'
+  | 'casting-closed'
+  | 'character-full'
+  | 'audition-not-started'
+  | 'audition-started'
+  | 'in-use'
+  | 'invalid-reference';
 
 export interface FieldIssue {
   readonly path: string;
@@ -94,4 +104,53 @@ export class ServiceUnavailableError extends DomainError {
   ) {
     super(message, options);
   }
+}
+
+/** The resource changed since the caller read it. */
+export class VersionConflictError extends DomainError {
+  readonly code = 'version-conflict';
+}
+
+/** The audition slot has no places left. */
+export class SlotFullError extends DomainError {
+  readonly code = 'slot-full';
+}
+
+/** The performer already holds an active sign-up for this performance. */
+export class AlreadySignedUpError extends DomainError {
+  readonly code = 'already-signed-up';
+}
+
+/** The performer holds no active sign-up for this performance. */
+export class NotSignedUpError extends DomainError {
+  readonly code = 'not-signed-up';
+}
+
+export class CastingClosedError extends DomainError {
+  readonly code = 'casting-closed';
+}
+
+/** The character already has as many performers cast as it takes. */
+export class CharacterFullError extends DomainError {
+  readonly code = 'character-full';
+}
+
+/** A performer can be cast only once their audition slot has begun. */
+export class AuditionNotStartedError extends DomainError {
+  readonly code = 'audition-not-started';
+}
+
+/** Signing up for, or withdrawing from, a slot that has already begun. */
+export class AuditionStartedError extends DomainError {
+  readonly code = 'audition-started';
+}
+
+/** A change would remove or shrink something that sign-ups or castings still use. */
+export class InUseError extends DomainError {
+  readonly code = 'in-use';
+}
+
+/** The request names a slot, character or performer that the performance does not have. */
+export class InvalidReferenceError extends DomainError {
+  readonly code = 'invalid-reference';
 }

@@ -16,15 +16,28 @@ export interface Profile {
   readonly phone: string;
   /** IANA zone, e.g. `Europe/London`. */
   readonly timeZone: string;
+  /** Self-reported past work. */
+  readonly credits?: readonly Credit[];
   readonly createdAt: string;
 }
 
+export interface Credit {
+  readonly title: string;
+  readonly role: string;
+  readonly year: number;
+  readonly company?: string;
+}
+
+export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits'>>;
+
 /** Everything a caller supplies to create a profile. */
-export type NewProfile = Omit<Profile, 'userId' | 'createdAt'>;
+export type NewProfile = Omit<Profile, 'userId' | 'createdAt' | 'credits'>;
 
 /** Where profiles are kept. */
 export interface ProfileStore {
   /** Writes the profile unless one exists; returns false when it already existed. */
   create(profile: Profile): Promise<boolean>;
   get(userId: string): Promise<Profile | undefined>;
+  /** Applies the changes and returns the profile as it is now; undefined when there is no profile. */
+  update(userId: string, changes: ProfileChanges): Promise<Profile | undefined>;
 }

@@ -1,9 +1,8 @@
 import { config } from '../config';
 import { logIn } from '../adapters/cognito/identity-provider';
-import { logInRequest } from '../schemas/auth';
 import { publicRoute } from './http/handler';
 
-export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => {
+export const handler = publicRoute('auth-login', async ({ body }) => {
   const { userPoolId, userPoolClientId: clientId } = config();
   return { body: await logIn({ userPoolId, clientId }, body.email, body.password) };
 });

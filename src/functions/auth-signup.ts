@@ -3,10 +3,9 @@ import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
 import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
 import { registerAccount } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
-import { signUpRequest } from '../schemas/auth';
 import { publicRoute } from './http/handler';
 
-export const handler = publicRoute('auth-signup', { body: signUpRequest }, async ({ body }) => {
+export const handler = publicRoute('auth-signup', async ({ body }) => {
   const { userPoolId, userPoolClientId: clientId, tableName } = config();
   const profile = await registerAccount(
     {

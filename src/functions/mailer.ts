@@ -16,11 +16,14 @@ async function deliver(record: SQSRecord): Promise<void> {
   }
   const message = emailMessage.parse(body);
   const { tableName, senderEmail } = config();
-  const outcome = await deliverOnce(
-    { ledger: dynamoSentEmailLedger(tableName), sender: sesEmailSender(senderEmail), clock: systemClock },
-    message,
-  );
-  logger.info('email delivered', { messageId: record.messageId, key: message.idempotencyKey, outcome });
+  const deps = { ledger: dynamoSentEmailLedger(tableName), sender: sesEmailSender(senderEmail), clock: systemClock };
+  // Each recipient gets an email of their own: nobody sees who else got it, and each is de-duplicated alone,
+  // so a retry after a partial failure sends only to those still waiting.
+  for (const recipient of message.to) {
+    const key = message.to.length > 1 ? `${message.idempotencyKey}/${recipient}` : message.idempotencyKey;
+    const outcome = await deliverOnce(deps, { ...message, to: [recipient], idempotencyKey: key });
+    logger.info('email delivered', { messageId: record.messageId, key, outcome });
+  }
 }
 
 /**

@@ -1,6 +1,28 @@
 import { z } from 'zod';
 import { email, singleLine } from './common';
 
+/**
+ * A small text file sent with an email, such as a calendar invite. Text only (UTF-8), few and small: the whole
+ * message must fit in one SQS message (256 KiB).
+ */
+export const emailAttachment = z.strictObject({
+  filename: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a plain file name such as invite.ics')
+    .describe('The file name shown to the reader.'),
+  contentType: z
+    .string()
+    .max(200)
+    // A MIME type with optional parameters, e.g. `text/calendar; charset=UTF-8; method=REQUEST`: nothing that
+    // could end the header line it is written into.
+    .regex(
+      /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(; ?[a-z0-9-]+=[A-Za-z0-9._-]+)*$/i,
+      'must be a MIME type such as text/calendar; method=REQUEST',
+    ),
+  content: z.string().min(1).max(64_000).describe('The file’s text, sent as UTF-8.'),
+});
+export type EmailAttachment = z.infer<typeof emailAttachment>;
+
 /** A message on the email queue: one email to one or more recipients, with a key that makes it send once. */
 export const emailMessage = z.strictObject({
   idempotencyKey: z.string().min(1).max(200),
@@ -8,5 +30,6 @@ export const emailMessage = z.strictObject({
   subject: singleLine(200),
   text: z.string().min(1).max(100_000),
   html: z.string().max(200_000).optional(),
+  attachments: z.array(emailAttachment).max(3).optional(),
 });
 export type EmailMessage = z.infer<typeof emailMessage>;

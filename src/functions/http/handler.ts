@@ -5,8 +5,9 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { FunctionName } from '../../manifest';
 import { routeOf } from '../../manifest';
+import type { Contract, RouteName } from '../../schemas/contracts';
+import { contracts } from '../../schemas/contracts';
 import { DomainError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
 import { isThrottling } from '../../adapters/aws-errors';
 import type { AuthorizerContext, Caller } from './caller';
@@ -19,12 +20,6 @@ export const logger = new Logger({ serviceName: 'audition-me' });
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
 export type HttpHandler = (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export interface Schemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  readonly body?: B;
-  readonly query?: Q;
-  readonly params?: P;
-}
-
 export interface HttpRequest<B, Q, P> {
   readonly body: B;
   readonly query: Q;
@@ -36,12 +31,19 @@ export interface HttpRequest<B, Q, P> {
 
 export interface HttpResponse {
   readonly status?: number;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, for a non-JSON body; set its content-type in `headers`. */
+  readonly text?: string;
   readonly headers?: Record<string, string>;
   readonly cookies?: string[];
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Field<K extends RouteName, F extends string> =
+  (typeof contracts)[K] extends Record<F, infer S> ? Out<S> : undefined;
+/** The validated request of route K, typed from its contract. */
+export type RequestOf<K extends RouteName> = HttpRequest<Field<K, 'body'>, Field<K, 'query'>, Field<K, 'params'>>;
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
@@ -59,6 +61,9 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 
 function toResult(response: HttpResponse): APIGatewayProxyStructuredResultV2 {
   const status = response.status ?? 200;
+  if (response.text !== undefined) {
+    return { statusCode: status, headers: { 'cache-control': 'no-store', ...response.headers }, body: response.text };
+  }
   const hasBody = response.body !== undefined;
   return {
     statusCode: status,
@@ -82,12 +87,12 @@ function errorResult(error: unknown, requestId: string): APIGatewayProxyStructur
   return problemResponse(problem('internal', 'An unexpected error occurred; it has been logged.', { requestId }));
 }
 
-function build<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
-  name: FunctionName,
-  schemas: Schemas<B, Q, P>,
-  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>, caller: Caller | undefined) => Promise<HttpResponse>,
+function build<K extends RouteName>(
+  name: K,
+  handle: (request: RequestOf<K>, caller: Caller | undefined) => Promise<HttpResponse>,
 ): HttpHandler {
   const route = routeOf(name);
+  const contract: Contract = contracts[name];
   return async (event) => {
     const requestId = event.requestContext.requestId;
     try {
@@ -97,12 +102,12 @@ function build<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
           ? undefined
           : callerFor(route.access, event.requestContext.authorizer?.lambda, receivedAt);
       const request = {
-        body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body'),
-        query: parse(schemas.query, event.queryStringParameters ?? {}, 'query'),
-        params: parse(schemas.params, event.pathParameters ?? {}, 'path'),
+        body: parse(contract.body, contract.body ? jsonBody(event) : undefined, 'body'),
+        query: parse(contract.query, event.queryStringParameters ?? {}, 'query'),
+        params: parse(contract.params, event.pathParameters ?? {}, 'path'),
         receivedAt,
         event,
-      } as HttpRequest<Out<B>, Out<Q>, Out<P>>;
+      } as RequestOf<K>;
       return toResult(await handle(request, caller));
     } catch (error) {
       return errorResult(error, requestId);
@@ -111,29 +116,28 @@ function build<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
 }
 
 /**
- * A handler for a public route of the manifest: parses and validates the request with the schemas, calls
- * `handle`, and maps every error to `application/problem+json`. Handlers throw; they never build error bodies.
+ * A handler for a public route of the manifest: validates the request with the route's contract
+ * (`src/schemas/contracts.ts`), calls `handle`, and maps every error to `application/problem+json`. Handlers
+ * throw; they never build error bodies.
  *
- * @example export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => ({ body: … }));
+ * @example export const handler = publicRoute('auth-login', async ({ body }) => ({ body: await logIn(…) }));
  */
-export function publicRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
-  name: FunctionName,
-  schemas: Schemas<B, Q, P>,
-  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResponse>,
+export function publicRoute<K extends RouteName>(
+  name: K,
+  handle: (request: RequestOf<K>) => Promise<HttpResponse>,
 ): HttpHandler {
-  return build(name, schemas, (request) => handle(request));
+  return build(name, (request) => handle(request));
 }
 
 /**
  * A handler for a route that needs a signed-in caller; the route's access rule comes from the manifest.
  *
- * @example export const handler = protectedRoute('me-get', {}, async (_request, caller) => ({ body: … }));
+ * @example export const handler = protectedRoute('me-get', async (_request, caller) => ({ body: … }));
  */
-export function protectedRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
-  name: FunctionName,
-  schemas: Schemas<B, Q, P>,
-  handle: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>, caller: Caller) => Promise<HttpResponse>,
+export function protectedRoute<K extends RouteName>(
+  name: K,
+  handle: (request: RequestOf<K>, caller: Caller) => Promise<HttpResponse>,
 ): HttpHandler {
   if (routeOf(name).access === 'public') throw new Error(`${name} is a public route; use publicRoute`);
-  return build(name, schemas, (request, caller) => handle(request, caller as Caller));
+  return build(name, (request, caller) => handle(request, caller as Caller));
 }

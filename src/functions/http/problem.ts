@@ -17,6 +17,16 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'user-not-confirmed': { status: 403, title: 'The email address is not confirmed yet' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   'service-unavailable': { status: 503, title: 'Busy; try again shortly' },
+  'version-conflict': { status: 409, title: 'Changed since you read it; reload and try again' },
+  'slot-full': { status: 409, title: 'The audition slot is full' },
+  'already-signed-up': { status: 409, title: 'You are already signed up for this performance' },
+  'not-signed-up': { status: 409, title: 'You are not signed up for this performance' },
+  'casting-closed': { status: 409, title: 'Casting is closed' },
+  'character-full': { status: 409, title: 'The character has all the performers it takes' },
+  'audition-not-started': { status: 409, title: 'The audition has not happened yet' },
+  'audition-started': { status: 409, title: 'The audition has already started' },
+  'in-use': { status: 409, title: 'Still in use' },
+  'invalid-reference': { status: 400, title: 'Unknown slot, character or performer' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 

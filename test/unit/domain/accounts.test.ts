@@ -25,7 +25,11 @@ function fakes(existing: 'none' | 'unconfirmed' | 'confirmed' = 'none') {
     },
   };
   const stored: Profile[] = [];
-  const profiles: ProfileStore = { create: async (p) => (stored.push(p), true), get: async () => undefined };
+  const profiles: ProfileStore = {
+    create: async (p) => (stored.push(p), true),
+    get: async () => undefined,
+    update: async () => undefined,
+  };
   return { identity, profiles, calls, stored, clock: fixedClock(new Date('2026-11-24T12:00:00Z')) };
 }
 

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { publicRoute, protectedRoute, type HttpEvent } from '../../../src/functions/http/handler';
 import { NotFoundError } from '../../../src/domain/errors';
 
@@ -32,34 +31,34 @@ function event(overrides: Partial<HttpEvent> = {}): HttpEvent {
 const body = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(result.body ?? '') as Record<string, unknown>;
 
 describe('publicRoute', () => {
-  const echo = publicRoute('auth-login', { body: z.object({ n: z.number() }) }, async ({ body: input }) => ({
-    body: { twice: input.n * 2 },
-  }));
+  // The route's contract validates the body: { email, password }; the email comes back lower-cased.
+  const echo = publicRoute('auth-login', async ({ body: input }) => ({ body: { email: input.email } }));
+  const login = JSON.stringify({ email: 'Ann@Example.com', password: 'pw' });
 
   it('passes the validated body to the handler and answers JSON', async () => {
-    const result = await echo(event({ body: '{"n":21}' }));
+    const result = await echo(event({ body: login }));
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['content-type']).toBe('application/json');
-    expect(body(result)).toEqual({ twice: 42 });
+    expect(body(result)).toEqual({ email: 'ann@example.com' });
   });
 
   it('reads a base64 body', async () => {
-    const result = await echo(event({ body: Buffer.from('{"n":1}').toString('base64'), isBase64Encoded: true }));
-    expect(body(result)).toEqual({ twice: 2 });
+    const result = await echo(event({ body: Buffer.from(login).toString('base64'), isBase64Encoded: true }));
+    expect(body(result)).toEqual({ email: 'ann@example.com' });
   });
 
   it('answers validation failures with the field path', async () => {
-    const result = await echo(event({ body: '{"n":"x"}' }));
+    const result = await echo(event({ body: '{"email":"ann@example.com"}' }));
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
-    expect(body(result)).toMatchObject({ code: 'validation-failed', errors: [{ path: 'body.n' }] });
+    expect(body(result)).toMatchObject({ code: 'validation-failed', errors: [{ path: 'body.password' }] });
   });
 
   it('maps domain errors through the one problem table', async () => {
-    const missing = publicRoute('auth-login', {}, async () => {
+    const missing = publicRoute('auth-login', async () => {
       throw new NotFoundError('No such thing.');
     });
-    const result = await missing(event());
+    const result = await missing(event({ body: login }));
     expect(result.statusCode).toBe(404);
     expect(body(result)).toMatchObject({
       type: '/problems/not-found',
@@ -70,20 +69,20 @@ describe('publicRoute', () => {
   });
 
   it('answers an unexpected error with 500 and no internals', async () => {
-    const broken = publicRoute('auth-login', {}, async () => {
+    const broken = publicRoute('auth-login', async () => {
       throw new Error('secret table name in a stack trace');
     });
-    const result = await broken(event());
+    const result = await broken(event({ body: login }));
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('secret');
     expect(body(result)).toMatchObject({ code: 'internal' });
   });
 
   it('answers a throttled dependency with 503 and Retry-After', async () => {
-    const throttled = publicRoute('auth-login', {}, async () => {
+    const throttled = publicRoute('auth-login', async () => {
       throw Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' });
     });
-    const result = await throttled(event());
+    const result = await throttled(event({ body: login }));
     expect(result.statusCode).toBe(503);
     expect(result.headers?.['retry-after']).toBe('2');
     expect(body(result)).toMatchObject({ code: 'service-unavailable' });
@@ -92,12 +91,12 @@ describe('publicRoute', () => {
 
 describe('protectedRoute', () => {
   it('refuses to wrap a public route', () => {
-    expect(() => protectedRoute('auth-login', {}, async () => ({}))).toThrow(/public route/);
+    expect(() => protectedRoute('auth-login', async () => ({}))).toThrow(/public route/);
   });
 
   it('answers 401 before the handler runs when the authorizer found no valid token', async () => {
     let ran = false;
-    const me = protectedRoute('me-get', {}, async () => {
+    const me = protectedRoute('me-get', async () => {
       ran = true;
       return {};
     });

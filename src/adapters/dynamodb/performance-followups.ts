@@ -1,0 +1,149 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { NotSignedUpError } from '../../domain/errors';
+import type { Notification } from '../../domain/notifications';
+import type { Performance } from '../../domain/performance';
+import { slotChanges } from '../../domain/performance';
+import { searchFacets } from '../../domain/search-terms';
+import { slotSnapshot } from '../../domain/snapshots';
+import type { SignUpStatus } from '../../domain/signup';
+import { withStatus } from '../../domain/signup';
+import { documentClient } from './document-client';
+import { keys } from './keys';
+import { outboxStep } from './outbox';
+import { reminderChangeSteps } from './reminder-store';
+import { plannedReminder } from '../../domain/reminder';
+import { searchIndexSteps, searchSummary } from './search-index';
+import type { SignUpRecord } from './signup-store';
+import { listSignUpsOfPerformance, signUpStatusStep } from './signup-store';
+import { maxTransactionItems, transact } from './transactions';
+
+const recipient = (r: SignUpRecord) => ({
+  name: r.performer.name,
+  email: r.performer.email,
+  timeZone: r.performer.timeZone,
+});
+const about = (r: SignUpRecord) => ({
+  performance: r.performance,
+  slot: r.slot,
+  signUpId: r.signUpId,
+  characters: r.characterNames,
+});
+
+/**
+ * Makes the search index match a performance after any change (or removes it once the performance is deleted).
+ * Safe to repeat: entries are put and deleted by key.
+ */
+export async function syncSearchIndex(
+  tableName: string,
+  before: Performance | undefined,
+  after: Performance | undefined,
+  now: Date,
+): Promise<void> {
+  const steps = searchIndexSteps(
+    tableName,
+    (after ?? before)?.performanceId ?? '',
+    before ? searchFacets(before) : [],
+    after ? searchSummary(after, now) : undefined,
+  );
+  for (let i = 0; i < steps.length; i += maxTransactionItems) await transact(steps.slice(i, i + maxTransactionItems));
+}
+
+/** Moves one sign-up on from `signed-up`, with its notification; a sign-up that already moved on is left alone. */
+async function settle(
+  tableName: string,
+  record: SignUpRecord,
+  status: SignUpStatus,
+  notification: Notification,
+  now: Date,
+): Promise<void> {
+  const updated: SignUpRecord = { ...record, ...withStatus(record, status, now) };
+  try {
+    await transact([
+      signUpStatusStep(tableName, updated),
+      ...reminderChangeSteps(tableName, record, updated),
+      outboxStep(tableName, notification, now),
+    ]);
+  } catch (error) {
+    if (!(error instanceof NotSignedUpError)) throw error;
+  }
+}
+
+/**
+ * What a change to a performance means for its performers, done after the change by the table stream: closed
+ * casting gives every open sign-up "not cast"; deletion and removed slots cancel sign-ups; moved slots send an
+ * updated invite. Each sign-up changes in its own transaction with its notification, conditional on its status,
+ * so a retried batch neither repeats an email nor misses a performer.
+ */
+export async function followUpPerformanceChange(
+  tableName: string,
+  before: Performance & { deletedAt?: string },
+  after: Performance & { deletedAt?: string },
+  now: Date,
+): Promise<void> {
+  const deleted = !before.deletedAt && Boolean(after.deletedAt);
+  const closed = !before.castingClosed && after.castingClosed;
+  const { removed, moved } = slotChanges(before, after);
+  if (!deleted && !closed && removed.length === 0 && moved.length === 0) return;
+
+  const open = (await listSignUpsOfPerformance(tableName, after.performanceId)).filter((s) => s.status === 'signed-up');
+  const removedIds = new Set(removed.map((s) => s.slotId));
+  for (const record of open) {
+    if (deleted || removedIds.has(record.slotId)) {
+      const reason = deleted ? 'performance-deleted' : 'slot-removed';
+      await settle(
+        tableName,
+        record,
+        'cancelled',
+        { kind: 'cancellation', reason, ...about(record), to: recipient(record) },
+        now,
+      );
+    } else if (closed) {
+      await settle(tableName, record, 'not-cast', { kind: 'not-cast', ...about(record), to: recipient(record) }, now);
+    }
+  }
+  if (deleted || closed) return;
+  for (const change of moved) {
+    for (const record of open.filter((s) => s.slotId === change.after.slotId)) {
+      const reminderAt = plannedReminder({
+        slotStart: change.after.start,
+        venueTimeZone: after.venue.timeZone,
+        performerTimeZone: record.performer.timeZone,
+        signedUpAt: now,
+      })?.toISOString();
+      await moveSignUp(tableName, record, slotSnapshot(change.after, after.venue.timeZone), reminderAt, now);
+    }
+  }
+  for (const slot of removed) {
+    await documentClient().send(
+      new DeleteCommand({ TableName: tableName, Key: keys.slotCount(after.performanceId, slot.slotId) }),
+    );
+  }
+}
+
+async function moveSignUp(
+  tableName: string,
+  record: SignUpRecord,
+  slot: SignUpRecord['slot'],
+  reminderAt: string | undefined,
+  now: Date,
+) {
+  const unchanged =
+    record.slot.startsAt === slot.startsAt &&
+    record.slot.durationMinutes === slot.durationMinutes &&
+    record.slot.location.address === slot.location.address;
+  if (unchanged) return; // a repeated stream batch: this sign-up was moved already
+  const updated: SignUpRecord = { ...record, slot, reminderAt, updatedAt: now.toISOString() };
+  try {
+    await transact([
+      signUpStatusStep(tableName, updated),
+      ...reminderChangeSteps(tableName, record, updated),
+      outboxStep(
+        tableName,
+        { kind: 'slot-moved', ...about(updated), previousSlot: record.slot, to: recipient(record) },
+        now,
+      ),
+    ]);
+  } catch (error) {
+    if (!(error instanceof NotSignedUpError)) throw error;
+  }
+}

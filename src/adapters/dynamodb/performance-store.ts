@@ -1,0 +1,177 @@
+import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Performance } from '../../domain/performance';
+import { NotFoundError, VersionConflictError } from '../../domain/errors';
+import { documentClient } from './document-client';
+import { indexKeys, keys } from './keys';
+import type { TransactionStep } from './transactions';
+import { transact } from './transactions';
+
+/** A performance with the live counts that the database keeps beside it. */
+export interface PerformanceState {
+  readonly performance: Performance;
+  readonly slotTaken: ReadonlyMap<string, number>;
+  readonly characterCast: ReadonlyMap<string, number>;
+}
+
+const performanceFields = [
+  'performanceId',
+  'ownerId',
+  'version',
+  'title',
+  'description',
+  'kind',
+  'director',
+  'castingDirector',
+  'venue',
+  'dates',
+  'characters',
+  'slots',
+  'castingClosed',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export function toPerformance(item: Record<string, unknown>): Performance {
+  return Object.fromEntries(performanceFields.map((f) => [f, item[f]])) as unknown as Performance;
+}
+
+export function performanceItem(performance: Performance): Record<string, unknown> {
+  return {
+    ...keys.performance(performance.performanceId),
+    ...indexKeys.ownerPerformances(performance.ownerId, performance.createdAt, performance.performanceId),
+    type: 'Performance',
+    ...performance,
+  };
+}
+
+/** The step that writes `performance` only if the stored version is the one the caller read. */
+export function putPerformanceStep(tableName: string, performance: Performance): TransactionStep {
+  const isNew = performance.version === 1;
+  return {
+    write: {
+      Put: {
+        TableName: tableName,
+        Item: performanceItem(performance),
+        ConditionExpression: isNew
+          ? 'attribute_not_exists(pk)'
+          : 'attribute_exists(pk) AND version = :previous AND attribute_not_exists(deletedAt)',
+        ...(isNew ? {} : { ExpressionAttributeValues: { ':previous': performance.version - 1 } }),
+      },
+    },
+    onConditionFailed: () => new VersionConflictError('The performance changed since you read it; reload it.'),
+  };
+}
+
+/** Reads a performance with its counts, or throws 404 (also for one being deleted). */
+export async function readPerformance(tableName: string, performanceId: string): Promise<PerformanceState> {
+  // COUNT#… sorts before META, so one Query reads the performance and every count.
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk <= :meta',
+      ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':meta': 'META' },
+      ConsistentRead: true,
+    }),
+  );
+  const meta = Items.find((item) => item.sk === 'META');
+  if (!meta || meta.deletedAt) throw new NotFoundError('No such performance.');
+  const count = (prefix: string, field: string) =>
+    new Map(
+      Items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => [
+        String(i.sk).slice(prefix.length),
+        Number(i[field] ?? 0),
+      ]),
+    );
+  return {
+    performance: toPerformance(meta),
+    slotTaken: count('COUNT#SLOT#', 'taken'),
+    characterCast: count('COUNT#CHAR#', 'cast'),
+  };
+}
+
+/** Reads a performance the caller owns; another director gets 404, so nobody learns what others' ids are. */
+export async function readOwnedPerformance(tableName: string, performanceId: string, ownerId: string) {
+  const state = await readPerformance(tableName, performanceId);
+  if (state.performance.ownerId !== ownerId) throw new NotFoundError('No such performance.');
+  return state;
+}
+
+export async function createPerformance(tableName: string, performance: Performance): Promise<void> {
+  await transact([putPerformanceStep(tableName, performance)]);
+}
+
+/** Performances by owner, newest first (gsi1). */
+export async function listOwnedPerformances(tableName: string, ownerId: string): Promise<Performance[]> {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :owner',
+      ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}` },
+      ScanIndexForward: false,
+      Limit: 200,
+    }),
+  );
+  return Items.filter((i) => !i.deletedAt).map(toPerformance);
+}
+
+/** Reads several performances by id (missing and deleted ones are left out). */
+export async function readPerformances(tableName: string, performanceIds: readonly string[]): Promise<Performance[]> {
+  const unique = [...new Set(performanceIds)];
+  const found: Performance[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    const { Responses } = await documentClient().send(
+      new BatchGetCommand({
+        RequestItems: { [tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.performance(id)) } },
+      }),
+    );
+    found.push(...(Responses?.[tableName] ?? []).filter((i) => !i.deletedAt).map(toPerformance));
+  }
+  return found;
+}
+
+/**
+ * Marks a performance deleted (the stream then cancels its sign-ups and notifies each performer) and removes its
+ * search entries in the same transaction, so it leaves search at once.
+ */
+export async function markDeleted(
+  tableName: string,
+  performance: Performance,
+  searchSteps: readonly TransactionStep[],
+  now: Date,
+): Promise<void> {
+  await transact([
+    {
+      write: {
+        Update: {
+          TableName: tableName,
+          Key: keys.performance(performance.performanceId),
+          UpdateExpression: 'SET deletedAt = :now, version = version + :one REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'ownerId = :owner AND attribute_not_exists(deletedAt)',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':one': 1, ':owner': performance.ownerId },
+        },
+      },
+      onConditionFailed: () => new NotFoundError('No such performance.'),
+    },
+    ...searchSteps,
+  ]);
+}
+
+/** Closes casting; the stream then gives every remaining sign-up its final "not cast" status. */
+export async function markCastingClosed(tableName: string, performanceId: string, ownerId: string, now: Date) {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.performance(performanceId),
+        UpdateExpression: 'SET castingClosed = :yes, updatedAt = :now, version = version + :one',
+        ConditionExpression: 'ownerId = :owner AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeValues: { ':yes': true, ':now': now.toISOString(), ':one': 1, ':owner': ownerId },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('No such performance.');
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { EmailMessage } from '../../schemas/email-message';
+
+let client: SQSClient | undefined;
+
+/**
+ * Puts emails on the email queue (at most 10 per SQS batch). The queue URL host is not used as the endpoint:
+ * locally the stand-in's URLs name a host that does not resolve, and in AWS the two agree anyway.
+ */
+export async function enqueueEmails(queueUrl: string, messages: readonly EmailMessage[]): Promise<void> {
+  client ??= new SQSClient({ useQueueUrlAsEndpoint: false });
+  for (let i = 0; i < messages.length; i += 10) {
+    const batch = messages.slice(i, i + 10);
+    const { Failed = [] } = await client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: batch.map((message, n) => ({ Id: String(n), MessageBody: JSON.stringify(message) })),
+      }),
+    );
+    if (Failed.length) throw new Error(`SQS refused ${Failed.length} of ${batch.length} emails: ${Failed[0]?.Message}`);
+  }
+}

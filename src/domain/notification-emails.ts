@@ -1,0 +1,142 @@
+import type { EmailMessage } from '../schemas/email-message';
+import type { InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
+import {
+  renderAuditionReminder,
+  renderCancellation,
+  renderCast,
+  renderNotCast,
+  renderSignUpConfirmation,
+  renderSignUpReceived,
+  renderSlotMoved,
+  renderWithdrawal,
+} from './emails';
+import type { Notification, PerformanceSnapshot, SlotSnapshot } from './notifications';
+
+const performanceFacts = (p: PerformanceSnapshot): PerformanceFacts => ({
+  title: p.title,
+  venue: p.venue,
+  director: p.director,
+});
+
+const slotFacts = (s: SlotSnapshot): SlotFacts => ({
+  start: new Date(s.startsAt),
+  durationMinutes: s.durationMinutes,
+  location: s.location,
+});
+
+/**
+ * A calendar SEQUENCE that grows with time, so every later invite for a sign-up (moved, withdrawn, cancelled)
+ * supersedes the earlier ones without the sign-up having to count its changes. 0 is the first invite.
+ */
+export const inviteSequence = (issuedAt: Date) => Math.max(1, Math.floor(issuedAt.getTime() / 1000) - 1_700_000_000);
+
+/**
+ * The emails a notification becomes: one message per reader (each sees times in their own zone), except the
+ * reminder, which is one message for all its readers (the mailer sends it to each of them separately).
+ * Idempotency keys derive from the outbox record's id, so a repeated relay never sends twice.
+ *
+ * @example emailsFor(notification, outboxId, new Date(createdAt)) // [{ idempotencyKey: `${outboxId}`, to: […], … }]
+ */
+export function emailsFor(notification: Notification, outboxId: string, issuedAt: Date): EmailMessage[] {
+  const message = (rendered: RenderedEmail, to: readonly string[], key = outboxId): EmailMessage => ({
+    idempotencyKey: key,
+    to: [...to],
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    ...(rendered.attachments?.length ? { attachments: rendered.attachments } : {}),
+  });
+  if (notification.kind === 'reminder') {
+    const rendered = renderAuditionReminder({
+      recipients: notification.to,
+      performance: performanceFacts(notification.performance),
+      slot: slotFacts(notification.slot),
+    });
+    return [
+      message(
+        rendered,
+        notification.to.map((r) => r.email),
+      ),
+    ];
+  }
+  const common = {
+    performance: performanceFacts(notification.performance),
+    slot: slotFacts(notification.slot),
+    characters: notification.characters,
+  };
+  const invite = (sequence: number): InviteVersion => ({ signUpId: notification.signUpId, sequence, issuedAt });
+  switch (notification.kind) {
+    case 'signup-received':
+      return notification.to.map((recipient, i) =>
+        message(
+          renderSignUpReceived({ ...common, recipient, performer: notification.performer }),
+          [recipient.email],
+          `${outboxId}#${i}`,
+        ),
+      );
+    case 'signup-confirmation':
+      return [
+        message(
+          renderSignUpConfirmation({
+            ...common,
+            recipient: notification.to,
+            invite: invite(0),
+            reminderAt: notification.reminderAt ? new Date(notification.reminderAt) : undefined,
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'withdrawal':
+      return [
+        message(renderWithdrawal({ ...common, recipient: notification.to, invite: invite(inviteSequence(issuedAt)) }), [
+          notification.to.email,
+        ]),
+      ];
+    case 'cast':
+      return [
+        message(
+          renderCast({
+            recipient: notification.to,
+            performance: common.performance,
+            character: notification.character,
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'not-cast':
+      return [
+        message(
+          renderNotCast({
+            recipient: notification.to,
+            performance: common.performance,
+            characters: notification.characters,
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'cancellation':
+      return [
+        message(
+          renderCancellation({
+            ...common,
+            recipient: notification.to,
+            reason: notification.reason,
+            invite: invite(inviteSequence(issuedAt)),
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'slot-moved':
+      return [
+        message(
+          renderSlotMoved({
+            ...common,
+            recipient: notification.to,
+            previousSlot: slotFacts(notification.previousSlot),
+            invite: invite(inviteSequence(issuedAt)),
+          }),
+          [notification.to.email],
+        ),
+      ];
+  }
+}

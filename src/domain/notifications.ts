@@ -1,0 +1,78 @@
+/**
+ * The notifications a domain change causes. Each is written to the outbox in the same transaction as the change
+ * (see docs/data-model.md) and turned into email by the outbox relay, so a change and its emails cannot part.
+ * They carry a snapshot of everything the email shows, so a later edit cannot change what an email said.
+ */
+export interface Recipient {
+  readonly name: string;
+  readonly email: string;
+  readonly timeZone: string;
+}
+
+export interface PerformanceSnapshot {
+  readonly performanceId: string;
+  readonly title: string;
+  readonly venue: {
+    readonly name: string;
+    readonly address: string;
+    readonly city: string;
+    readonly country: string;
+    readonly timeZone: string;
+  };
+  readonly director: { readonly name: string; readonly email: string };
+}
+
+export interface SlotSnapshot {
+  readonly slotId: string;
+  /** Start instant, ISO UTC. */
+  readonly startsAt: string;
+  readonly durationMinutes: number;
+  readonly location: { readonly name: string; readonly address: string };
+}
+
+export interface PerformerSnapshot {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+interface AboutSignUp {
+  readonly performance: PerformanceSnapshot;
+  readonly slot: SlotSnapshot;
+  readonly signUpId: string;
+  readonly characters: readonly string[];
+}
+
+export type Notification =
+  | (AboutSignUp & {
+      readonly kind: 'signup-received';
+      readonly to: readonly Recipient[];
+      readonly performer: PerformerSnapshot;
+    })
+  | (AboutSignUp & {
+      readonly kind: 'signup-confirmation';
+      readonly to: Recipient;
+      /** When the evening-before reminder is planned (ISO), if one is. */
+      readonly reminderAt?: string;
+    })
+  | (AboutSignUp & { readonly kind: 'withdrawal'; readonly to: Recipient })
+  | (AboutSignUp & { readonly kind: 'cast'; readonly to: Recipient; readonly character: string })
+  | (AboutSignUp & { readonly kind: 'not-cast'; readonly to: Recipient })
+  | (AboutSignUp & {
+      readonly kind: 'cancellation';
+      readonly to: Recipient;
+      readonly reason: 'performance-deleted' | 'slot-removed';
+    })
+  | (AboutSignUp & {
+      readonly kind: 'slot-moved';
+      readonly to: Recipient;
+      readonly previousSlot: SlotSnapshot;
+    })
+  | {
+      readonly kind: 'reminder';
+      readonly to: readonly Recipient[];
+      readonly performance: PerformanceSnapshot;
+      readonly slot: SlotSnapshot;
+    };
+
+export type NotificationKind = Notification['kind'];

@@ -1,0 +1,169 @@
+import type { Contact, PerformanceInput, Venue } from '../schemas/performance';
+import { InUseError, InvalidReferenceError } from './errors';
+import { parseLocalDateTime, wallClockInstant } from './reminder';
+
+export interface Character {
+  readonly characterId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly attributes: {
+    readonly ageMin?: number;
+    readonly ageMax?: number;
+    readonly gender?: string;
+    readonly voiceType?: string;
+  };
+  readonly places: number;
+}
+
+export interface AuditionSlot {
+  readonly slotId: string;
+  /** Local date-time at the venue, `YYYY-MM-DDTHH:mm`. */
+  readonly start: string;
+  readonly durationMinutes: number;
+  readonly capacity: number;
+  readonly location: { readonly name: string; readonly address: string };
+}
+
+/** A performance as stored: the owner's input with ids assigned. */
+export interface Performance {
+  readonly performanceId: string;
+  readonly ownerId: string;
+  readonly version: number;
+  readonly title: string;
+  readonly description: string;
+  readonly kind: 'live' | 'filmed';
+  readonly director: Contact;
+  readonly castingDirector: Contact;
+  readonly venue: Venue;
+  readonly dates: readonly string[];
+  readonly characters: readonly Character[];
+  readonly slots: readonly AuditionSlot[];
+  readonly castingClosed: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * The absolute instant of a local date-time at a venue, with the one rule for times that daylight saving skips
+ * or repeats (see `wallClockInstant` in ./reminder).
+ * @example localToInstant('2027-03-28T10:00', 'Europe/London') // 2027-03-28T09:00:00.000Z (BST)
+ */
+export function localToInstant(local: string, timeZone: string): Date {
+  return wallClockInstant(parseLocalDateTime(local), timeZone);
+}
+
+/** When a slot starts and ends, as instants. */
+export function slotTimes(slot: AuditionSlot, venueTimeZone: string): { start: Date; end: Date } {
+  const start = localToInstant(slot.start, venueTimeZone);
+  return { start, end: new Date(start.getTime() + slot.durationMinutes * 60_000) };
+}
+
+/** The instant of the last performance date, or undefined for work with no dates. */
+export function lastPerformanceInstant(performance: Pick<Performance, 'dates' | 'venue'>): Date | undefined {
+  const instants = performance.dates.map((d) => localToInstant(d, performance.venue.timeZone).getTime());
+  return instants.length ? new Date(Math.max(...instants)) : undefined;
+}
+
+/**
+ * Builds the stored performance from the owner's input, keeping the ids of characters and slots the input
+ * names and giving new ones fresh ids. An id the previous version does not have is an error.
+ *
+ * @example buildPerformance(input, { performanceId, ownerId, now, newId, previous: undefined })
+ */
+export function buildPerformance(
+  input: PerformanceInput,
+  context: { performanceId: string; ownerId: string; now: Date; newId: () => string; previous?: Performance },
+): Performance {
+  const { previous, now, newId } = context;
+  const known = (ids: Set<string>, id: string | undefined, what: string) => {
+    if (id !== undefined && !ids.has(id))
+      throw new InvalidReferenceError(`No ${what} with id ${id} in this performance.`);
+    return id ?? newId();
+  };
+  const characterIds = new Set(previous?.characters.map((c) => c.characterId));
+  const slotIds = new Set(previous?.slots.map((s) => s.slotId));
+  return {
+    performanceId: context.performanceId,
+    ownerId: context.ownerId,
+    version: (previous?.version ?? 0) + 1,
+    title: input.title,
+    description: input.description,
+    kind: input.kind,
+    director: input.director,
+    castingDirector: input.castingDirector,
+    venue: input.venue,
+    dates: [...input.dates].sort(),
+    characters: input.characters.map((c) => ({
+      characterId: known(characterIds, c.characterId, 'character'),
+      name: c.name,
+      description: c.description,
+      attributes: c.attributes,
+      places: c.places,
+    })),
+    slots: input.slots
+      .map((s) => ({
+        slotId: known(slotIds, s.slotId, 'slot'),
+        start: s.start,
+        durationMinutes: s.durationMinutes,
+        capacity: s.capacity,
+        location: s.location ?? { name: input.venue.name, address: input.venue.address },
+      }))
+      .sort((a, b) => a.start.localeCompare(b.start)),
+    castingClosed: previous?.castingClosed ?? false,
+    createdAt: previous?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+export interface SlotChanges {
+  readonly removed: readonly AuditionSlot[];
+  /** Slots whose time or place changed: their performers get an updated invite and a re-planned reminder. */
+  readonly moved: readonly { before: AuditionSlot; after: AuditionSlot }[];
+}
+
+/** What an edit does to the slots that performers may have signed up for. */
+export function slotChanges(before: Performance, after: Performance): SlotChanges {
+  const next = new Map(after.slots.map((s) => [s.slotId, s]));
+  const removed = before.slots.filter((s) => !next.has(s.slotId));
+  const moved = before.slots.flatMap((s) => {
+    const changed = next.get(s.slotId);
+    const differs =
+      changed &&
+      (changed.start !== s.start ||
+        changed.durationMinutes !== s.durationMinutes ||
+        changed.location.address !== s.location.address ||
+        before.venue.timeZone !== after.venue.timeZone);
+    return differs ? [{ before: s, after: changed }] : [];
+  });
+  return { removed, moved };
+}
+
+/**
+ * Refuses an edit that would break what sign-ups and castings rely on: a slot's capacity below its taken
+ * places, a character's places below its cast, or removing a character someone is cast as or signed up for.
+ */
+export function assertEditKeepsCommitments(
+  after: Performance,
+  usage: {
+    slotTaken: ReadonlyMap<string, number>;
+    characterCast: ReadonlyMap<string, number>;
+    charactersInUse: ReadonlySet<string>;
+  },
+): void {
+  for (const slot of after.slots) {
+    const taken = usage.slotTaken.get(slot.slotId) ?? 0;
+    if (slot.capacity < taken) {
+      throw new InUseError(`Slot ${slot.start} has ${taken} performers signed up; its capacity cannot go below that.`);
+    }
+  }
+  const remaining = new Set(after.characters.map((c) => c.characterId));
+  for (const characterId of usage.charactersInUse) {
+    if (!remaining.has(characterId)) {
+      throw new InUseError('A character that performers signed up for or were cast as cannot be removed.');
+    }
+  }
+  for (const character of after.characters) {
+    const cast = usage.characterCast.get(character.characterId) ?? 0;
+    if (character.places < cast) throw new InUseError(`${character.name} already has ${cast} performers cast.`);
+  }
+}

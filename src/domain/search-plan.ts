@@ -1,0 +1,62 @@
+import type { SearchQuery } from '../schemas/search';
+import { ageDecades, keywordTokens, normalisedCity } from './search-terms';
+
+export interface SearchPlan {
+  /** The facet whose index partition is read. */
+  readonly facet: string;
+  /** Facets every result must also have (checked by a filter on the same index items). */
+  readonly alsoRequired: readonly string[];
+  /** Performance dates must overlap this range (ISO instants), when given. */
+  readonly dateRange?: { readonly from?: string; readonly to?: string };
+  readonly age?: number;
+  readonly includeClosed: boolean;
+}
+
+// Which facet to read first: the rarest kind of facet the query has, so the fewest index items are read.
+const selectivity = (facet: string) =>
+  facet.startsWith('w:')
+    ? 0
+    : facet.startsWith('city:')
+      ? 1
+      : facet.startsWith('voice:')
+        ? 2
+        : facet.startsWith('age:')
+          ? 3
+          : facet.startsWith('country:')
+            ? 4
+            : facet.startsWith('gender:')
+              ? 5
+              : facet.startsWith('kind:')
+                ? 6
+                : 7;
+
+/**
+ * Turns a search query into one index partition to read and the conditions to filter it by. Longer keywords are
+ * usually rarer, so the longest is read and the others filtered.
+ *
+ * @example planSearch({ q: 'hamlet london', kind: 'live', limit: 20 }) // { facet: 'w:hamlet', alsoRequired: ['w:london', 'kind:live'], … }
+ */
+export function planSearch(query: SearchQuery): SearchPlan {
+  const words = keywordTokens(query.q ?? '').sort((a, b) => b.length - a.length);
+  const facets = [
+    ...words.map((w) => `w:${w}`),
+    ...(query.city && query.country ? [`city:${query.country}:${normalisedCity(query.city)}`] : []),
+    ...(query.country && !query.city ? [`country:${query.country}`] : []),
+    ...(query.voiceType ? [`voice:${query.voiceType}`] : []),
+    ...(query.age !== undefined ? ageDecades(query.age, query.age).map((d) => `age:${d}`) : []),
+    ...(query.gender ? [`gender:${query.gender}`] : []),
+    ...(query.kind ? [`kind:${query.kind}`] : []),
+  ];
+  const ordered = [...facets].sort((a, b) => selectivity(a) - selectivity(b));
+  const [facet = 'all', ...alsoRequired] = ordered;
+  return {
+    facet,
+    alsoRequired,
+    dateRange:
+      query.from || query.to
+        ? { from: query.from && `${query.from}T00:00:00.000Z`, to: query.to && `${query.to}T23:59:59.999Z` }
+        : undefined,
+    age: query.age,
+    includeClosed: query.includeClosed ?? false,
+  };
+}

@@ -1,0 +1,65 @@
+import type { AuditionSlot, Performance } from './performance';
+import { slotTimes } from './performance';
+import { AuditionStartedError, CastingClosedError, InvalidReferenceError } from './errors';
+
+export const signUpStatuses = ['signed-up', 'withdrawn', 'cast', 'not-cast', 'cancelled'] as const;
+export type SignUpStatus = (typeof signUpStatuses)[number];
+
+/** Statuses that hold a place: a performer may have only one of these per performance. */
+export const activeStatuses: readonly SignUpStatus[] = ['signed-up', 'cast'];
+
+export interface StatusChange {
+  readonly status: SignUpStatus;
+  readonly at: string;
+}
+
+/** One performer's sign-up for one performance (there is at most one per pair; a new one replaces an ended one). */
+export interface SignUp {
+  readonly performanceId: string;
+  readonly performerId: string;
+  /** New for every sign-up, so a calendar invite of an ended sign-up is never confused with a new one. */
+  readonly signUpId: string;
+  readonly slotId: string;
+  readonly characterIds: readonly string[];
+  /** Private: only the performer and the performance's owners may read it. */
+  readonly accessNeeds?: string;
+  readonly status: SignUpStatus;
+  readonly castAs?: string;
+  readonly history: readonly StatusChange[];
+  /** When the evening-before reminder is planned (ISO), if one is. */
+  readonly reminderAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The slot a sign-up may be made for, after checking the rules that do not depend on concurrent state. */
+export function slotForSignUp(
+  performance: Performance,
+  request: { slotId: string; characterIds: readonly string[] },
+  now: Date,
+): AuditionSlot {
+  if (performance.castingClosed) throw new CastingClosedError('Casting for this performance is closed.');
+  const slot = performance.slots.find((s) => s.slotId === request.slotId);
+  if (!slot) throw new InvalidReferenceError('This performance has no such audition slot.');
+  const known = new Set(performance.characters.map((c) => c.characterId));
+  const unknown = request.characterIds.filter((id) => !known.has(id));
+  if (unknown.length)
+    throw new InvalidReferenceError(`No character with id ${unknown.join(', ')} in this performance.`);
+  if (slotTimes(slot, performance.venue.timeZone).start.getTime() <= now.getTime()) {
+    throw new AuditionStartedError('This audition slot has already started.');
+  }
+  return slot;
+}
+
+/** A sign-up with one more status change recorded. */
+export function withStatus(signUp: SignUp, status: SignUpStatus, now: Date, castAs?: string): SignUp {
+  const at = now.toISOString();
+  return {
+    ...signUp,
+    status,
+    ...(castAs ? { castAs } : {}),
+    reminderAt: status === 'signed-up' ? signUp.reminderAt : undefined,
+    history: [...signUp.history, { status, at }],
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,31 @@
+import { config } from '../config';
+import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
+import { NotFoundError, VersionConflictError } from '../domain/errors';
+import type { Profile } from '../domain/profile';
+import type { Caller } from './http/caller';
+
+/** The table every handler uses. */
+export const tableName = () => config().tableName;
+
+export const profiles = () => dynamoProfileStore(tableName());
+
+/** The caller's profile; every signed-up user has one. */
+export async function callerProfile(caller: Caller): Promise<Profile> {
+  const profile = await profiles().get(caller.userId);
+  if (!profile) throw new NotFoundError('No profile exists for this account.');
+  return profile;
+}
+
+/**
+ * Runs a read-decide-write operation again when the performance changed between the read and the write (the
+ * write's condition on the version says so), so a concurrent edit never makes a sign-up or casting fail.
+ */
+export async function retryOnVersionConflict<T>(operation: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}

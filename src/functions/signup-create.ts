@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { readPerformance } from '../adapters/dynamodb/performance-store';
+import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
+import { recordSignUp } from '../adapters/dynamodb/signup-store';
+import type { Notification } from '../domain/notifications';
+import { performanceSnapshot, slotSnapshot } from '../domain/snapshots';
+import { slotForSignUp } from '../domain/signup';
+import { plannedReminder } from '../domain/reminder';
+import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
+import { callerProfile, retryOnVersionConflict, tableName } from './context';
+import { protectedRoute } from './http/handler';
+import { signUpView } from './views';
+
+export const handler = protectedRoute('signup-create', async ({ params, body, receivedAt: now }, caller) => {
+  const table = tableName();
+  const performer = await callerProfile(caller);
+  const record = await retryOnVersionConflict(async () => {
+    const { performance } = await readPerformance(table, params.performanceId);
+    const slot = slotForSignUp(performance, body, now);
+    const characterIds = [...new Set(body.characterIds)];
+    const snapshot = performanceSnapshot(performance);
+    const slotView = slotSnapshot(slot, performance.venue.timeZone);
+    const characterNames = characterIds.map(
+      (id) => performance.characters.find((c) => c.characterId === id)?.name ?? '',
+    );
+    const at = now.toISOString();
+    const reminderAt = plannedReminder({
+      slotStart: slot.start,
+      venueTimeZone: performance.venue.timeZone,
+      performerTimeZone: performer.timeZone,
+      signedUpAt: now,
+    })?.toISOString();
+    const record: SignUpRecord = {
+      performanceId: performance.performanceId,
+      performerId: performer.userId,
+      signUpId: randomUUID(),
+      slotId: slot.slotId,
+      characterIds,
+      accessNeeds: body.accessNeeds || undefined,
+      status: 'signed-up',
+      reminderAt,
+      history: [{ status: 'signed-up', at }],
+      createdAt: at,
+      updatedAt: at,
+      performance: snapshot,
+      slot: slotView,
+      characterNames,
+      performer: { name: performer.name, email: performer.email, phone: performer.phone, timeZone: performer.timeZone },
+    };
+    const about = { performance: snapshot, slot: slotView, signUpId: record.signUpId, characters: characterNames };
+    const venueZone = performance.venue.timeZone;
+    const notifications: Notification[] = [
+      {
+        kind: 'signup-received',
+        ...about,
+        to: [performance.director, performance.castingDirector].map((c) => ({
+          name: c.name,
+          email: c.email,
+          timeZone: venueZone,
+        })),
+        performer: record.performer,
+      },
+      {
+        kind: 'signup-confirmation',
+        ...about,
+        reminderAt,
+        to: { name: performer.name, email: performer.email, timeZone: performer.timeZone },
+      },
+    ];
+    await recordSignUp(
+      table,
+      { performance, record, capacity: slot.capacity, extraSteps: reminderChangeSteps(table, undefined, record) },
+      notifications,
+      now,
+    );
+    return record;
+  });
+  return { status: 201, body: signUpView(record, performer.timeZone) };
+});

@@ -1,0 +1,56 @@
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { config } from '../config';
+import { followUpPerformanceChange, syncSearchIndex } from '../adapters/dynamodb/performance-followups';
+import { toPerformance } from '../adapters/dynamodb/performance-store';
+import type { TableChange } from '../adapters/dynamodb/stream-records';
+import { decodeStreamRecord } from '../adapters/dynamodb/stream-records';
+import { enqueueEmails } from '../adapters/sqs/email-queue';
+import { emailsFor } from '../domain/notification-emails';
+import type { Notification } from '../domain/notifications';
+import type { Performance } from '../domain/performance';
+import { logger } from './http/handler';
+
+type StoredPerformance = Performance & { deletedAt?: string };
+
+async function onPerformanceChange(change: TableChange): Promise<void> {
+  const { tableName } = config();
+  const before = change.oldItem && (toPerformanceWithDeletion(change.oldItem) as StoredPerformance);
+  const after = change.newItem && (toPerformanceWithDeletion(change.newItem) as StoredPerformance);
+  const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
+  await syncSearchIndex(tableName, live(before), live(after), change.at);
+  if (before && after) await followUpPerformanceChange(tableName, before, after, change.at);
+}
+
+function toPerformanceWithDeletion(item: Record<string, unknown>): StoredPerformance {
+  return { ...toPerformance(item), ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}) };
+}
+
+async function relayOutbox(change: TableChange): Promise<void> {
+  const item = change.newItem;
+  if (!item) return;
+  const messages = emailsFor(
+    item.notification as Notification,
+    String(item.outboxId),
+    new Date(String(item.createdAt)),
+  );
+  await enqueueEmails(config().emailQueueUrl, messages);
+  logger.info('outbox relayed', {
+    outboxId: item.outboxId,
+    kind: (item.notification as Notification).kind,
+    emails: messages.length,
+  });
+}
+
+/**
+ * The table's stream consumer. It relays each new outbox record to the email queue, and follows up each change
+ * to a performance: the search index, and what the change means for its performers. A failure fails the batch,
+ * which Lambda (or the local runtime) delivers again from the same record; every step is safe to repeat, and the
+ * mailer drops emails it has already sent.
+ */
+export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+  for (const record of event.Records) {
+    const change = decodeStreamRecord(record);
+    if (change.type === 'Outbox' && change.eventName === 'INSERT') await relayOutbox(change);
+    else if (change.type === 'Performance') await onPerformanceChange(change);
+  }
+}

@@ -1,0 +1,81 @@
+import { DateTime } from 'luxon';
+import type { PerformanceState } from '../adapters/dynamodb/performance-store';
+import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
+import { localToInstant, slotTimes } from '../domain/performance';
+import type { PerformanceView } from '../schemas/performance';
+import type { SignUpView } from '../schemas/signup';
+
+/** One instant for two readers: UTC, the venue's wall clock and the reader's, each with its offset. */
+export function zoned(instant: Date | string, venueTimeZone: string, readerTimeZone: string) {
+  const at = DateTime.fromJSDate(typeof instant === 'string' ? new Date(instant) : instant);
+  const local = (zone: string) => at.setZone(zone).toISO({ suppressMilliseconds: true, suppressSeconds: true }) ?? '';
+  return { utc: at.toUTC().toISO() ?? '', venue: local(venueTimeZone), reader: local(readerTimeZone) };
+}
+
+/** The API view of a performance with live counts, times in the venue's and the reader's zone. */
+export function performanceView(state: PerformanceState, readerTimeZone: string): PerformanceView {
+  const { performance: p, slotTaken, characterCast } = state;
+  const zone = p.venue.timeZone;
+  return {
+    performanceId: p.performanceId,
+    ownerId: p.ownerId,
+    version: p.version,
+    title: p.title,
+    description: p.description,
+    kind: p.kind,
+    director: p.director,
+    castingDirector: p.castingDirector,
+    venue: p.venue,
+    dates: p.dates.map((local) => ({ local, startsAt: zoned(localToInstant(local, zone), zone, readerTimeZone) })),
+    characters: p.characters.map((c) => ({
+      ...c,
+      attributes: { ...c.attributes },
+      cast: characterCast.get(c.characterId) ?? 0,
+    })),
+    slots: p.slots.map((s) => ({
+      slotId: s.slotId,
+      start: s.start,
+      startsAt: zoned(slotTimes(s, zone).start, zone, readerTimeZone),
+      durationMinutes: s.durationMinutes,
+      capacity: s.capacity,
+      remaining: Math.max(0, s.capacity - (slotTaken.get(s.slotId) ?? 0)),
+      location: s.location,
+    })),
+    castingClosed: p.castingClosed,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/**
+ * The API view of a sign-up. A sign-up still open when casting closed shows "not-cast" at once, even before the
+ * stream has written that status.
+ */
+export function signUpView(
+  record: SignUpRecord,
+  readerTimeZone: string,
+  options: { castingClosed?: boolean } = {},
+): SignUpView {
+  const zone = record.performance.venue.timeZone;
+  const status = record.status === 'signed-up' && options.castingClosed ? 'not-cast' : record.status;
+  return {
+    performanceId: record.performanceId,
+    performerId: record.performerId,
+    signUpId: record.signUpId,
+    title: record.performance.title,
+    venue: record.performance.venue,
+    slot: {
+      slotId: record.slot.slotId,
+      startsAt: zoned(record.slot.startsAt, zone, readerTimeZone),
+      durationMinutes: record.slot.durationMinutes,
+      location: record.slot.location,
+    },
+    characters: record.characterIds.map((characterId, i) => ({ characterId, name: record.characterNames[i] ?? '' })),
+    status,
+    castAs: record.castAs,
+    history: [...record.history],
+    reminder: record.reminderAt && status === 'signed-up' ? zoned(record.reminderAt, zone, readerTimeZone) : undefined,
+    accessNeeds: record.accessNeeds,
+    createdAt: record.createdAt,
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { functions } from './manifest';
+import type { HttpRoute } from './manifest';
+import type { Contract, RouteName } from './schemas/contracts';
+import { contracts } from './schemas/contracts';
+import { problemTypes } from './functions/http/problem';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
+  return json;
+};
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', enum: Object.keys(problemTypes) },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+    requestId: { type: 'string' },
+  },
+};
+
+function parameters(contract: Contract): JsonSchema[] {
+  const list = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+    if (!schema) return [];
+    const json = schemaOf(schema, 'input');
+    const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((json.required ?? []) as string[]);
+    return Object.entries(properties).map(([name, property]) => ({
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(property.description ? { description: property.description } : {}),
+      schema: property,
+    }));
+  };
+  return [...list(contract.params, 'path'), ...list(contract.query, 'query')];
+}
+
+function operation(name: RouteName, route: HttpRoute): JsonSchema {
+  const contract: Contract = contracts[name];
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  const errorStatuses = new Set<number>([400, 500, 503, ...(contract.body ? [413] : [])]);
+  if (route.access !== 'public') [401, 403].forEach((s) => errorStatuses.add(s));
+  for (const code of contract.errors ?? []) errorStatuses.add(problemTypes[code].status);
+  return {
+    operationId: name,
+    summary: contract.summary,
+    'x-access': route.access,
+    ...(route.access === 'public' ? { security: [] } : {}),
+    parameters: parameters(contract),
+    ...(contract.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(contract.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: {
+      [contract.response.status]: {
+        description: contract.response.description,
+        ...(contract.response.schema
+          ? { content: { 'application/json': { schema: schemaOf(contract.response.schema, 'output') } } }
+          : {}),
+      },
+      ...Object.fromEntries([...errorStatuses].sort().map((status) => [status, problem(`Problem (${status})`)])),
+    },
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of every HTTP route in the manifest, generated from the routes' zod contracts.
+ *
+ * @example openApiDocument().paths['/performances'].get.operationId // 'performance-search'
+ */
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const fn of functions) {
+    if (fn.trigger.kind !== 'http') continue;
+    const route = fn.trigger.route;
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, JsonSchema>)[route.method.toLowerCase()] = operation(
+      fn.name as RouteName,
+      route,
+    );
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Audition Me API',
+      version: '1.0.0',
+      description:
+        'Performers find performances and sign up to audition; directors post performances and cast. Errors are application/problem+json with a stable `code`.',
+    },
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The Cognito ID token from POST /auth/login.',
+        },
+      },
+      schemas: { Problem: problemSchema },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../domain/errors';
+import type { FunctionName } from '../manifest';
+import { confirmSignUpRequest, logInRequest, signUpRequest, tokens } from './auth';
+import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
+import { profilePatch, profileView } from './profile';
+import { searchPage, searchQuery } from './search';
+import { castingInput, performerParams, signUpInput, signUpsBySlot, signUpView } from './signup';
+
+export interface Contract {
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly params?: z.ZodType;
+  readonly response: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  /** The problem codes this route can answer besides validation and authentication. */
+  readonly errors?: readonly ErrorCode[];
+}
+
+const signUpResult = z.object({ userId: z.string(), role: z.string(), email: z.string(), next: z.string() });
+
+/**
+ * The request and response schemas of every HTTP function: the handlers validate with them and the OpenAPI
+ * document is generated from them, so the two cannot disagree.
+ */
+export const contracts = {
+  'openapi-get': { summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, description: 'The document' } },
+  'auth-signup': {
+    summary: 'Create an account; the server assigns the role’s group and emails a confirmation code',
+    body: signUpRequest,
+    response: { status: 201, schema: signUpResult, description: 'Created; confirm the emailed code next' },
+    errors: ['email-taken'],
+  },
+  'auth-confirm': {
+    summary: 'Confirm the emailed sign-up code',
+    body: confirmSignUpRequest,
+    response: { status: 204, description: 'Confirmed' },
+    errors: ['invalid-confirmation-code'],
+  },
+  'auth-login': {
+    summary: 'Log in with email and password; send the ID token as `Authorization: Bearer …`',
+    body: logInRequest,
+    response: { status: 200, schema: tokens, description: 'Tokens' },
+    errors: ['invalid-credentials', 'user-not-confirmed', 'too-many-requests'],
+  },
+  'me-get': {
+    summary: 'My profile (performers: with current and past performances)',
+    response: { status: 200, schema: profileView, description: 'The profile' },
+  },
+  'me-update': {
+    summary: 'Change my name, phone, time zone or credits',
+    body: profilePatch,
+    response: { status: 200, schema: profileView, description: 'The profile as changed' },
+  },
+  'performance-create': {
+    summary: 'Post a performance (directors)',
+    body: performanceInput,
+    response: { status: 201, schema: performanceView, description: 'Created' },
+  },
+  'performance-search': {
+    summary: 'Search performances, by default those with open auditions, next audition first',
+    query: searchQuery,
+    response: { status: 200, schema: searchPage, description: 'One page of results' },
+  },
+  'performance-get': {
+    summary: 'A performance with its characters, dates and slots (times in the venue’s zone and mine)',
+    params: performanceParams,
+    response: { status: 200, schema: performanceView, description: 'The performance' },
+    errors: ['not-found'],
+  },
+  'performance-update': {
+    summary: 'Replace a performance I own; removed or moved slots notify their performers',
+    params: performanceParams,
+    body: performanceUpdate,
+    response: { status: 200, schema: performanceView, description: 'The performance as changed' },
+    errors: ['not-found', 'version-conflict', 'in-use', 'invalid-reference'],
+  },
+  'performance-delete': {
+    summary: 'Delete a performance I own; every performer signed up is told and their reminders cancelled',
+    params: performanceParams,
+    response: { status: 204, description: 'Deleted' },
+    errors: ['not-found'],
+  },
+  'my-performances': {
+    summary: 'The performances I own',
+    response: { status: 200, schema: z.object({ performances: z.array(performanceView) }), description: 'Mine' },
+  },
+  'signup-create': {
+    summary: 'Sign up to audition: one slot, one or more characters',
+    params: performanceParams,
+    body: signUpInput,
+    response: { status: 201, schema: signUpView, description: 'Signed up' },
+    errors: ['not-found', 'slot-full', 'already-signed-up', 'casting-closed', 'audition-started', 'invalid-reference'],
+  },
+  'signup-withdraw': {
+    summary: 'Withdraw my sign-up (frees the place)',
+    params: performanceParams,
+    response: { status: 200, schema: signUpView, description: 'Withdrawn' },
+    errors: ['not-signed-up'],
+  },
+  'my-signups': {
+    summary: 'My auditions, with status and planned reminder, times in my zone and the venue’s',
+    response: { status: 200, schema: z.object({ signUps: z.array(signUpView) }), description: 'Mine' },
+  },
+  'signup-calendar': {
+    summary: 'The calendar invite (.ics) of my audition: a cancellation once it no longer happens',
+    params: performanceParams,
+    response: { status: 200, description: 'text/calendar (RFC 5545)' },
+    errors: ['not-found'],
+  },
+  'signups-list': {
+    summary: 'Who signed up, per slot, with contact details and access needs (owners)',
+    params: performanceParams,
+    response: { status: 200, schema: signUpsBySlot, description: 'Sign-ups per slot' },
+    errors: ['not-found'],
+  },
+  'performer-profile-get': {
+    summary: 'The profile of a performer who signed up to my performance',
+    params: performerParams,
+    response: { status: 200, schema: profileView, description: 'The profile' },
+    errors: ['not-found'],
+  },
+  'casting-create': {
+    summary: 'Cast a performer whose audition has begun into a character',
+    params: performanceParams,
+    body: castingInput,
+    response: { status: 200, schema: signUpView, description: 'Cast' },
+    errors: [
+      'not-found',
+      'casting-closed',
+      'character-full',
+      'audition-not-started',
+      'not-signed-up',
+      'invalid-reference',
+    ],
+  },
+  'casting-close': {
+    summary: 'Close casting: everyone not cast gets the final status “not cast” and an email',
+    params: performanceParams,
+    response: { status: 202, schema: z.object({ castingClosed: z.boolean() }), description: 'Closing' },
+    errors: ['not-found'],
+  },
+} as const satisfies Partial<Record<FunctionName, Contract>>;
+
+export type RouteName = keyof typeof contracts;

@@ -1,0 +1,143 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { email, personName, phone, singleLine, timeZone } from './common';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** An ISO 3166-1 alpha-2 country code, e.g. GB. */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GB')
+  .refine((code) => regionNames.of(code) !== code, 'is not a known country code')
+  .describe('ISO 3166-1 alpha-2 country code, e.g. GB.');
+
+/** A wall-clock date-time without zone, minutes precision: `2027-03-28T10:00`. */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date-time like 2027-03-28T10:00')
+  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real date and time')
+  .describe('Local date-time at the venue, without zone: YYYY-MM-DDTHH:mm.');
+
+export const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -')
+  .describe('An identifier.');
+
+const multiLine = (max: number) => z.string().trim().max(max);
+
+export const contact = z.strictObject({ name: personName, email, phone });
+export type Contact = z.infer<typeof contact>;
+
+export const venue = z.strictObject({
+  name: singleLine(200),
+  address: multiLine(500).min(1).describe('Full street address (the studio for filmed work).'),
+  city: singleLine(100),
+  country: countryCode,
+  timeZone,
+});
+export type Venue = z.infer<typeof venue>;
+
+export const characterAttributes = z
+  .strictObject({
+    ageMin: z.number().int().min(0).max(120).optional(),
+    ageMax: z.number().int().min(0).max(120).optional(),
+    gender: z.enum(['female', 'male', 'non-binary', 'any']).optional(),
+    voiceType: z.enum(['soprano', 'mezzo-soprano', 'alto', 'countertenor', 'tenor', 'baritone', 'bass']).optional(),
+  })
+  .refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, {
+    message: 'ageMin must not exceed ageMax',
+    path: ['ageMin'],
+  });
+
+export const characterInput = z.strictObject({
+  characterId: id.optional().describe('Give the id to keep an existing character; omit it for a new one.'),
+  name: singleLine(100),
+  description: multiLine(2000).default(''),
+  attributes: characterAttributes.default({}),
+  places: z.number().int().min(1).max(100).default(1).describe('How many performers the character takes.'),
+});
+
+export const location = z.strictObject({ name: singleLine(200), address: multiLine(500).min(1) });
+
+export const slotInput = z.strictObject({
+  slotId: id.optional().describe('Give the id to keep an existing slot; omit it for a new one.'),
+  start: localDateTime,
+  durationMinutes: z.number().int().min(5).max(720),
+  capacity: z.number().int().min(1).max(500),
+  location: location.optional().describe('Where the audition is; defaults to the venue.'),
+});
+
+export const performanceInput = z
+  .strictObject({
+    title: singleLine(200),
+    description: multiLine(5000).default(''),
+    kind: z.enum(['live', 'filmed']),
+    director: contact,
+    castingDirector: contact,
+    venue,
+    dates: z.array(localDateTime).max(200).default([]).describe('Performance dates, local at the venue.'),
+    characters: z.array(characterInput).min(1).max(50),
+    slots: z.array(slotInput).max(100).default([]),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'live' && p.dates.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['dates'], message: 'a live performance needs at least one date' });
+    }
+    const names = p.characters.map((c) => c.name.toLowerCase());
+    if (new Set(names).size !== names.length) {
+      ctx.addIssue({ code: 'custom', path: ['characters'], message: 'character names must be unique' });
+    }
+  });
+export type PerformanceInput = z.infer<typeof performanceInput>;
+
+export const performanceUpdate = z.intersection(
+  performanceInput,
+  z.object({ version: z.number().int().min(1).describe('The version you read; a stale one gets 409.') }),
+);
+export type PerformanceUpdate = z.infer<typeof performanceUpdate>;
+
+export const performanceParams = z.strictObject({ performanceId: id });
+
+const instantInZones = z.object({
+  utc: z.string().describe('ISO instant, UTC.'),
+  venue: z.string().describe('Local date-time at the venue with offset.'),
+  reader: z.string().describe('The same instant in the reader’s time zone, with offset.'),
+});
+
+export const slotView = z.object({
+  slotId: z.string(),
+  start: z.string().describe('Local date-time at the venue.'),
+  startsAt: instantInZones,
+  durationMinutes: z.number(),
+  capacity: z.number(),
+  remaining: z.number(),
+  location: location,
+});
+
+export const characterView = z.object({
+  characterId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+  places: z.number(),
+  cast: z.number().describe('How many performers are cast in this character.'),
+});
+
+export const performanceView = z.object({
+  performanceId: z.string(),
+  ownerId: z.string(),
+  version: z.number(),
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(['live', 'filmed']),
+  director: contact,
+  castingDirector: contact,
+  venue,
+  dates: z.array(z.object({ local: z.string(), startsAt: instantInZones })),
+  characters: z.array(characterView),
+  slots: z.array(slotView),
+  castingClosed: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PerformanceView = z.infer<typeof performanceView>;

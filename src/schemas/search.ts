@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { countryCode } from './performance';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
+
+export const searchQuery = z
+  .strictObject({
+    q: z.string().trim().max(200).optional().describe('Words from the title, description, characters, venue or city.'),
+    city: z.string().trim().min(1).max(100).optional(),
+    country: countryCode.optional(),
+    from: isoDate.optional().describe('Performances running on or after this date.'),
+    to: isoDate.optional().describe('Performances running on or before this date.'),
+    kind: z.enum(['live', 'filmed']).optional(),
+    gender: z.enum(['female', 'male', 'non-binary', 'any']).optional(),
+    voiceType: z.enum(['soprano', 'mezzo-soprano', 'alto', 'countertenor', 'tenor', 'baritone', 'bass']).optional(),
+    age: z.coerce.number().int().min(0).max(120).optional().describe('A playing age the character’s range includes.'),
+    includeClosed: bool.optional().describe('Also list performances with no open audition (default false).'),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(2000).optional().describe('The `next` value of the previous page.'),
+  })
+  .refine((q) => !q.city || q.country, { message: 'give the country with the city', path: ['country'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const searchResult = z.object({
+  performanceId: z.string(),
+  title: z.string(),
+  kind: z.enum(['live', 'filmed']),
+  venueName: z.string(),
+  city: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  nextAudition: z.string().nullable().describe('The next audition start (ISO UTC), or null when none is open.'),
+  firstDate: z.string().optional(),
+  lastDate: z.string().optional(),
+  characters: z.array(z.string()),
+});
+
+export const searchPage = z.object({
+  results: z.array(searchResult),
+  next: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+});
