@@ -14,6 +14,7 @@ import { startStreamPoller } from './runtime/stream-poller';
 import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
 import { freePort } from './processes';
+import { documentClient } from '../src/adapters/dynamodb/document-client';
 
 export interface SystemOptions {
   readonly dataDir?: string;
@@ -27,14 +28,39 @@ export interface LocalSystem {
   readonly stack: LocalStack;
   readonly scheduler: Scheduler;
   /** The code cognito-local would have emailed to confirm this address, if any. */
-  confirmationCode(email: string): string | undefined;
+  confirmationCode(email: string): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
-/** Reads the sign-up code for an address from cognito-local's state file. */
-function readConfirmationCode(stack: LocalStack, email: string): string | undefined {
+/**
+ * Reads the sign-up code for an address from cognito-local's state file. cognito-local rewrites that file in
+ * place without truncating first, so a read can catch it half-written (then it reads again) or a complete
+ * document followed by the tail of a longer old one (then the document is read and the tail ignored).
+ */
+async function readConfirmationCode(stack: LocalStack, email: string): Promise<string | undefined> {
   const file = join(stack.cognitoDir, '.cognito', 'db', `${stack.resources.userPoolId}.json`);
-  const state = JSON.parse(readFileSync(file, 'utf8')) as {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return codeIn(parseLeadingJson(readFileSync(file, 'utf8')), email);
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+function parseLeadingJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const end = /after JSON at position (\d+)/.exec((error as Error).message)?.[1];
+    if (end === undefined) throw error;
+    return JSON.parse(text.slice(0, Number(end)));
+  }
+}
+
+function codeIn(json: unknown, email: string): string | undefined {
+  const state = json as {
     Users?: Record<string, { ConfirmationCode?: string; Attributes?: { Name: string; Value: string }[] }>;
   };
   const user = Object.values(state.Users ?? {}).find((u) =>
@@ -60,6 +86,16 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
 
   const loaded = await Promise.all(
     functions.map(async (definition: FunctionDefinition) => ({ definition, handler: await loadHandler(definition) })),
+  );
+  // Every DynamoDB operation the functions issue is counted, so tests can prove that no request path Scans.
+  const dynamoDbCommands = new Map<string, number>();
+  documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      dynamoDbCommands.set(name, (dynamoDbCommands.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'localCommandAudit' },
   );
   const httpFunctions: HttpFunction[] = [];
   const scheduled: ScheduledFunction[] = [];
@@ -113,8 +149,13 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           return { status: 200, body: (await scheduler.run(schedule[1], time ? new Date(time) : undefined)) ?? null };
         }
         if (url.pathname === '/__local/confirmation-code' && request.method === 'GET') {
-          const code = readConfirmationCode(stack, url.searchParams.get('email') ?? '');
+          const code = await readConfirmationCode(stack, url.searchParams.get('email') ?? '');
           return code ? { status: 200, body: { code } } : { status: 404, body: { message: 'No code for that email' } };
+        }
+        if (url.pathname === '/__local/dynamodb-commands') {
+          const counts = Object.fromEntries(dynamoDbCommands);
+          if (request.method === 'DELETE') dynamoDbCommands.clear();
+          return { status: 200, body: counts };
         }
         if (url.pathname === '/__local/health') return { status: 200, body: { ok: true } };
         return undefined;

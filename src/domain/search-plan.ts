@@ -60,3 +60,33 @@ export function planSearch(query: SearchQuery): SearchPlan {
     includeClosed: query.includeClosed ?? false,
   };
 }
+
+export interface CharacterAttributes {
+  readonly gender?: string;
+  readonly voiceType?: string;
+  readonly ageMin?: number;
+  readonly ageMax?: number;
+}
+
+/**
+ * Whether one character has every attribute asked for. The index facets say only that some character has each
+ * one; this checks they belong to the same character (a male part aged 25–40 and a female part aged 50 do not
+ * make a female part aged 45).
+ *
+ * @example anyCharacterMatches([{ gender: 'female', ageMin: 30, ageMax: 45 }], { gender: 'female', age: 44 }) // true
+ */
+export function anyCharacterMatches(
+  characters: readonly CharacterAttributes[],
+  wanted: { gender?: string; voiceType?: string; age?: number },
+): boolean {
+  if (wanted.gender === undefined && wanted.voiceType === undefined && wanted.age === undefined) return true;
+  return characters.some(
+    (c) =>
+      (wanted.gender === undefined || c.gender === wanted.gender || c.gender === 'any') &&
+      (wanted.voiceType === undefined || c.voiceType === wanted.voiceType) &&
+      (wanted.age === undefined ||
+        ((c.ageMin !== undefined || c.ageMax !== undefined) &&
+          (c.ageMin ?? 0) <= wanted.age &&
+          wanted.age <= (c.ageMax ?? 120))),
+  );
+}

@@ -46,7 +46,12 @@ export function searchFacets(performance: Performance): string[] {
   );
   const words = [...new Set([...nameWords, ...keywordTokens(performance.description)])].slice(0, maxKeywordTokens);
   const attributeFacets = performance.characters.flatMap((c) => [
-    ...(c.attributes.gender ? [`gender:${c.attributes.gender}`] : []),
+    // A part open to any gender is found whichever gender is searched for.
+    ...(c.attributes.gender === 'any'
+      ? ['female', 'male', 'non-binary', 'any'].map((g) => `gender:${g}`)
+      : c.attributes.gender
+        ? [`gender:${c.attributes.gender}`]
+        : []),
     ...(c.attributes.voiceType ? [`voice:${c.attributes.voiceType}`] : []),
     ...ageDecades(c.attributes.ageMin, c.attributes.ageMax).map((d) => `age:${d}`),
   ]);

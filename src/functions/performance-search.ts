@@ -1,7 +1,7 @@
 import { queryFacet } from '../adapters/dynamodb/search-index';
 import type { IndexEntry } from '../adapters/dynamodb/search-index';
 import { ValidationError } from '../domain/errors';
-import { planSearch } from '../domain/search-plan';
+import { anyCharacterMatches, planSearch } from '../domain/search-plan';
 import type { SearchPlan } from '../domain/search-plan';
 import { noUpcomingAudition } from '../domain/search-terms';
 import { tableName } from './context';
@@ -76,8 +76,9 @@ export const handler = protectedRoute('performance-search', async ({ query, rece
     });
     for (const entry of page.entries) {
       if (results.length === query.limit) break;
-      results.push(entry);
       next = { pk: entry.pk, sk: entry.sk, gsi2pk: entry.gsi2pk, gsi2sk: entry.gsi2sk };
+      if (!anyCharacterMatches(entry.characterAttributes ?? [], query)) continue;
+      results.push(entry);
     }
     if (results.length === query.limit) break;
     next = page.lastKey;

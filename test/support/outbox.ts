@@ -6,8 +6,18 @@ export interface StoredEmail {
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  attachments?: { filename?: string; contentType: string; content: string }[];
   at: number;
 }
+
+/** The emails sent to one address. */
+export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  return (await sentEmails()).filter((e) => e.destination.to.includes(address));
+}
+
+/** The text of an attachment as stored by the SES stand-in (base64). */
+export const attachmentText = (attachment: { content: string }) =>
+  Buffer.from(attachment.content, 'base64').toString('utf8');
 
 /** Every email the local SES stand-in has accepted. */
 export async function sentEmails(): Promise<StoredEmail[]> {
@@ -16,7 +26,7 @@ export async function sentEmails(): Promise<StoredEmail[]> {
   return emails;
 }
 
-/** Polls until `check` passes or the time runs out; returns the last value. */
+/** Polls until `check` passes and returns the value; fails the test if it does not pass in time. */
 export async function eventually<T>(
   read: () => Promise<T>,
   check: (value: T) => boolean,
@@ -24,7 +34,10 @@ export async function eventually<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
-  while (!check(value) && Date.now() < deadline) {
+  while (!check(value)) {
+    if (Date.now() > deadline) {
+      throw new Error(`Still not as expected after ${timeoutMs / 1000} s: ${JSON.stringify(value)?.slice(0, 2000)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
     value = await read();
   }

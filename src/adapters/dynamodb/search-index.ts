@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Performance } from '../../domain/performance';
+import type { CharacterAttributes } from '../../domain/search-plan';
 import { dateSpan, nextAuditionKey, searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
 import { indexKeys, keys } from './keys';
@@ -18,6 +19,7 @@ export interface SearchSummary {
   readonly firstDate?: string;
   readonly lastDate?: string;
   readonly characters: readonly string[];
+  readonly characterAttributes: readonly CharacterAttributes[];
   readonly facets: readonly string[];
 }
 
@@ -33,6 +35,7 @@ export function searchSummary(performance: Performance, now: Date): SearchSummar
     nextAudition: nextAuditionKey(performance, now),
     ...dateSpan(performance),
     characters: performance.characters.map((c) => c.name),
+    characterAttributes: performance.characters.map((c) => ({ ...c.attributes })),
     facets: searchFacets(performance),
   };
 }

@@ -1,0 +1,107 @@
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { type FunctionDefinition, functions as manifestFunctions, queues } from '../src/manifest';
+import { Alerts } from './constructs/alerts';
+import { DataTable } from './constructs/data-table';
+import { EventTriggers } from './constructs/event-triggers';
+import { ManifestHttpApi, type RouteTarget } from './constructs/http-api';
+import { ManifestFunction } from './constructs/manifest-function';
+import { grantPermission } from './constructs/permissions';
+import { ManifestQueues } from './constructs/queues';
+import { UserDirectory } from './constructs/user-directory';
+import { WebHosting } from './constructs/web-hosting';
+import type { DeploymentParameters } from './parameters';
+
+export interface AuditionMeStackProps extends StackProps {
+  readonly parameters: DeploymentParameters;
+  /** The functions to deploy; src/manifest.ts unless a test adds some. */
+  readonly functions?: readonly FunctionDefinition[];
+}
+
+/**
+ * The whole system in one environment-agnostic stack, generated from src/manifest.ts: every manifest function
+ * becomes a Lambda function with its trigger and exactly its listed permissions.
+ */
+export class AuditionMeStack extends Stack {
+  /** The deployed functions by manifest name. */
+  readonly functions: ReadonlyMap<string, ManifestFunction>;
+
+  constructor(scope: Construct, id: string, props: AuditionMeStackProps) {
+    super(scope, id, props);
+    const { parameters } = props;
+    const definitions = props.functions ?? manifestFunctions;
+    Tags.of(this).add('project', 'audition-me');
+    Tags.of(this).add('stage', parameters.stage);
+
+    const alerts = new Alerts(this, 'Alerts', {
+      alertEmail: parameters.alertEmail,
+      monthlyBudgetUsd: parameters.monthlyBudgetUsd,
+    });
+    const data = new DataTable(this, 'Data', {
+      definition: tableDefinition,
+      pointInTimeRecovery: parameters.pointInTimeRecovery,
+      retain: parameters.retainData,
+    });
+    const messaging = new ManifestQueues(this, 'Queues', { definitions: queues, functions: definitions, alerts });
+    const users = new UserDirectory(this, 'Users', { retain: parameters.retainData });
+    const sender = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(parameters.senderEmail) });
+
+    // Every variable src/config.ts reads, on every function: each handler reads all of them at cold start.
+    const environment = {
+      TABLE_NAME: data.table.tableName,
+      EMAIL_QUEUE_URL: messaging.pairs.email.queue.queueUrl,
+      USER_POOL_ID: users.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: users.client.userPoolClientId,
+      SENDER_EMAIL: parameters.senderEmail,
+      POWERTOOLS_SERVICE_NAME: 'audition-me',
+    };
+    const deployed = definitions.map(
+      (definition) => new ManifestFunction(this, ManifestFunction.idFor(definition), { definition, environment }),
+    );
+    this.functions = new Map(deployed.map((f) => [f.definition.name, f]));
+
+    const targets = {
+      table: data.table,
+      emailQueue: messaging.pairs.email.queue,
+      userPool: users.userPool,
+      senderEmail: parameters.senderEmail,
+      senderIdentityArn: sender.emailIdentityArn,
+      sesSandbox: parameters.sesSandbox,
+    };
+    for (const target of deployed) {
+      for (const permission of target.definition.permissions) grantPermission(target, permission, targets);
+    }
+
+    const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
+    const http = new ManifestHttpApi(this, 'Http', {
+      routes: deployed.flatMap((f): RouteTarget[] => {
+        const { trigger, name } = f.definition;
+        return trigger.kind === 'http' ? [{ name, route: trigger.route, fn: f.fn }] : [];
+      }),
+      authorizer: singleAuthorizer(deployed)?.fn,
+      corsOrigins: [`https://${web.distribution.distributionDomainName}`, ...parameters.extraCorsOrigins],
+    });
+    web.deployContent({ apiUrl: http.url });
+    new EventTriggers(this, 'Triggers', { functions: deployed, queues: messaging.pairs, table: data.table, alerts });
+
+    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    output('ApiUrl', http.url, 'Base URL of the HTTP API');
+    output('WebUrl', `https://${web.distribution.distributionDomainName}`, 'The web UI');
+    output('WebBucketName', web.bucket.bucketName, 'Bucket holding the built web UI');
+    output('DistributionId', web.distribution.distributionId, 'CloudFront distribution of the web UI');
+    output('UserPoolId', users.userPool.userPoolId, 'Cognito user pool');
+    output('UserPoolClientId', users.client.userPoolClientId, 'Cognito app client used by the API');
+    output('TableName', data.table.tableName, 'DynamoDB table');
+    output('EmailQueueUrl', messaging.pairs.email.queue.queueUrl, 'Email queue');
+    output('EmailDeadLetterQueueUrl', messaging.pairs.email.deadLetterQueue.queueUrl, 'Email dead-letter queue');
+  }
+}
+
+/** The manifest's one authorizer function, if any; two would leave it ambiguous which protects the routes. */
+function singleAuthorizer(deployed: readonly ManifestFunction[]): ManifestFunction | undefined {
+  const authorizers = deployed.filter((f) => f.definition.trigger.kind === 'authorizer');
+  if (authorizers.length > 1) throw new Error('The manifest defines more than one authorizer');
+  return authorizers[0];
+}

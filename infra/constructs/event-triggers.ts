@@ -1,0 +1,120 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { QueueName } from '../../src/manifest';
+import { cronForEveryMinutes } from '../schedule-expression';
+import type { Alerts } from './alerts';
+import type { ManifestFunction } from './manifest-function';
+import type { QueuePair } from './queues';
+
+/** Times a failing stream batch is retried (halved each time by bisection) before it goes to the failure queue. */
+export const STREAM_RETRY_ATTEMPTS = 10;
+
+export interface EventTriggersProps {
+  readonly functions: readonly ManifestFunction[];
+  readonly queues: Readonly<Record<QueueName, QueuePair>>;
+  readonly table: ITable;
+  readonly alerts: Alerts;
+}
+
+/**
+ * Connects the non-HTTP triggers of the manifest: SQS queues, the table's stream and schedules. HTTP routes and
+ * the authorizer belong to the HTTP API.
+ */
+export class EventTriggers extends Construct {
+  private streamFailures: Queue | undefined;
+
+  constructor(scope: Construct, id: string, props: EventTriggersProps) {
+    super(scope, id);
+    assertOnePolledQueue(props.functions);
+    for (const target of props.functions) {
+      const { trigger } = target.definition;
+      switch (trigger.kind) {
+        case 'sqs':
+          target.fn.addEventSource(
+            new SqsEventSource(props.queues[trigger.queue].queue, {
+              batchSize: trigger.batchSize,
+              reportBatchItemFailures: true,
+            }),
+          );
+          break;
+        case 'dynamodb-stream':
+          target.fn.addEventSource(
+            new DynamoEventSource(props.table, {
+              startingPosition: StartingPosition.TRIM_HORIZON,
+              batchSize: trigger.batchSize,
+              retryAttempts: STREAM_RETRY_ATTEMPTS,
+              bisectBatchOnError: true,
+              // The stream handler fails the whole batch by throwing (every step is safe to repeat) rather than
+              // returning batchItemFailures, so partial responses would add nothing; bisection isolates a bad record.
+              reportBatchItemFailures: false,
+              // Records that still fail are not dropped silently: their coordinates go to a queue with an alarm.
+              onFailure: new SqsDlq(this.streamFailureQueue(props.alerts)),
+            }),
+          );
+          Validations.of(target.role).acknowledge({
+            id: 'AwsSolutions-IAM5[Resource::*]',
+            reason:
+              'dynamodb:ListStreams, added by CDK for the stream event source, is not resource-scoped in IAM: ' +
+              "it only lists stream ARNs. Reading records is limited to this table's stream ARN.",
+          });
+          break;
+        case 'schedule':
+          new Rule(this, `${target.node.id}Schedule`, {
+            description: `Runs ${target.definition.name} every ${trigger.everyMinutes} minutes on the clock (UTC)`,
+            schedule: Schedule.cron(cronForEveryMinutes(trigger.everyMinutes)),
+            targets: [new LambdaFunction(target.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(10) })],
+          });
+          break;
+        case 'http':
+        case 'authorizer':
+          break;
+        default:
+          throw new Error(`Unknown trigger ${JSON.stringify(trigger satisfies never)}`);
+      }
+    }
+  }
+
+  /**
+   * The on-failure destination of stream consumers. Lambda writes to it; nothing polls it, so it costs no
+   * requests while empty (unlike a Lambda-polled queue).
+   */
+  private streamFailureQueue(alerts: Alerts): Queue {
+    if (!this.streamFailures) {
+      this.streamFailures = new Queue(this, 'StreamFailures', {
+        retentionPeriod: Duration.days(14),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      Validations.of(this.streamFailures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself a dead-letter destination: the on-failure destination of the stream event source ' +
+          'mapping, which cdk-nag does not recognise as a DLQ. It has an alarm and nothing consumes it.',
+      });
+      alerts.alarmWhenNotEmpty(
+        'StreamFailuresAlarm',
+        this.streamFailures,
+        'A DynamoDB stream batch failed after all retries; the message names the shard and sequence numbers.',
+      );
+    }
+    return this.streamFailures;
+  }
+}
+
+/**
+ * Refuses a second Lambda-polled queue. Lambda long-polls SQS for each SQS event source mapping around the clock,
+ * about 0.65M requests a month with no traffic at all, so two would use up the 1M free SQS requests.
+ */
+export function assertOnePolledQueue(functions: readonly ManifestFunction[]): void {
+  const pollers = functions.filter(({ definition }) => definition.trigger.kind === 'sqs');
+  if (pollers.length > 1) {
+    const names = pollers.map(({ definition }) => definition.name).join(', ');
+    throw new Error(`Only one Lambda-polled queue fits the SQS free tier; these functions each poll one: ${names}`);
+  }
+}

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition } from '../../src/manifest';
+import { pascal } from '../names';
+import { repoRoot } from '../repo-root';
+
+/** One runtime for every function, so tests and docs have one place to look. */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_ARCHITECTURE = Architecture.ARM_64;
+/** Enough to debug last week's problem; CloudWatch Logs storage beyond the free 5 GB is billed. */
+export const LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+/**
+ * An ESM bundle needs a real `require` for CommonJS dependencies that `require()` Node built-ins (some bundles
+ * today contain `require("crypto")`): esbuild leaves those calls in place, and without `require` in scope they
+ * throw "Dynamic require of … is not supported" at runtime.
+ */
+const REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export interface ManifestFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Lambda function from a manifest entry: its own esbuild bundle, its own role (which starts with nothing but
+ * writing to its own log group; the stack adds exactly the manifest's permissions) and its own log group.
+ */
+export class ManifestFunction extends Construct {
+  readonly definition: FunctionDefinition;
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ManifestFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+    this.definition = definition;
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An explicit role instead of the default one: the default attaches the AWS managed
+    // AWSLambdaBasicExecutionRole, which may write to every log group in the account.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Audition Me ${definition.name}: only what src/manifest.ts lists`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      description: `Audition Me ${definition.name}`,
+      entry: resolve(repoRoot, definition.entry),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
+      runtime: FUNCTION_RUNTIME,
+      architecture: FUNCTION_ARCHITECTURE,
+      timeout: Duration.seconds(definition.timeoutSeconds),
+      memorySize: definition.memoryMb,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { ...props.environment },
+      bundling: {
+        minify: true,
+        sourceMap: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        // Prefer the ES module builds of dependencies (the SDK ships them) so esbuild can tree-shake.
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        // Bundle the SDK v3 clients rather than use the copy in the Lambda runtime: the code then runs the exact
+        // versions pinned in package-lock.json and tested locally, instead of whatever version AWS ships that
+        // month. The cost is a larger bundle (a few hundred KB minified), which is small next to that certainty.
+        bundleAwsSDK: true,
+        logLevel: LogLevel.WARNING,
+      },
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is a deliberate choice (an LTS line Lambda supports into 2027, and the esbuild target); cdk-nag ' +
+        'flags anything older than the newest runtime. Moving to Node.js 24 is the one constant FUNCTION_RUNTIME.',
+    });
+  }
+
+  /** `me-get` → `MeGet`: the construct id for this function's definition. */
+  static idFor(definition: FunctionDefinition): string {
+    return pascal(definition.name);
+  }
+}

@@ -1,0 +1,89 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Node } from 'constructs';
+import { repoRoot } from './repo-root';
+
+/**
+ * Everything a deployment can vary, read from CDK context (`-c name=value` or cdk.json) with a default for each,
+ * so that `cdk synth` works with no arguments, no credentials and no network.
+ */
+export interface DeploymentParameters {
+  /** Lower-case name of this copy of the system, e.g. `dev` or `prod`; part of the stack name. */
+  readonly stage: string;
+  /** The From address of every email; becomes an SES email identity that must be verified. */
+  readonly senderEmail: string;
+  /** Receives the DLQ alarm (SNS, confirm the subscription) and the budget alerts. */
+  readonly alertEmail: string;
+  /** Monthly cost budget in USD for the whole account. */
+  readonly monthlyBudgetUsd: number;
+  /** DynamoDB point-in-time recovery: about USD 0.20 per GB-month, so off unless asked for. */
+  readonly pointInTimeRecovery: boolean;
+  /**
+   * While the account is in the SES sandbox, SES also authorizes each send against the recipient's identity,
+   * so the mailer needs ses:SendEmail on the account's identities (still only From the sender address).
+   */
+  readonly sesSandbox: boolean;
+  /** Keep the table and the user pool (people's data) when the stack is destroyed. */
+  readonly retainData: boolean;
+  /** Origins allowed by CORS besides the CloudFront web UI, e.g. `http://localhost:5173` for a dev server. */
+  readonly extraCorsOrigins: readonly string[];
+  /** Absolute path of the built web UI; uploaded only when it exists at synth time. */
+  readonly webDist: string;
+}
+
+export const defaultParameters: DeploymentParameters = {
+  stage: 'dev',
+  senderEmail: 'no-reply@example.com',
+  alertEmail: 'alerts@example.com',
+  monthlyBudgetUsd: 1,
+  pointInTimeRecovery: false,
+  sesSandbox: true,
+  retainData: true,
+  extraCorsOrigins: [],
+  webDist: resolve(repoRoot, 'web/dist'),
+};
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Reads the deployment parameters from the context of `node` (an App); throws naming a malformed value. */
+export function readParameters(node: Node): DeploymentParameters {
+  const text = (key: string, fallback: string): string => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return fallback;
+    if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
+    return value.trim();
+  };
+  // `-c flag=true` arrives as a string, a cdk.json value as a boolean: accept both.
+  const flag = (key: string, fallback: boolean): boolean => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return fallback;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    throw new Error(`Context ${key} must be true or false`);
+  };
+  const email = (key: string, fallback: string): string => {
+    const value = text(key, fallback);
+    if (!emailPattern.test(value)) throw new Error(`Context ${key} must be an email address, got "${value}"`);
+    return value;
+  };
+
+  const stage = text('stage', defaultParameters.stage);
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`Context stage must match [a-z][a-z0-9-]{0,19}`);
+  const budget = Number(text('monthlyBudgetUsd', String(defaultParameters.monthlyBudgetUsd)));
+  if (!Number.isFinite(budget) || budget <= 0) throw new Error('Context monthlyBudgetUsd must be a positive number');
+  const webDist = text('webDist', defaultParameters.webDist);
+
+  return {
+    stage,
+    senderEmail: email('senderEmail', defaultParameters.senderEmail),
+    alertEmail: email('alertEmail', defaultParameters.alertEmail),
+    monthlyBudgetUsd: budget,
+    pointInTimeRecovery: flag('pointInTimeRecovery', defaultParameters.pointInTimeRecovery),
+    sesSandbox: flag('sesSandbox', defaultParameters.sesSandbox),
+    retainData: flag('retainData', defaultParameters.retainData),
+    extraCorsOrigins: text('extraCorsOrigins', '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    webDist: isAbsolute(webDist) ? webDist : resolve(repoRoot, webDist),
+  };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { type FunctionDefinition, type Permission, functions } from '../../../src/manifest';
+import { synthesize } from './synthesized';
+
+const { resources, ofType, fnId, props, onlyId, queueId } = synthesize();
+const tableId = onlyId('AWS::DynamoDB::Table');
+const userPoolId = onlyId('AWS::Cognito::UserPool');
+const emailQueueId = queueId('Email');
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
+
+describe('every function', () => {
+  it('runs Node.js 22 on arm64 with the manifest timeout, memory and handler', () => {
+    for (const f of functions) {
+      expect(props(fnId(f.name)), f.name).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Timeout: f.timeoutSeconds,
+        MemorySize: f.memoryMb,
+      });
+    }
+  });
+
+  it('gets every variable src/config.ts reads', () => {
+    for (const f of functions) {
+      const { Variables } = props<{ Environment: { Variables: Record<string, unknown> } }>(fnId(f.name)).Environment;
+      expect(Object.keys(Variables).sort(), f.name).toEqual([
+        'EMAIL_QUEUE_URL',
+        'POWERTOOLS_SERVICE_NAME',
+        'SENDER_EMAIL',
+        'TABLE_NAME',
+        'USER_POOL_CLIENT_ID',
+        'USER_POOL_ID',
+      ]);
+    }
+  });
+
+  it('logs to its own log group with a retention period', () => {
+    const logGroupIds = new Set<string>();
+    for (const f of functions) {
+      const { LoggingConfig } = props<{ LoggingConfig?: { LogGroup: { Ref: string } } }>(fnId(f.name));
+      const logGroupId = LoggingConfig?.LogGroup.Ref ?? '';
+      expect(resources[logGroupId]?.Type, f.name).toBe('AWS::Logs::LogGroup');
+      expect(props<{ RetentionInDays?: number }>(logGroupId).RetentionInDays, f.name).toBe(30);
+      logGroupIds.add(logGroupId);
+    }
+    expect(logGroupIds.size).toBe(functions.length);
+  });
+
+  it('has an own role with no AWS managed policy', () => {
+    for (const f of functions) {
+      const roleId = props<{ Role: { 'Fn::GetAtt': [string] } }>(fnId(f.name)).Role['Fn::GetAtt'][0];
+      expect(props<{ ManagedPolicyArns?: unknown }>(roleId).ManagedPolicyArns, f.name).toBeUndefined();
+    }
+  });
+});
+
+describe('IAM, derived from the manifest permissions', () => {
+  const statementsOf = (name: string): Statement[] => {
+    const roleId = props<{ Role: { 'Fn::GetAtt': [string] } }>(fnId(name)).Role['Fn::GetAtt'][0];
+    return ofType('AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  };
+  const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+  /** Whether any Allow statement grants `action` on a resource that mentions `resourceId`. */
+  const allows = (statements: Statement[], action: string, resourceId?: string) =>
+    statements.some(
+      (s) =>
+        s.Effect === 'Allow' &&
+        actions(s).includes(action) &&
+        (resourceId === undefined || JSON.stringify(s.Resource).includes(`"${resourceId}"`)),
+    );
+  const has = (f: FunctionDefinition, p: Permission) => f.permissions.includes(p);
+
+  it.each(functions.map((f) => [f.name, f] as const))('%s gets exactly its manifest permissions', (name, f) => {
+    const statements = statementsOf(name);
+    for (const action of ['dynamodb:GetItem', 'dynamodb:Query']) {
+      expect(allows(statements, action, tableId), `${name} ${action}`).toBe(has(f, 'table:read'));
+    }
+    for (const action of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ]) {
+      expect(allows(statements, action, tableId), `${name} ${action}`).toBe(has(f, 'table:write'));
+    }
+    expect(allows(statements, 'sqs:SendMessage', emailQueueId), `${name} send email`).toBe(has(f, 'email-queue:send'));
+    expect(allows(statements, 'ses:SendEmail'), `${name} ses`).toBe(has(f, 'ses:send'));
+    expect(allows(statements, 'ses:SendRawEmail'), `${name} ses raw`).toBe(has(f, 'ses:send'));
+    for (const action of [
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDeleteUser',
+    ]) {
+      expect(allows(statements, action, userPoolId), `${name} ${action}`).toBe(has(f, 'cognito:admin'));
+    }
+    // Only an SQS consumer receives from a queue, and only a stream consumer sends anywhere besides the email queue.
+    expect(allows(statements, 'sqs:ReceiveMessage'), `${name} receive`).toBe(f.trigger.kind === 'sqs');
+    expect(allows(statements, 'sqs:SendMessage'), `${name} send`).toBe(
+      has(f, 'email-queue:send') || f.trigger.kind === 'dynamodb-stream',
+    );
+  });
+
+  it('grants no wildcard action, and * as a resource only for dynamodb:ListStreams', () => {
+    for (const f of functions) {
+      for (const statement of statementsOf(f.name)) {
+        for (const action of actions(statement)) expect(action, f.name).not.toContain('*');
+        const everything =
+          statement.Resource === '*' || (Array.isArray(statement.Resource) && statement.Resource.includes('*'));
+        if (everything) expect(actions(statement), f.name).toEqual(['dynamodb:ListStreams']);
+      }
+    }
+  });
+
+  it('limits SES sending to the sender identity, or to mail from the sender while in the sandbox', () => {
+    const senders = (functions as readonly FunctionDefinition[]).filter((f) => f.permissions.includes('ses:send'));
+    expect(senders).toHaveLength(1);
+    const ses = statementsOf(senders[0]!.name).filter((s) => actions(s).includes('ses:SendEmail'));
+    const identityId = onlyId('AWS::SES::EmailIdentity');
+    expect(ses.some((s) => JSON.stringify(s.Resource).includes(identityId) && !s.Condition)).toBe(true);
+    for (const s of ses.filter((s) => !JSON.stringify(s.Resource).includes(identityId))) {
+      expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@example.com' } });
+    }
+  });
+});
