@@ -46,11 +46,11 @@ export async function stopChild(child: ChildProcess, graceMs = 3000): Promise<vo
 }
 
 /** Throws one clear line when Java 17+ (needed by DynamoDB Local) is missing. */
-export function assertJava17(): void {
+export function assertJava17(java = 'java'): void {
   const howTo =
     'DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`; ' +
     'macOS: `brew install openjdk@17`) and make sure `java` is on the PATH.';
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) throw new Error(howTo);
   const major = Number(/version "(\d+)/.exec(result.stderr + result.stdout)?.[1] ?? 0);
   if (major < 17) throw new Error(`Found Java ${major}. ${howTo}`);

@@ -3,7 +3,7 @@ import { readSignUp, recordCasting } from '../adapters/dynamodb/signup-store';
 import { AuditionNotStartedError, CastingClosedError, InvalidReferenceError, NotSignedUpError } from '../domain/errors';
 import { slotTimes } from '../domain/performance';
 import { withStatus } from '../domain/signup';
-import { retryOnVersionConflict, tableName } from './context';
+import { callerProfile, retryOnVersionConflict, tableName } from './context';
 import { protectedRoute } from './http/handler';
 import { signUpView } from './views';
 
@@ -40,5 +40,6 @@ export const handler = protectedRoute('casting-create', async ({ params, body, r
     );
     return next;
   });
-  return { body: signUpView(updated, updated.performer.timeZone) };
+  const reader = await callerProfile(caller);
+  return { body: signUpView(updated, reader.timeZone) };
 });

@@ -14,14 +14,14 @@ type StoredPerformance = Performance & { deletedAt?: string };
 
 async function onPerformanceChange(change: TableChange): Promise<void> {
   const { tableName } = config();
-  const before = change.oldItem && (toPerformanceWithDeletion(change.oldItem) as StoredPerformance);
-  const after = change.newItem && (toPerformanceWithDeletion(change.newItem) as StoredPerformance);
+  const before = change.oldItem && toStoredPerformance(change.oldItem);
+  const after = change.newItem && toStoredPerformance(change.newItem);
   const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
   await syncSearchIndex(tableName, live(before), live(after), change.at);
   if (before && after) await followUpPerformanceChange(tableName, before, after, change.at);
 }
 
-function toPerformanceWithDeletion(item: Record<string, unknown>): StoredPerformance {
+function toStoredPerformance(item: Record<string, unknown>): StoredPerformance {
   return { ...toPerformance(item), ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}) };
 }
 
