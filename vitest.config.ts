@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Synthesizing the CDK app takes seconds on a busy 2-core machine; speed is measured by `npm run bench`.
+          testTimeout: 60_000,
         },
       },
       {

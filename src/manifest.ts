@@ -39,11 +39,11 @@ export interface FunctionDefinition {
 }
 
 /**
- * The API's CORS rule, answered by API Gateway (and the local runtime) before any function runs. Origins are
- * open because the API authenticates with a bearer token, never a cookie, so another site gains nothing.
+ * The API's CORS rule, answered by API Gateway (and the local runtime) before any function runs. The allowed
+ * origins depend on the deployment: the stack allows its CloudFront domain; the local runtime allows any origin
+ * (the API authenticates with a bearer token, never a cookie, so another site gains nothing from it).
  */
 export const cors = {
-  allowOrigins: ['*'],
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   allowHeaders: ['authorization', 'content-type'],
   exposeHeaders: ['location', 'retry-after'],
