@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildPerformance } from '../../../src/domain/performance';
+import { anyCharacterMatches, planSearch } from '../../../src/domain/search-plan';
+import {
+  ageDecades,
+  keywordTokens,
+  nextAuditionKey,
+  noUpcomingAudition,
+  searchFacets,
+} from '../../../src/domain/search-terms';
+import { performanceInput } from '../../../src/schemas/performance';
+import { searchQuery } from '../../../src/schemas/search';
+
+const performance = buildPerformance(
+  performanceInput.parse({
+    title: 'Les Misérables',
+    description: 'The musical of the barricades.',
+    kind: 'live',
+    director: { name: 'Ann', email: 'ann@example.com', phone: '+442071838750' },
+    castingDirector: { name: 'Cas', email: 'cas@example.com', phone: '+442071838751' },
+    venue: {
+      name: 'Sondheim Theatre',
+      address: '51 Shaftesbury Ave',
+      city: 'London',
+      country: 'GB',
+      timeZone: 'Europe/London',
+    },
+    dates: ['2027-06-01T19:30'],
+    characters: [
+      { name: 'Fantine', attributes: { gender: 'female', voiceType: 'soprano', ageMin: 25, ageMax: 35 } },
+      { name: 'Javert', attributes: { gender: 'any', voiceType: 'baritone' } },
+    ],
+    slots: [
+      { start: '2027-03-29T10:00', durationMinutes: 30, capacity: 3 },
+      { start: '2027-03-28T10:00', durationMinutes: 30, capacity: 3 },
+    ],
+  }),
+  {
+    performanceId: 'p1',
+    ownerId: 'u1',
+    now: new Date('2026-11-24T12:00:00Z'),
+    newId: () => Math.random().toString(36).slice(2),
+  },
+);
+
+describe('keywords and facets', () => {
+  it('folds case and accents and drops stop words and single letters', () => {
+    expect(keywordTokens('Les Misérables: the musical, a 2nd run!')).toEqual([
+      'les',
+      'miserables',
+      'musical',
+      '2nd',
+      'run',
+    ]);
+  });
+
+  it('indexes names, venue, city, kind, country and character attributes', () => {
+    const facets = searchFacets(performance);
+    expect(facets).toEqual(
+      expect.arrayContaining([
+        'all',
+        'kind:live',
+        'country:GB',
+        'city:GB:london',
+        'w:miserables',
+        'w:fantine',
+        'w:sondheim',
+        'w:barricades',
+        'voice:soprano',
+        'age:20',
+        'age:30',
+      ]),
+    );
+    // A part open to any gender is found whichever gender is searched.
+    expect(facets).toEqual(expect.arrayContaining(['gender:male', 'gender:female', 'gender:non-binary']));
+  });
+
+  it('lists the decades an age range overlaps', () => {
+    expect(ageDecades(25, 42)).toEqual([20, 30, 40]);
+    expect(ageDecades()).toEqual([]);
+  });
+});
+
+describe('next audition', () => {
+  it('is the earliest slot still ahead, or none once all began or casting closed', () => {
+    expect(nextAuditionKey(performance, new Date('2026-11-24T12:00:00Z'))).toBe('2027-03-28T09:00:00.000Z');
+    expect(nextAuditionKey(performance, new Date('2027-03-28T09:00:00Z'))).toBe('2027-03-29T09:00:00.000Z');
+    expect(nextAuditionKey(performance, new Date('2027-04-01T00:00:00Z'))).toBe(noUpcomingAudition);
+    expect(nextAuditionKey({ ...performance, castingClosed: true }, new Date('2026-11-24T12:00:00Z'))).toBe(
+      noUpcomingAudition,
+    );
+  });
+});
+
+describe('planSearch', () => {
+  it('reads the longest keyword and filters by the rest', () => {
+    const plan = planSearch(searchQuery.parse({ q: 'fantine london', kind: 'live', country: 'GB' }));
+    expect(plan).toMatchObject({ facet: 'w:fantine', includeClosed: false });
+    expect([...plan.alsoRequired].sort()).toEqual(['country:GB', 'kind:live', 'w:london']);
+  });
+
+  it('reads everything in next-audition order without filters, and turns dates into instants', () => {
+    expect(planSearch(searchQuery.parse({ from: '2027-06-01', to: '2027-06-30' }))).toMatchObject({
+      facet: 'all',
+      alsoRequired: [],
+      dateRange: { from: '2027-06-01T00:00:00.000Z', to: '2027-06-30T23:59:59.999Z' },
+    });
+  });
+
+  it('matches attributes on one and the same character', () => {
+    const characters = performance.characters.map((c) => c.attributes);
+    expect(anyCharacterMatches(characters, { gender: 'female', age: 30 })).toBe(true);
+    expect(anyCharacterMatches(characters, { gender: 'male', voiceType: 'baritone' })).toBe(true);
+    expect(anyCharacterMatches(characters, { gender: 'female', voiceType: 'baritone', age: 30 })).toBe(false);
+    expect(anyCharacterMatches(characters, {})).toBe(true);
+  });
+});
