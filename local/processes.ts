@@ -55,3 +55,19 @@ export function assertJava17(java = 'java'): void {
   const major = Number(/version "(\d+)/.exec(result.stderr + result.stdout)?.[1] ?? 0);
   if (major < 17) throw new Error(`Found Java ${major}. ${howTo}`);
 }
+
+/** Throws a clear line naming the first of these ports that something on this machine already listens on. */
+export async function assertPortsFree(ports: Record<string, number>): Promise<void> {
+  for (const [name, port] of Object.entries(ports)) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (!free) {
+      throw new Error(
+        `Port ${port} (${name}) is already in use: stop what uses it, or choose other ports (see README).`,
+      );
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { buildApp as buildFauxqs } from 'fauxqs';
 import sesModule from 'aws-ses-v2-local';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { ensureQueues, ensureTable, ensureUserPool } from './bootstrap';
-import { freePort, stopChild, waitForPort } from './processes';
+import { assertPortsFree, freePort, stopChild, waitForPort } from './processes';
 
 export interface Ports {
   readonly dynamodb: number;
@@ -87,6 +87,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     cognito: options.ports?.cognito ?? (await freePort()),
     ses: options.ports?.ses ?? (await freePort()),
   };
+  const fixed = Object.entries(options.ports ?? {}).filter(
+    (entry): entry is [string, number] => entry[1] !== undefined,
+  );
+  await assertPortsFree(Object.fromEntries(fixed));
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'audition-me-'));
   const cognitoDir = options.dataDir ? join(options.dataDir, 'cognito') : (temporary as string);
   const dynamoDir = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;

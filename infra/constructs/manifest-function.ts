@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -21,6 +22,25 @@ export const LOG_RETENTION = RetentionDays.ONE_MONTH;
  * throw "Dynamic require of … is not supported" at runtime.
  */
 const REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every function is bundled (esbuild through NodejsFunction). Exported so `npm run bench` measures bundles
+ * built exactly as deployed.
+ */
+export const FUNCTION_BUNDLING = {
+  minify: true,
+  sourceMap: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  // Prefer the ES module builds of dependencies (the SDK ships them) so esbuild can tree-shake.
+  mainFields: ['module', 'main'],
+  banner: REQUIRE_SHIM,
+  // Bundle the SDK v3 clients rather than use the copy in the Lambda runtime: the code then runs the exact
+  // versions pinned in package-lock.json and tested locally, instead of whatever version AWS ships that
+  // month. The cost is a larger bundle (a few hundred KB minified), which is small next to that certainty.
+  bundleAwsSDK: true,
+  logLevel: LogLevel.WARNING,
+} as const satisfies BundlingOptions;
 
 export interface ManifestFunctionProps {
   readonly definition: FunctionDefinition;
@@ -66,20 +86,7 @@ export class ManifestFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...props.environment },
-      bundling: {
-        minify: true,
-        sourceMap: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        // Prefer the ES module builds of dependencies (the SDK ships them) so esbuild can tree-shake.
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        // Bundle the SDK v3 clients rather than use the copy in the Lambda runtime: the code then runs the exact
-        // versions pinned in package-lock.json and tested locally, instead of whatever version AWS ships that
-        // month. The cost is a larger bundle (a few hundred KB minified), which is small next to that certainty.
-        bundleAwsSDK: true,
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: FUNCTION_BUNDLING,
     });
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',

@@ -10,21 +10,32 @@ export interface IdentityProvider {
   isUnconfirmed(email: string): Promise<boolean>;
   deleteUser(email: string): Promise<void>;
   addToGroup(email: string, role: Role): Promise<void>;
+  /** The `sub` of the user with this email. */
+  userIdOf(email: string): Promise<string>;
+}
+
+/** What a person asked for at sign-up, kept until their account is complete. */
+export type PendingRegistration = NewProfile & { readonly requestedAt: string };
+
+export interface PendingRegistrationStore {
+  save(registration: PendingRegistration): Promise<void>;
+  get(email: string): Promise<PendingRegistration | undefined>;
 }
 
 export interface AccountDependencies {
   readonly identity: IdentityProvider;
   readonly profiles: ProfileStore;
+  readonly registrations: PendingRegistrationStore;
   readonly clock: Clock;
 }
 
 /**
  * Registers a person: the identity, the role's group (assigned here, never by the client) and the profile.
  *
- * Three writes to two services cannot be one transaction, so the sequence is made safe to repeat instead:
- * if a previous attempt stopped after creating the identity, the account is still unconfirmed and the
- * retry replaces it. Nobody can be left confirmed without a group or a profile, because confirmation needs
- * the code that the (completed) sign-up sent.
+ * Writes to two services cannot be one transaction, so every step can be repeated and the request is written
+ * down first. If a previous attempt stopped after creating the identity, the account is still unconfirmed and
+ * a retry replaces it; if it stopped after that, confirming the code or logging in completes the account from
+ * the recorded request (`completeRegistration`).
  *
  * @example await registerAccount(deps, { email, password, role: 'performer', name, phone, timeZone })
  */
@@ -33,6 +44,7 @@ export async function registerAccount(
   request: NewProfile & { password: string },
 ): Promise<Profile> {
   const { password, ...details } = request;
+  await deps.registrations.save({ ...details, requestedAt: deps.clock.now().toISOString() });
   const attributes = { name: details.name, phone: details.phone };
   let userId: string;
   try {
@@ -42,8 +54,32 @@ export async function registerAccount(
     await deps.identity.deleteUser(details.email);
     userId = await deps.identity.signUp(details.email, password, attributes);
   }
+  return provision(deps, userId, details);
+}
+
+async function provision(deps: AccountDependencies, userId: string, details: NewProfile): Promise<Profile> {
   await deps.identity.addToGroup(details.email, details.role);
   const profile: Profile = { ...details, userId, createdAt: deps.clock.now().toISOString() };
   await deps.profiles.create(profile);
   return profile;
+}
+
+/**
+ * Makes sure the account of this email has its group and profile, finishing a registration that stopped
+ * part-way. Safe to call for a complete account (it only reads) and for one with no recorded request (it does
+ * nothing).
+ *
+ * @example await completeRegistration(deps, 'ann@example.com') // after ConfirmSignUp, and when a token has no role
+ */
+export async function completeRegistration(
+  deps: AccountDependencies,
+  email: string,
+): Promise<'complete' | 'completed-now' | 'unknown'> {
+  const userId = await deps.identity.userIdOf(email);
+  if (await deps.profiles.get(userId)) return 'complete';
+  const pending = await deps.registrations.get(email);
+  if (!pending) return 'unknown';
+  const { requestedAt: _requestedAt, ...details } = pending;
+  await provision(deps, userId, details);
+  return 'completed-now';
 }

@@ -1,9 +1,11 @@
-import { config } from '../config';
 import { confirmSignUp } from '../adapters/cognito/identity-provider';
+import { completeRegistration } from '../domain/accounts';
+import { accountDependencies, pool } from './context';
 import { publicRoute } from './http/handler';
 
+/** Confirms the emailed code, then makes sure the account has its role and profile (see registerAccount). */
 export const handler = publicRoute('auth-confirm', async ({ body }) => {
-  const { userPoolId, userPoolClientId: clientId } = config();
-  await confirmSignUp({ userPoolId, clientId }, body.email, body.code);
+  await confirmSignUp(pool(), body.email, body.code);
+  await completeRegistration(accountDependencies(), body.email);
   return { status: 204 };
 });

@@ -1,20 +1,9 @@
-import { config } from '../config';
-import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
-import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
 import { registerAccount } from '../domain/accounts';
-import { systemClock } from '../domain/clock';
+import { accountDependencies } from './context';
 import { publicRoute } from './http/handler';
 
 export const handler = publicRoute('auth-signup', async ({ body }) => {
-  const { userPoolId, userPoolClientId: clientId, tableName } = config();
-  const profile = await registerAccount(
-    {
-      identity: cognitoIdentityProvider({ userPoolId, clientId }),
-      profiles: dynamoProfileStore(tableName),
-      clock: systemClock,
-    },
-    body,
-  );
+  const profile = await registerAccount(accountDependencies(), body);
   return {
     status: 201,
     body: {

@@ -23,7 +23,7 @@ export const handler = protectedRoute('casting-create', async ({ params, body, r
     if (!slot || slotTimes(slot, performance.venue.timeZone).start.getTime() > now.getTime()) {
       throw new AuditionNotStartedError('A performer can be cast once their audition has begun.');
     }
-    const next = { ...record, ...withStatus(record, 'cast', now, character.characterId) };
+    const next = { ...record, ...withStatus(record, 'cast', now, character.characterId), castAsName: character.name };
     await recordCasting(
       table,
       { performance, updated: next, characterId: character.characterId, places: character.places },

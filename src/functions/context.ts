@@ -1,5 +1,8 @@
 import { config } from '../config';
-import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
+import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
+import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
+import type { AccountDependencies } from '../domain/accounts';
+import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
 import type { Profile } from '../domain/profile';
 import type { Caller } from './http/caller';
@@ -8,6 +11,22 @@ import type { Caller } from './http/caller';
 export const tableName = () => config().tableName;
 
 export const profiles = () => dynamoProfileStore(tableName());
+
+/** The user pool of this deployment. */
+export function pool() {
+  const { userPoolId, userPoolClientId: clientId } = config();
+  return { userPoolId, clientId };
+}
+
+/** What registering and completing an account needs. */
+export function accountDependencies(): AccountDependencies {
+  return {
+    identity: cognitoIdentityProvider(pool()),
+    profiles: profiles(),
+    registrations: dynamoRegistrationStore(tableName()),
+    clock: systemClock,
+  };
+}
 
 /** The caller's profile; every signed-up user has one. */
 export async function callerProfile(caller: Caller): Promise<Profile> {

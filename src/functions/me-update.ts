@@ -10,10 +10,11 @@ import { protectedRoute } from './http/handler';
  * moves to another zone gets every planned reminder re-planned for 19:00 in the new zone.
  */
 export const handler = protectedRoute('me-update', async ({ body, receivedAt }, caller) => {
-  const before = await profiles().get(caller.userId);
   const updated = await profiles().update(caller.userId, body);
-  if (!before || !updated) throw new NotFoundError('No profile exists for this account.');
-  if (updated.role === 'performer' && updated.timeZone !== before.timeZone) {
+  if (!updated) throw new NotFoundError('No profile exists for this account.');
+  // Re-plans every open sign-up still planned for another zone, so repeating the request finishes the job if an
+  // earlier one stopped part-way.
+  if (updated.role === 'performer' && body.timeZone !== undefined) {
     await replanReminders(tableName(), caller.userId, updated.timeZone, receivedAt, (record) =>
       plannedReminder({
         slotStart: slotStartAtVenue(record.slot, record.performance.venue.timeZone),

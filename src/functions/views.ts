@@ -73,6 +73,7 @@ export function signUpView(
     characters: record.characterIds.map((characterId, i) => ({ characterId, name: record.characterNames[i] ?? '' })),
     status,
     castAs: record.castAs,
+    castAsName: record.castAsName,
     history: [...record.history],
     reminder: record.reminderAt && status === 'signed-up' ? zoned(record.reminderAt, zone, readerTimeZone) : undefined,
     accessNeeds: record.accessNeeds,

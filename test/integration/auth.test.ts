@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { dynamoRegistrationStore } from '../../src/adapters/dynamodb/profile-store';
 import { api, signedUpUser, uniqueEmail } from '../support/api';
 import { cognitoLocalKey, decodePayload, signJwt, strangerKey } from '../support/jwt';
 
@@ -97,6 +98,40 @@ describe('sign-up, confirmation, log-in and /me', () => {
       401,
       'invalid-credentials',
     );
+  });
+});
+
+describe('a registration that stopped part-way', () => {
+  it('is completed at log-in from the recorded request, and the token then carries the role', async () => {
+    // As if the server crashed right after Cognito's SignUp: the request is recorded, no group, no profile.
+    const env = inject('env');
+    const email = uniqueEmail('crashed');
+    await dynamoRegistrationStore(env.TABLE_NAME as string).save({
+      email,
+      role: 'director',
+      name: 'Half Done',
+      phone: '+14155550123',
+      timeZone: 'America/Denver',
+      requestedAt: new Date().toISOString(),
+    });
+    const cognito = new CognitoIdentityProviderClient({});
+    await cognito.send(
+      new SignUpCommand({
+        ClientId: env.USER_POOL_CLIENT_ID,
+        Username: email,
+        Password: 'long-enough-pw',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: env.USER_POOL_ID, Username: email }));
+
+    const login = await api<{ idToken: string }>('POST', '/auth/login', {
+      body: { email, password: 'long-enough-pw' },
+    });
+    expect(login.status).toBe(200);
+    expect(decodePayload(login.body.idToken)['cognito:groups']).toEqual(['director']);
+    const me = await api('GET', '/me', { token: login.body.idToken });
+    expect(me.body).toMatchObject({ role: 'director', name: 'Half Done', timeZone: 'America/Denver' });
   });
 });
 

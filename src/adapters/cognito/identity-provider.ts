@@ -90,6 +90,13 @@ export function cognitoIdentityProvider({ userPoolId, clientId }: PoolSettings):
       call(async () => {
         await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email }));
       }),
+    userIdOf: (email) =>
+      call(async () => {
+        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+        if (!sub) throw new Error('Cognito returned a user without a sub');
+        return sub;
+      }),
     addToGroup: (email, role) =>
       call(async () => {
         await cognito().send(

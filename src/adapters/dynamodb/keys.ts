@@ -32,7 +32,7 @@ export const keys = {
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
 } as const;
 
-/** Index keys: gsi1 lists by owner and by performer, gsi2 is the search index, gsi3 holds due work. */
+/** Index keys: gsi1 lists by owner and by performer, gsi2 is the search index, gsi3 holds due reminders. */
 export const indexKeys = {
   ownerPerformances: (ownerId: string, createdAt: string, performanceId: string) => ({
     gsi1pk: `OWNER#${ownerId}`,
@@ -50,5 +50,4 @@ export const indexKeys = {
     gsi3pk: 'REMINDER',
     gsi3sk: `${instant}#${performanceId}#${slotId}`,
   }),
-  pendingSweep: (performanceId: string) => ({ gsi3pk: 'SWEEP', gsi3sk: performanceId }),
 } as const;

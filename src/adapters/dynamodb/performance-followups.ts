@@ -48,7 +48,7 @@ export async function syncSearchIndex(
   for (let i = 0; i < steps.length; i += maxTransactionItems) await transact(steps.slice(i, i + maxTransactionItems));
 }
 
-/** Moves one sign-up on from `signed-up`, with its notification; a sign-up that already moved on is left alone. */
+/** Gives one sign-up its next status, with its notification; a sign-up that already moved on is left alone. */
 async function settle(
   tableName: string,
   record: SignUpRecord,
@@ -59,7 +59,7 @@ async function settle(
   const updated: SignUpRecord = { ...record, ...withStatus(record, status, now) };
   try {
     await transact([
-      signUpStatusStep(tableName, updated),
+      signUpStatusStep(tableName, updated, record.status),
       ...reminderChangeSteps(tableName, record, updated),
       outboxStep(tableName, notification, now),
     ]);
@@ -85,9 +85,11 @@ export async function followUpPerformanceChange(
   const { removed, moved } = slotChanges(before, after);
   if (!deleted && !closed && removed.length === 0 && moved.length === 0) return;
 
-  const open = (await listSignUpsOfPerformance(tableName, after.performanceId)).filter((s) => s.status === 'signed-up');
+  const signUps = await listSignUpsOfPerformance(tableName, after.performanceId);
+  const open = signUps.filter((s) => s.status === 'signed-up');
   const removedIds = new Set(removed.map((s) => s.slotId));
-  for (const record of open) {
+  // Deletion tells everyone still holding a place, cast performers too; other changes concern open sign-ups.
+  for (const record of deleted ? signUps.filter((s) => s.status === 'signed-up' || s.status === 'cast') : open) {
     if (deleted || removedIds.has(record.slotId)) {
       const reason = deleted ? 'performance-deleted' : 'slot-removed';
       await settle(

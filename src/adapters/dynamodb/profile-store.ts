@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Profile, ProfileStore } from '../../domain/profile';
+import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
 import { documentClient } from './document-client';
 
 export const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
@@ -66,4 +67,31 @@ export async function readProfiles(tableName: string, userIds: readonly string[]
     found.push(...(Responses?.[tableName] ?? []).map(toProfile));
   }
   return found;
+}
+
+const registrationKey = (email: string) => ({ pk: `REGISTRATION#${email}`, sk: 'PENDING' });
+/** A registration request is kept long enough to confirm the emailed code, then expires. */
+const registrationDays = 7;
+
+/** Sign-up requests as items `REGISTRATION#<email>` / `PENDING`, expired by the table's TTL. */
+export function dynamoRegistrationStore(tableName: string): PendingRegistrationStore {
+  return {
+    async save(registration) {
+      const expiresAt = Math.floor(Date.parse(registration.requestedAt) / 1000) + registrationDays * 24 * 3600;
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...registrationKey(registration.email), type: 'PendingRegistration', ...registration, expiresAt },
+        }),
+      );
+    },
+    async get(email) {
+      const { Item } = await documentClient().send(
+        new GetCommand({ TableName: tableName, Key: registrationKey(email), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { role, name, phone, timeZone, requestedAt } = Item as PendingRegistration;
+      return { email, role, name, phone, timeZone, requestedAt };
+    },
+  };
 }

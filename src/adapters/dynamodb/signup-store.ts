@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification, PerformanceSnapshot, PerformerSnapshot, SlotSnapshot } from '../../domain/notifications';
 import type { Performance } from '../../domain/performance';
-import type { SignUp } from '../../domain/signup';
+import type { SignUp, SignUpStatus } from '../../domain/signup';
 import {
   AlreadySignedUpError,
   CastingClosedError,
@@ -23,6 +23,8 @@ export interface SignUpRecord extends SignUp {
   readonly performance: PerformanceSnapshot;
   readonly slot: SlotSnapshot;
   readonly characterNames: readonly string[];
+  /** The name of the character the performer was cast as. */
+  readonly castAsName?: string;
   readonly performer: PerformerSnapshot & { readonly timeZone: string };
 }
 
@@ -42,6 +44,7 @@ const signUpFields = [
   'performance',
   'slot',
   'characterNames',
+  'castAsName',
   'performer',
 ] as const;
 
@@ -127,19 +130,26 @@ export async function recordSignUp(
   ]);
 }
 
-/** The step that moves a sign-up from `signed-up` to its next status, failing if it is no longer `signed-up`. */
-export function signUpStatusStep(tableName: string, updated: SignUpRecord): TransactionStep {
+/**
+ * The step that writes a sign-up's next state, failing if it is no longer in the status it was read in
+ * (`signed-up` unless said otherwise), so two changes racing for one sign-up cannot both happen.
+ */
+export function signUpStatusStep(
+  tableName: string,
+  updated: SignUpRecord,
+  from: SignUpStatus = 'signed-up',
+): TransactionStep {
   return {
     write: {
       Put: {
         TableName: tableName,
         Item: signUpItem(updated),
-        ConditionExpression: '#status = :signedUp',
+        ConditionExpression: '#status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':signedUp': 'signed-up' },
+        ExpressionAttributeValues: { ':from': from },
       },
     },
-    onConditionFailed: () => new NotSignedUpError('There is no open sign-up to change.'),
+    onConditionFailed: () => new NotSignedUpError(`There is no ${from} sign-up to change.`),
   };
 }
 
@@ -250,7 +260,9 @@ export async function replanReminders(
   now: Date,
   plan: (record: SignUpRecord) => string | undefined,
 ): Promise<number> {
-  const open = (await listSignUpsOfPerformer(tableName, performerId)).filter((r) => r.status === 'signed-up');
+  const open = (await listSignUpsOfPerformer(tableName, performerId)).filter(
+    (r) => r.status === 'signed-up' && r.performer.timeZone !== timeZone,
+  );
   for (const record of open) {
     const updated: SignUpRecord = {
       ...record,

@@ -5,6 +5,12 @@ import type { EmailAttachment, EmailMessage } from '../../schemas/email-message'
 
 let client: SESv2Client | undefined;
 
+/** The one SES client of this process (tests and the benchmark add middleware to it to count or fail calls). */
+export function sesClient(): SESv2Client {
+  client ??= new SESv2Client({});
+  return client;
+}
+
 /**
  * SES v2 attachments on simple content: SES builds the MIME message (multipart/mixed with the text and HTML
  * bodies and one part per attachment), so no hand-written MIME is needed. The SDK base64-encodes the bytes.
@@ -44,8 +50,7 @@ export function sendEmailInput(fromAddress: string, message: EmailMessage): Send
 export function sesEmailSender(fromAddress: string): EmailSender {
   return {
     async send(message) {
-      client ??= new SESv2Client({});
-      await client.send(new SendEmailCommand(sendEmailInput(fromAddress, message)));
+      await sesClient().send(new SendEmailCommand(sendEmailInput(fromAddress, message)));
     },
   };
 }

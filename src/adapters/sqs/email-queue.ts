@@ -3,15 +3,20 @@ import type { EmailMessage } from '../../schemas/email-message';
 
 let client: SQSClient | undefined;
 
+/** The one SQS client of this process (tests and the benchmark add middleware to it to count or fail calls). */
+export function emailQueueClient(): SQSClient {
+  client ??= new SQSClient({ useQueueUrlAsEndpoint: false });
+  return client;
+}
+
 /**
  * Puts emails on the email queue (at most 10 per SQS batch). The queue URL host is not used as the endpoint:
  * locally the stand-in's URLs name a host that does not resolve, and in AWS the two agree anyway.
  */
 export async function enqueueEmails(queueUrl: string, messages: readonly EmailMessage[]): Promise<void> {
-  client ??= new SQSClient({ useQueueUrlAsEndpoint: false });
   for (let i = 0; i < messages.length; i += 10) {
     const batch = messages.slice(i, i + 10);
-    const { Failed = [] } = await client.send(
+    const { Failed = [] } = await emailQueueClient().send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
         Entries: batch.map((message, n) => ({ Id: String(n), MessageBody: JSON.stringify(message) })),

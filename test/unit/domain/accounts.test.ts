@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentityProvider } from '../../../src/domain/accounts';
-import { registerAccount } from '../../../src/domain/accounts';
+import type { IdentityProvider, PendingRegistration } from '../../../src/domain/accounts';
+import { completeRegistration, registerAccount } from '../../../src/domain/accounts';
 import { fixedClock } from '../../../src/domain/clock';
 import { EmailTakenError } from '../../../src/domain/errors';
 import type { Profile, ProfileStore } from '../../../src/domain/profile';
 
-function fakes(existing: 'none' | 'unconfirmed' | 'confirmed' = 'none') {
+/** In-memory stand-ins with Cognito's and DynamoDB's rules; `failAt` makes one step crash once. */
+function fakes(existing: 'none' | 'unconfirmed' | 'confirmed' = 'none', failAt?: 'addToGroup' | 'createProfile') {
   const calls: string[] = [];
   let state = existing;
+  let failing = failAt;
+  const groups = new Map<string, string>();
   const identity: IdentityProvider = {
     async signUp(email) {
       calls.push(`signUp ${email}`);
@@ -21,16 +24,43 @@ function fakes(existing: 'none' | 'unconfirmed' | 'confirmed' = 'none') {
       state = 'none';
     },
     async addToGroup(email, role) {
+      if (failing === 'addToGroup') {
+        failing = undefined;
+        throw new Error('crash');
+      }
       calls.push(`group ${email} ${role}`);
+      groups.set(email, role);
     },
+    userIdOf: async () => 'sub-1',
   };
-  const stored: Profile[] = [];
+  const stored = new Map<string, Profile>();
   const profiles: ProfileStore = {
-    create: async (p) => (stored.push(p), true),
-    get: async () => undefined,
+    async create(p) {
+      if (failing === 'createProfile') {
+        failing = undefined;
+        throw new Error('crash');
+      }
+      if (stored.has(p.userId)) return false;
+      stored.set(p.userId, p);
+      return true;
+    },
+    get: async (id) => stored.get(id),
     update: async () => undefined,
   };
-  return { identity, profiles, calls, stored, clock: fixedClock(new Date('2026-11-24T12:00:00Z')) };
+  const pending = new Map<string, PendingRegistration>();
+  const registrations = {
+    save: async (r: PendingRegistration) => void pending.set(r.email, r),
+    get: async (e: string) => pending.get(e),
+  };
+  return {
+    identity,
+    profiles,
+    registrations,
+    calls,
+    stored,
+    groups,
+    clock: fixedClock(new Date('2026-11-24T12:00:00Z')),
+  };
 }
 
 const request = {
@@ -56,7 +86,7 @@ describe('registerAccount', () => {
       timeZone: 'Europe/London',
       createdAt: '2026-11-24T12:00:00.000Z',
     });
-    expect(deps.stored[0]).not.toHaveProperty('password');
+    expect(deps.stored.get('sub-1')).not.toHaveProperty('password');
   });
 
   it('replaces an unconfirmed identity left by an earlier attempt', async () => {
@@ -73,6 +103,29 @@ describe('registerAccount', () => {
   it('refuses an email that belongs to a confirmed account', async () => {
     const deps = fakes('confirmed');
     await expect(registerAccount(deps, request)).rejects.toThrow(EmailTakenError);
-    expect(deps.stored).toHaveLength(0);
+    expect(deps.stored.size).toBe(0);
+  });
+});
+
+describe('completeRegistration', () => {
+  it.each(['addToGroup', 'createProfile'] as const)(
+    'finishes an account whose registration crashed at %s, from the recorded request',
+    async (failAt) => {
+      const deps = fakes('none', failAt);
+      await expect(registerAccount(deps, request)).rejects.toThrow('crash');
+      expect(deps.stored.size).toBe(0);
+      await expect(completeRegistration(deps, request.email)).resolves.toBe('completed-now');
+      expect(deps.groups.get(request.email)).toBe('director');
+      expect(deps.stored.get('sub-1')).toMatchObject({ role: 'director', name: 'Ann', timeZone: 'Europe/London' });
+    },
+  );
+
+  it('only reads for a complete account, and does nothing without a recorded request', async () => {
+    const deps = fakes();
+    await registerAccount(deps, request);
+    const before = deps.calls.length;
+    await expect(completeRegistration(deps, request.email)).resolves.toBe('complete');
+    expect(deps.calls).toHaveLength(before);
+    await expect(completeRegistration(fakes(), 'nobody@example.com')).resolves.toBe('unknown');
   });
 });

@@ -1,0 +1,824 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Demo data: a small, believable world created through the API exactly as a client would create it (sign-up,
+ * confirmation code, log-in, then the same HTTP calls the web UI makes). Nothing here touches the stand-ins
+ * directly except the local-only `/__local/confirmation-code` endpoint, which stands in for reading the email.
+ *
+ * Seeding again is safe: a taken email is logged and the account reused by logging in with the demo password,
+ * and a performance its director already has (same title) is left as it is instead of being created twice.
+ *
+ * @example const world = await seedDemoWorld('http://127.0.0.1:3000', console.log)
+ */
+
+/** The one password of every demo account. */
+export const demoPassword = 'audition-me-demo';
+
+export type Role = 'director' | 'performer';
+
+export interface SeedOptions {
+  /** The domain of every demo email address (default `example.com`): tests pass a unique one. */
+  readonly emailDomain?: string;
+  /** How long to wait for the table stream to follow up a change before going on with a warning (ms). */
+  readonly settleTimeoutMs?: number;
+  /** Log the accounts table at the end (default true). */
+  readonly printAccounts?: boolean;
+}
+
+export interface DemoAccount {
+  readonly handle: string;
+  readonly email: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly userId: string;
+  /** True when this run created the account, false when it existed and was reused. */
+  readonly created: boolean;
+}
+
+export interface DemoPerformance {
+  readonly performanceId: string;
+  readonly title: string;
+  readonly kind: 'live' | 'filmed';
+  readonly city: string;
+  readonly timeZone: string;
+  readonly ownerEmail: string;
+  /** True when this run created it, false when the director already had it. */
+  readonly created: boolean;
+}
+
+export interface DemoWorld {
+  readonly apiUrl: string;
+  readonly password: string;
+  readonly accounts: readonly DemoAccount[];
+  readonly performances: readonly DemoPerformance[];
+}
+
+/** An unexpected answer from the API, with what it said. */
+export class SeedError extends Error {
+  override readonly name = 'SeedError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly body?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+interface ApiResponse<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** One HTTP call to the API; the body is parsed when it is JSON. */
+async function request<T = Record<string, unknown>>(
+  apiUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const json = /json/.test(response.headers.get('content-type') ?? '') && text ? (JSON.parse(text) as T) : undefined;
+  return { status: response.status, body: (json ?? text) as T };
+}
+
+/** The call's body when it answered `expected`, else a SeedError naming what was being done. */
+async function expectStatus<T>(doing: string, expected: number, call: Promise<ApiResponse<T>>): Promise<T> {
+  const response = await call;
+  if (response.status !== expected) {
+    const detail = JSON.stringify(response.body)?.slice(0, 500);
+    throw new SeedError(
+      `${doing}: expected ${expected}, got ${response.status} ${detail}`,
+      response.status,
+      response.body,
+    );
+  }
+  return response.body;
+}
+
+/**
+ * The confirmation code cognito-local recorded for an address (locally the code is not emailed). It is written
+ * as the sign-up completes; a short retry covers a read that races the write.
+ */
+export async function confirmationCode(apiUrl: string, email: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await request<{ code?: string }>(
+      apiUrl,
+      'GET',
+      `/__local/confirmation-code?email=${encodeURIComponent(email)}`,
+    );
+    if (response.status === 200 && response.body.code) return response.body.code;
+    if (attempt >= 20) throw new SeedError(`No confirmation code for ${email}`, response.status, response.body);
+    await sleep(100);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ─── The people ─────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Person {
+  readonly handle: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly phone: string;
+  readonly timeZone: string;
+  readonly credits?: readonly { title: string; role: string; year: number; company?: string }[];
+}
+
+const people: readonly Person[] = [
+  { handle: 'ann', role: 'director', name: 'Ann Lee', phone: '+442079460123', timeZone: 'Europe/London' },
+  { handle: 'marcus', role: 'director', name: 'Marcus Reid', phone: '+12125550142', timeZone: 'America/New_York' },
+  { handle: 'olivia', role: 'director', name: 'Olivia Hart', phone: '+61291234567', timeZone: 'Australia/Sydney' },
+  { handle: 'kenji', role: 'director', name: 'Kenji Watanabe', phone: '+81312340001', timeZone: 'Asia/Tokyo' },
+  {
+    handle: 'ada',
+    role: 'performer',
+    name: 'Ada Okafor',
+    phone: '+442079460456',
+    timeZone: 'Europe/London',
+    credits: [
+      { title: 'A Doll’s House', role: 'Nora', year: 2023, company: 'Bristol Old Vic' },
+      { title: 'Hedda Gabler', role: 'Thea Elvsted', year: 2021 },
+    ],
+  },
+  {
+    handle: 'ben',
+    role: 'performer',
+    name: 'Ben Carter',
+    phone: '+12125550187',
+    timeZone: 'America/New_York',
+    credits: [{ title: 'Carousel', role: 'Billy Bigelow', year: 2022, company: 'Hudson Valley Light Opera' }],
+  },
+  {
+    handle: 'chloe',
+    role: 'performer',
+    name: 'Chloé Martin',
+    phone: '+33199001234',
+    timeZone: 'Europe/Paris',
+    credits: [{ title: 'Carmen', role: 'Mercédès', year: 2024, company: 'Opéra de Lyon' }],
+  },
+  { handle: 'dev', role: 'performer', name: 'Dev Patel', phone: '+61491570156', timeZone: 'Australia/Sydney' },
+  { handle: 'emi', role: 'performer', name: 'Emi Tanaka', phone: '+81335550123', timeZone: 'Asia/Tokyo' },
+  { handle: 'felix', role: 'performer', name: 'Felix Wagner', phone: '+13105550163', timeZone: 'America/Los_Angeles' },
+];
+
+const emailOf = (person: Pick<Person, 'handle' | 'role'>, domain: string) =>
+  `${person.handle}.${person.role}@${domain}`;
+
+// ─── The performances ───────────────────────────────────────────────────────────────────────────────────────
+
+/** A local date-time at a venue: `days` from today there, at `time`, e.g. at('Europe/London', 3, '10:00'). */
+function at(zone: string, days: number, time: string): string {
+  return `${DateTime.now().setZone(zone).startOf('day').plus({ days }).toFormat('yyyy-MM-dd')}T${time}`;
+}
+
+interface CharacterPlan {
+  readonly name: string;
+  readonly description: string;
+  readonly attributes: { ageMin?: number; ageMax?: number; gender?: string; voiceType?: string };
+  readonly places?: number;
+}
+
+interface SlotPlan {
+  readonly start: string;
+  readonly durationMinutes: number;
+  readonly capacity: number;
+  readonly location?: { name: string; address: string };
+}
+
+interface PerformancePlan {
+  readonly owner: string;
+  readonly title: string;
+  readonly description: string;
+  readonly kind: 'live' | 'filmed';
+  readonly castingDirector: { name: string; handle: string; phone: string };
+  readonly venue: { name: string; address: string; city: string; country: string; timeZone: string };
+  readonly dates: readonly string[];
+  readonly characters: readonly CharacterPlan[];
+  readonly slots: readonly SlotPlan[];
+  /** What happens after it is posted: sign-ups, withdrawals, moves, castings, closing. */
+  readonly story: (stage: Stage) => Promise<void>;
+}
+
+/** The calls a performance's story is told with; slots are named by their index in the plan. */
+interface Stage {
+  signUp(performer: string, slot: number, characters: readonly string[], accessNeeds?: string): Promise<void>;
+  withdraw(performer: string): Promise<void>;
+  /** Moves a slot to a new start (the director's PUT), then waits until its sign-ups show the new time. */
+  moveSlot(slot: number, start: string): Promise<void>;
+  cast(performer: string, character: string): Promise<void>;
+  /** Closes casting, then waits until everyone still signed up has their final "not cast". */
+  closeCasting(): Promise<void>;
+}
+
+const london = 'Europe/London';
+const newYork = 'America/New_York';
+const sydney = 'Australia/Sydney';
+const tokyo = 'Asia/Tokyo';
+
+function plans(): PerformancePlan[] {
+  return [
+    {
+      owner: 'ann',
+      title: 'Twelfth Night',
+      description:
+        'Shakespeare’s comedy of mistaken identity, set in a faded 1920s seaside hotel. Shipwrecked Viola disguises ' +
+        'herself as a young man and falls for the Duke Orsino, who is in love with the grieving Olivia. ' +
+        'Live music throughout; actor-musicians especially welcome.',
+      kind: 'live',
+      castingDirector: { name: 'Priya Shah', handle: 'priya.casting', phone: '+442079460789' },
+      venue: {
+        name: 'The Rosemary Theatre',
+        address: '14 Rosemary Lane\nLondon E1 8LX\nUnited Kingdom',
+        city: 'London',
+        country: 'GB',
+        timeZone: london,
+      },
+      dates: [at(london, 40, '19:30'), at(london, 41, '19:30'), at(london, 42, '14:30'), at(london, 42, '19:30')],
+      characters: [
+        {
+          name: 'Viola',
+          description: 'Quick-witted and resilient; spends most of the play disguised as Cesario.',
+          attributes: { gender: 'female', ageMin: 20, ageMax: 32 },
+        },
+        {
+          name: 'Orsino',
+          description: 'A duke in love with being in love.',
+          attributes: { gender: 'male', ageMin: 25, ageMax: 40 },
+        },
+        {
+          name: 'Feste',
+          description: 'The clown, and the show’s musician: must sing and play guitar or accordion.',
+          attributes: { gender: 'any', ageMin: 30, ageMax: 65, voiceType: 'baritone' },
+        },
+      ],
+      slots: [
+        { start: at(london, -3, '10:00'), durationMinutes: 20, capacity: 6 },
+        { start: at(london, 6, '10:00'), durationMinutes: 20, capacity: 8 },
+        { start: at(london, 7, '14:00'), durationMinutes: 20, capacity: 8 },
+      ],
+      story: async (stage) => {
+        await stage.signUp('ada', 1, ['Viola'], 'I use a wheelchair: step-free access to the audition room, please.');
+        await stage.signUp('felix', 2, ['Orsino']);
+        await stage.signUp('ben', 1, ['Feste']);
+        await stage.withdraw('ben');
+      },
+    },
+    {
+      owner: 'marcus',
+      title: 'The Pirates of Penzance',
+      description:
+        'Gilbert and Sullivan’s comic opera in a brisk new production with a twelve-piece band. Frederic, ' +
+        'apprenticed by mistake to a band of soft-hearted pirates, turns 21 and wants out.',
+      kind: 'live',
+      castingDirector: { name: 'Rosa Alvarez', handle: 'rosa.casting', phone: '+12125550101' },
+      venue: {
+        name: 'Hudson Street Playhouse',
+        address: '412 Hudson Street\nNew York, NY 10014\nUnited States',
+        city: 'New York',
+        country: 'US',
+        timeZone: newYork,
+      },
+      dates: [at(newYork, 30, '19:30'), at(newYork, 31, '19:30'), at(newYork, 32, '14:00'), at(newYork, 32, '19:30')],
+      characters: [
+        {
+          name: 'The Pirate King',
+          description: 'Swaggering, warm-hearted leader of the pirates.',
+          attributes: { gender: 'male', ageMin: 30, ageMax: 50, voiceType: 'baritone' },
+        },
+        {
+          name: 'Frederic',
+          description: 'The earnest young apprentice with a strong sense of duty.',
+          attributes: { gender: 'male', ageMin: 20, ageMax: 28, voiceType: 'tenor' },
+        },
+        {
+          name: 'Mabel',
+          description: 'Major-General Stanley’s daughter; coloratura.',
+          attributes: { gender: 'female', ageMin: 18, ageMax: 28, voiceType: 'soprano' },
+        },
+        {
+          name: 'Ruth',
+          description: 'Frederic’s nursemaid, now a pirate of all work.',
+          attributes: { gender: 'female', ageMin: 40, ageMax: 60, voiceType: 'alto' },
+        },
+        {
+          name: 'Pirate chorus',
+          description: 'Ensemble: strong singers who move well.',
+          attributes: { gender: 'any', ageMin: 18, ageMax: 60 },
+          places: 8,
+        },
+      ],
+      slots: [
+        { start: at(newYork, 1, '18:00'), durationMinutes: 30, capacity: 6 },
+        { start: at(newYork, 14, '11:00'), durationMinutes: 30, capacity: 10 },
+      ],
+      story: async (stage) => {
+        await stage.signUp('ben', 0, ['The Pirate King']);
+        await stage.signUp('felix', 0, ['Frederic', 'Pirate chorus']);
+        await stage.signUp('ada', 1, ['Ruth', 'Pirate chorus']);
+        // Sign-ups are only taken before a slot starts, castings only after: the first round happened last week.
+        await stage.moveSlot(0, at(newYork, -5, '18:00'));
+        await stage.cast('ben', 'The Pirate King');
+      },
+    },
+    {
+      owner: 'olivia',
+      title: 'Madama Butterfly',
+      description:
+        'Puccini’s tragedy in a spare, modern staging on the harbour. Sung in Italian with English surtitles; ' +
+        'full orchestra.',
+      kind: 'live',
+      castingDirector: { name: 'James Nguyen', handle: 'james.casting', phone: '+61491570157' },
+      venue: {
+        name: 'Harbourside Opera Hall',
+        address: '2 Circular Quay West\nThe Rocks NSW 2000\nAustralia',
+        city: 'Sydney',
+        country: 'AU',
+        timeZone: sydney,
+      },
+      dates: [at(sydney, -75, '19:30'), at(sydney, -73, '19:30'), at(sydney, -71, '13:30')],
+      characters: [
+        {
+          name: 'Cio-Cio-San',
+          description: 'Butterfly: a demanding lyric-spinto role.',
+          attributes: { gender: 'female', ageMin: 20, ageMax: 40, voiceType: 'soprano' },
+        },
+        {
+          name: 'Pinkerton',
+          description: 'US naval lieutenant.',
+          attributes: { gender: 'male', ageMin: 25, ageMax: 45, voiceType: 'tenor' },
+        },
+        {
+          name: 'Suzuki',
+          description: 'Butterfly’s loyal maid.',
+          attributes: { gender: 'female', ageMin: 30, ageMax: 55, voiceType: 'mezzo-soprano' },
+        },
+        {
+          name: 'Sharpless',
+          description: 'The US consul in Nagasaki.',
+          attributes: { gender: 'male', ageMin: 40, ageMax: 65, voiceType: 'baritone' },
+        },
+      ],
+      slots: [{ start: at(sydney, 2, '10:00'), durationMinutes: 30, capacity: 6 }],
+      story: async (stage) => {
+        await stage.signUp('emi', 0, ['Cio-Cio-San']);
+        await stage.signUp('dev', 0, ['Pinkerton']);
+        await stage.signUp('ben', 0, ['Sharpless']);
+        await stage.signUp('chloe', 0, ['Suzuki', 'Cio-Cio-San']);
+        // The whole run is over: auditions months ago, performances since.
+        await stage.moveSlot(0, at(sydney, -120, '10:00'));
+        await stage.cast('emi', 'Cio-Cio-San');
+        await stage.cast('dev', 'Pinkerton');
+        await stage.cast('ben', 'Sharpless');
+        await stage.closeCasting();
+      },
+    },
+    {
+      owner: 'kenji',
+      title: 'Midnight in Shimokita',
+      description:
+        'An eight-part drama series for streaming: a night-shift detective and a struggling musician cross paths ' +
+        'in Tokyo’s Shimokitazawa. Filmed on location and in studio; some dialogue in English.',
+      kind: 'filmed',
+      castingDirector: { name: 'Yuki Sato', handle: 'yuki.casting', phone: '+81335550124' },
+      venue: {
+        name: 'Seijo Film Studios, Stage 3',
+        address: '1-4-1 Seijo\nSetagaya-ku, Tokyo 157-0066\nJapan',
+        city: 'Tokyo',
+        country: 'JP',
+        timeZone: tokyo,
+      },
+      dates: [],
+      characters: [
+        {
+          name: 'Detective Aiko Mori',
+          description: 'Lead. Dry humour, tired eyes, never stops working.',
+          attributes: { gender: 'female', ageMin: 30, ageMax: 45 },
+        },
+        {
+          name: 'Hiro',
+          description: 'A guitarist one bad gig away from giving up. Must play guitar.',
+          attributes: { gender: 'male', ageMin: 20, ageMax: 30 },
+        },
+        {
+          name: 'Radio host',
+          description: 'Voice only: the late-night radio show that runs through every episode.',
+          attributes: { gender: 'any', ageMin: 25, ageMax: 70 },
+        },
+      ],
+      slots: [
+        { start: at(tokyo, 9, '13:00'), durationMinutes: 45, capacity: 4 },
+        { start: at(tokyo, 10, '13:00'), durationMinutes: 45, capacity: 4 },
+      ],
+      story: async (stage) => {
+        await stage.signUp('emi', 0, ['Detective Aiko Mori']);
+        await stage.signUp('dev', 1, ['Hiro']);
+      },
+    },
+    {
+      owner: 'olivia',
+      title: 'Saltwater',
+      description:
+        'A feature film about three generations of a fishing family on the New South Wales south coast, shot in ' +
+        'studio and at sea. Self-tapes accepted for the first round; recalls in person.',
+      kind: 'filmed',
+      castingDirector: { name: 'James Nguyen', handle: 'james.casting', phone: '+61491570157' },
+      venue: {
+        name: 'Moore Park Studios, Stage 2',
+        address: '38 Driver Avenue\nMoore Park NSW 2021\nAustralia',
+        city: 'Sydney',
+        country: 'AU',
+        timeZone: sydney,
+      },
+      dates: [at(sydney, 90, '09:00'), at(sydney, 120, '09:00')],
+      characters: [
+        {
+          name: 'Maggie Doyle',
+          description: 'The family matriarch, still skippering her own boat.',
+          attributes: { gender: 'female', ageMin: 55, ageMax: 70 },
+        },
+        {
+          name: 'Tom Doyle',
+          description: 'Her grandson, back from the city and out of his depth. Must be a confident swimmer.',
+          attributes: { gender: 'male', ageMin: 18, ageMax: 26 },
+        },
+      ],
+      slots: [
+        {
+          start: at(sydney, 12, '09:30'),
+          durationMinutes: 30,
+          capacity: 5,
+          location: { name: 'Casting suite, level 4', address: '50 Bridge Street\nSydney NSW 2000\nAustralia' },
+        },
+      ],
+      story: async (stage) => {
+        await stage.signUp('dev', 0, ['Tom Doyle']);
+      },
+    },
+  ];
+}
+
+// ─── The API's answers, as far as the seed reads them ───────────────────────────────────────────────────────
+
+interface PerformanceView {
+  performanceId: string;
+  version: number;
+  title: string;
+  description: string;
+  kind: 'live' | 'filmed';
+  director: { name: string; email: string; phone: string };
+  castingDirector: { name: string; email: string; phone: string };
+  venue: { name: string; address: string; city: string; country: string; timeZone: string };
+  dates: { local: string }[];
+  characters: {
+    characterId: string;
+    name: string;
+    description: string;
+    attributes: Record<string, unknown>;
+    places: number;
+  }[];
+  slots: {
+    slotId: string;
+    start: string;
+    startsAt: { utc: string; venue: string };
+    durationMinutes: number;
+    capacity: number;
+    location: { name: string; address: string };
+  }[];
+  castingClosed: boolean;
+}
+
+interface SignUpView {
+  performanceId: string;
+  status: string;
+  slot: { slotId: string; startsAt: { utc: string } };
+}
+
+/** The performance as a PUT body: the view as it is, with the ids of characters and slots kept. */
+function asUpdate(view: PerformanceView) {
+  return {
+    version: view.version,
+    title: view.title,
+    description: view.description,
+    kind: view.kind,
+    director: view.director,
+    castingDirector: view.castingDirector,
+    venue: view.venue,
+    dates: view.dates.map((d) => d.local),
+    characters: view.characters.map(({ characterId, name, description, attributes, places }) => ({
+      characterId,
+      name,
+      description,
+      attributes,
+      places,
+    })),
+    slots: view.slots.map(({ slotId, start, durationMinutes, capacity, location }) => ({
+      slotId,
+      start,
+      durationMinutes,
+      capacity,
+      location,
+    })),
+  };
+}
+
+// ─── Seeding ────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Session extends DemoAccount {
+  readonly token: string;
+}
+
+/** Signs a person up (or reuses the account if the email is taken) and logs in. */
+async function account(apiUrl: string, person: Person, domain: string, log: (line: string) => void): Promise<Session> {
+  const email = emailOf(person, domain);
+  const label = `${email} (${person.role}, ${person.timeZone})`;
+  const signUp = await request<{ userId?: string; code?: string }>(apiUrl, 'POST', '/auth/signup', {
+    body: {
+      email,
+      password: demoPassword,
+      role: person.role,
+      name: person.name,
+      phone: person.phone,
+      timeZone: person.timeZone,
+    },
+  });
+  let created = false;
+  if (signUp.status === 201) {
+    const code = await confirmationCode(apiUrl, email);
+    await expectStatus(`Confirming ${email}`, 204, request(apiUrl, 'POST', '/auth/confirm', { body: { email, code } }));
+    created = true;
+  } else if (signUp.status !== 409 || signUp.body.code !== 'email-taken') {
+    await expectStatus(`Signing up ${email}`, 201, Promise.resolve(signUp));
+  }
+  const login = await request<{ idToken: string }>(apiUrl, 'POST', '/auth/login', {
+    body: { email, password: demoPassword },
+  });
+  if (login.status !== 200) {
+    throw new SeedError(
+      `${email} exists but does not accept the demo password (${login.status}); seed with another email domain`,
+      login.status,
+      login.body,
+    );
+  }
+  const token = login.body.idToken;
+  const me = await expectStatus(
+    `Reading ${email}’s profile`,
+    200,
+    request<{ userId: string; role: Role }>(apiUrl, 'GET', '/me', { token }),
+  );
+  if (me.role !== person.role) throw new SeedError(`${email} exists as a ${me.role}, not a ${person.role}`);
+  if (created && person.credits) {
+    await expectStatus(
+      `Adding ${email}’s credits`,
+      200,
+      request(apiUrl, 'PATCH', '/me', { token, body: { credits: person.credits } }),
+    );
+  }
+  log(created ? `  account ${label}: created` : `  account ${label}: already there, logged in with the demo password`);
+  return {
+    handle: person.handle,
+    email,
+    password: demoPassword,
+    role: person.role,
+    name: person.name,
+    timeZone: person.timeZone,
+    userId: me.userId,
+    created,
+    token,
+  };
+}
+
+/** Polls until `check` passes; false when it still does not after the timeout. */
+async function settled(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(150);
+  }
+}
+
+const describeSlot = (view: PerformanceView, slotId: string) => {
+  const slot = view.slots.find((s) => s.slotId === slotId);
+  return slot ? `${slot.start.replace('T', ' ')} ${view.venue.city} time` : slotId;
+};
+
+/**
+ * Creates the demo world through the API at `apiUrl` and returns its accounts and performances; logs one line
+ * per step, and the accounts table at the end. Safe to run again (see the top of this file).
+ *
+ * @example await seedDemoWorld(system.apiUrl, (line) => console.log(line))
+ */
+export async function seedDemoWorld(
+  apiUrl: string,
+  log: (line: string) => void = (line) => console.log(line),
+  options: SeedOptions = {},
+): Promise<DemoWorld> {
+  const domain = options.emailDomain ?? 'example.com';
+  const settleMs = options.settleTimeoutMs ?? 30_000;
+  const base = apiUrl.replace(/\/+$/, '');
+  const call = <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    o: { token?: string; body?: unknown } = {},
+  ) => request<T>(base, method, path, o);
+  const started = Date.now();
+  log(`Seeding demo data through ${base} (password for every account: ${demoPassword})`);
+
+  const sessions = new Map<string, Session>();
+  for (const person of people) sessions.set(person.handle, await account(base, person, domain, log));
+  const session = (handle: string): Session => {
+    const found = sessions.get(handle);
+    if (!found) throw new Error(`No demo person ${handle}`);
+    return found;
+  };
+
+  const performances: DemoPerformance[] = [];
+  const owned = new Map<string, PerformanceView[]>();
+  for (const plan of plans()) {
+    const owner = session(plan.owner);
+    if (!owned.has(owner.handle)) {
+      const mine = await expectStatus(
+        `Listing ${owner.email}’s performances`,
+        200,
+        call<{ performances: PerformanceView[] }>('GET', '/me/performances', { token: owner.token }),
+      );
+      owned.set(owner.handle, mine.performances);
+    }
+    const existing = owned.get(owner.handle)?.find((p) => p.title === plan.title);
+    const summary = (view: PerformanceView, created: boolean): DemoPerformance => ({
+      performanceId: view.performanceId,
+      title: view.title,
+      kind: view.kind,
+      city: view.venue.city,
+      timeZone: view.venue.timeZone,
+      ownerEmail: owner.email,
+      created,
+    });
+    if (existing) {
+      log(`  performance “${plan.title}” (${existing.venue.city}): already there, left as it is`);
+      performances.push(summary(existing, false));
+      continue;
+    }
+    let view = await expectStatus(
+      `Posting “${plan.title}”`,
+      201,
+      call<PerformanceView>('POST', '/performances', {
+        token: owner.token,
+        body: {
+          title: plan.title,
+          description: plan.description,
+          kind: plan.kind,
+          director: {
+            name: owner.name,
+            email: owner.email,
+            phone: people.find((p) => p.handle === owner.handle)?.phone,
+          },
+          castingDirector: {
+            name: plan.castingDirector.name,
+            email: `${plan.castingDirector.handle}@${domain}`,
+            phone: plan.castingDirector.phone,
+          },
+          venue: plan.venue,
+          dates: plan.dates,
+          characters: plan.characters,
+          slots: plan.slots,
+        },
+      }),
+    );
+    const id = view.performanceId;
+    log(
+      `  performance “${plan.title}” (${plan.kind}, ${plan.venue.city}, ${plan.venue.timeZone}) posted by ${owner.name}`,
+    );
+    // Slots are stored in time order; the story names them by their place in the plan.
+    const slotIds = plan.slots.map((s) => view.slots.find((v) => v.start === s.start)?.slotId ?? '');
+    const characterId = (name: string) => {
+      const found = view.characters.find((c) => c.name === name);
+      if (!found) throw new Error(`“${plan.title}” has no character ${name}`);
+      return found.characterId;
+    };
+    const signedUp = new Map<string, string>(); // performer handle → slotId, while signed up
+
+    const stage: Stage = {
+      async signUp(handle, slot, characters, accessNeeds) {
+        const performer = session(handle);
+        const slotId = slotIds[slot] ?? '';
+        await expectStatus(
+          `${performer.name} signing up for “${plan.title}”`,
+          201,
+          call('POST', `/performances/${id}/signup`, {
+            token: performer.token,
+            body: { slotId, characterIds: characters.map(characterId), ...(accessNeeds ? { accessNeeds } : {}) },
+          }),
+        );
+        signedUp.set(handle, slotId);
+        log(
+          `    ${performer.name} signed up for the ${describeSlot(view, slotId)} audition as ${characters.join(' or ')}` +
+            (accessNeeds ? ' (with an access-needs note)' : ''),
+        );
+      },
+      async withdraw(handle) {
+        const performer = session(handle);
+        await expectStatus(
+          `${performer.name} withdrawing from “${plan.title}”`,
+          200,
+          call('DELETE', `/performances/${id}/signup`, { token: performer.token }),
+        );
+        signedUp.delete(handle);
+        log(`    ${performer.name} withdrew`);
+      },
+      async moveSlot(slot, start) {
+        const slotId = slotIds[slot] ?? '';
+        const body = asUpdate(view);
+        body.slots = body.slots.map((s) => (s.slotId === slotId ? { ...s, start } : s));
+        view = await expectStatus(
+          `Moving a slot of “${plan.title}”`,
+          200,
+          call<PerformanceView>('PUT', `/performances/${id}`, { token: owner.token, body }),
+        );
+        log(`    ${owner.name} moved an audition to ${describeSlot(view, slotId)} (it has happened now)`);
+        const utc = view.slots.find((s) => s.slotId === slotId)?.startsAt.utc;
+        const waiting = [...signedUp].filter(([, s]) => s === slotId).map(([handle]) => session(handle));
+        const ok = await settled(async () => {
+          for (const performer of waiting) {
+            const mine = await call<{ signUps: SignUpView[] }>('GET', '/me/signups', { token: performer.token });
+            const record = mine.body.signUps?.find((s) => s.performanceId === id);
+            if (record?.slot.startsAt.utc !== utc) return false;
+          }
+          return true;
+        }, settleMs);
+        if (!ok) log('    (the table stream has not moved every sign-up yet; it will catch up)');
+      },
+      async cast(handle, character) {
+        const performer = session(handle);
+        await expectStatus(
+          `Casting ${performer.name} in “${plan.title}”`,
+          200,
+          call('POST', `/performances/${id}/castings`, {
+            token: owner.token,
+            body: { performerId: performer.userId, characterId: characterId(character) },
+          }),
+        );
+        signedUp.delete(handle);
+        log(`    ${owner.name} cast ${performer.name} as ${character}`);
+      },
+      async closeCasting() {
+        await expectStatus(
+          `Closing casting of “${plan.title}”`,
+          202,
+          call('POST', `/performances/${id}/close-casting`, { token: owner.token }),
+        );
+        const waiting = [...signedUp.keys()].map(session);
+        log(
+          `    ${owner.name} closed casting` +
+            (waiting.length ? `: ${waiting.map((p) => p.name).join(', ')} not cast` : ''),
+        );
+        const ok = await settled(async () => {
+          for (const performer of waiting) {
+            const mine = await call<{ signUps: SignUpView[] }>('GET', '/me/signups', { token: performer.token });
+            if (mine.body.signUps?.find((s) => s.performanceId === id)?.status !== 'not-cast') return false;
+          }
+          return true;
+        }, settleMs);
+        if (!ok) log('    (the table stream has not given every sign-up its final status yet; it will catch up)');
+        signedUp.clear();
+      },
+    };
+    await plan.story(stage);
+    performances.push(summary(view, true));
+  }
+
+  const world: DemoWorld = {
+    apiUrl: base,
+    password: demoPassword,
+    accounts: [...sessions.values()].map(({ token: _token, ...demo }) => demo),
+    performances,
+  };
+  log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (options.printAccounts ?? true) for (const line of accountsTable(world).split('\n')) log(line);
+  return world;
+}
+
+/** The demo accounts as a small text table (email, password, role, time zone). */
+export function accountsTable(world: Pick<DemoWorld, 'accounts'>): string {
+  const rows = [
+    ['email', 'password', 'role', 'time zone'],
+    ...world.accounts.map((a) => [a.email, a.password, a.role, a.timeZone]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  const line = (row: string[]) =>
+    `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('   ')}`.trimEnd();
+  const [header = [], ...body] = rows;
+  return ['Demo accounts:', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
