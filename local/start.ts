@@ -1,14 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { accountsTable, seedDemoWorld } from './seed';
 import { startLocalSystem } from './system';
+import { startWebServer } from './web-server';
 
 // `npm start`: the whole system on 127.0.0.1, state kept in .local-data/ between runs.
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const started = Date.now();
+const dataDir = process.env.AUDITION_ME_DATA_DIR ?? join(process.cwd(), '.local-data');
+// A first start (no data yet) also creates the demo world, unless AUDITION_ME_SEED=false.
+const firstStart = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+const seed = firstStart && process.env.AUDITION_ME_SEED !== 'false';
 console.log('Starting Audition Me locally (DynamoDB Local, fauxqs, cognito-local, aws-ses-v2-local)…');
+
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  Promise.all(stops.map((stop) => stop())).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
 
 try {
   const system = await startLocalSystem({
-    dataDir: process.env.AUDITION_ME_DATA_DIR ?? join(process.cwd(), '.local-data'),
+    dataDir,
     ports: {
       api: port('API_PORT', 3000),
       dynamodb: port('DYNAMODB_PORT', 8000),
@@ -18,33 +42,28 @@ try {
     },
     queueVisibilityTimeoutSeconds: 30,
   });
+  stops.push(() => system.stop());
   const { urls } = system.stack;
+  const web = await startWebServer({ port: port('WEB_PORT', 5173), apiUrl: system.apiUrl, outboxUrl: urls.ses });
+  stops.push(() => web.stop());
+  const world = seed
+    ? await seedDemoWorld(system.apiUrl, (line) => console.log(`  seed: ${line}`), { printAccounts: false })
+    : undefined;
   console.log(`
 Audition Me is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s).
+  Web UI           ${web.url}
   API              ${system.apiUrl}
   Sent email       ${urls.ses}            (the local SES outbox: every email the mailer sends)
   DynamoDB Local   ${urls.dynamodb}
   SQS (fauxqs)     ${urls.sqs}
   Cognito (local)  ${urls.cognito}
   Sign-up codes    ${system.apiUrl}/__local/confirmation-code?email=YOU@EXAMPLE.COM
-Press Ctrl-C to stop.`);
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    system.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  Data             ${dataDir}`);
+  if (world)
+    console.log(`\n${accountsTable(world)}\n(Seeded on this first start; \`npm run seed\` seeds a running system.)`);
+  console.log('Press Ctrl-C to stop.');
 } catch (error) {
   console.error(`Could not start: ${(error as Error).message}`);
+  await Promise.allSettled(stops.map((stop) => stop()));
   process.exit(1);
 }

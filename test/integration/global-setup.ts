@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startLocalSystem } from '../../local/system';
+import { startWebServer } from '../../local/web-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,6 +9,7 @@ declare module 'vitest' {
     env: Record<string, string>;
     emailDeadLetterQueueUrl: string;
     cognitoIssuer: string;
+    webUrl: string;
   }
 }
 
@@ -21,7 +23,15 @@ export default async function setup(project: TestProject) {
   project.provide('env', system.stack.env);
   project.provide('emailDeadLetterQueueUrl', system.stack.resources.emailDeadLetterQueueUrl);
   project.provide('cognitoIssuer', `${system.stack.urls.cognito}/${system.stack.resources.userPoolId}`);
+  const web = await startWebServer({ port: 0, apiUrl: system.apiUrl, outboxUrl: system.stack.urls.ses }).catch(
+    async (error: unknown) => {
+      await system.stop();
+      throw error;
+    },
+  );
+  project.provide('webUrl', web.url);
   return async () => {
+    await web.stop();
     await system.stop();
   };
 }

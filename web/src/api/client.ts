@@ -1,0 +1,102 @@
+/** One field the API (or the same schema, run here) found wrong: `path` like `venue.timeZone`. */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * An `application/problem+json` answer, or a network failure (`status` 0). `code` is the API's stable problem
+ * code (`src/functions/http/problem.ts`); branch on it, never on the text.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
+    super(detail && detail !== title ? `${title}. ${detail}` : title);
+    this.name = 'ApiError';
+  }
+
+  /** The problem's words for people: title, then the detail when it adds something. */
+  get sentence(): string {
+    const detail = this.detail && this.detail !== this.title && !this.detail.startsWith(this.title) ? this.detail : '';
+    const title = /[.!?]$/.test(this.title) ? this.title : `${this.title}.`;
+    return detail ? `${title} ${detail}` : title;
+  }
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Fetches a file with the caller's token, e.g. an .ics, and returns it as a Blob. */
+  download(path: string): Promise<Blob>;
+  readonly baseUrl: string;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    // not JSON: keep the status line
+  }
+  if (typeof body.code === 'string') {
+    const issues = Array.isArray(body.errors)
+      ? (body.errors as FieldIssue[]).map((e) => ({ path: String(e.path), message: String(e.message) }))
+      : [];
+    return new ApiError(response.status, body.code, String(body.title ?? ''), String(body.detail ?? ''), issues);
+  }
+  // API Gateway's own answers: {"message": "Unauthorized"} and the like.
+  if (response.status === 401) return new ApiError(401, 'unauthenticated', 'Sign in first', 'Your session has ended.');
+  if (response.status === 403) return new ApiError(403, 'forbidden', 'Not allowed', '');
+  if (response.status === 404) return new ApiError(404, 'not-found', 'Not found', '');
+  const message = typeof body.message === 'string' ? body.message : response.statusText;
+  return new ApiError(response.status, 'http-error', `The server answered ${response.status}`, message);
+}
+
+/**
+ * A small client for the Audition Me API: JSON in and out, `Authorization: Bearer <idToken>` when signed in,
+ * problems thrown as `ApiError`. `onUnauthenticated` runs when the API refuses the token, so the app can sign out.
+ */
+export function createApiClient(
+  baseUrl: string,
+  token: () => string | undefined,
+  onUnauthenticated: () => void,
+): ApiClient {
+  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const idToken = token();
+    if (idToken) headers.authorization = `Bearer ${idToken}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'Cannot reach Audition Me', 'Check your connection and try again.');
+    }
+    if (!response.ok) {
+      const error = await problemOf(response);
+      if (error.status === 401 && idToken) onUnauthenticated();
+      throw error;
+    }
+    return response;
+  }
+  async function json<T>(response: Response): Promise<T> {
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return {
+    baseUrl,
+    get: async (path) => json(await call('GET', path)),
+    send: async (method, path, body) => json(await call(method, path, body)),
+    download: async (path) => (await call('GET', path)).blob(),
+  };
+}

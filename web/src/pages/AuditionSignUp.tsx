@@ -1,0 +1,161 @@
+import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { PerformanceView, SignUpView } from '../api/schemas';
+import { signUpInput } from '../api/schemas';
+import { Link } from '../app/router';
+import { useSession } from '../app/session';
+import { hasPassed, duration, wallClock } from '../app/time';
+import { Checkbox, FieldError, RadioGroup, TextArea } from '../forms/fields';
+import { ErrorSummary } from '../forms/ErrorSummary';
+import { useForm } from '../forms/useForm';
+import { check, fieldId } from '../forms/validation';
+import { When } from '../ui/When';
+import { statusLabels } from '../ui/words';
+
+const labels: Record<string, string> = {
+  slotId: 'Audition slot',
+  characterIds: 'Characters',
+  accessNeeds: 'Access needs',
+};
+
+/** My sign-up for this performance, when it still counts (signed up or cast). */
+function ActiveSignUp({
+  signUp,
+  myZone,
+  justNow,
+}: {
+  readonly signUp: SignUpView;
+  readonly myZone: string;
+  readonly justNow: boolean;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (justNow) box.current?.focus();
+  }, [justNow]);
+  return (
+    <div className="notice notice-success" tabIndex={-1} ref={box} role="status">
+      <h3>
+        You are {signUp.status === 'cast' ? 'cast' : 'signed up'}
+        {signUp.castAs &&
+          ` as ${signUp.castAsName ?? signUp.characters.find((c) => c.characterId === signUp.castAs)?.name ?? 'a character'}`}
+      </h3>
+      <p>
+        Audition: <When at={signUp.slot.startsAt} venueZone={signUp.venue.timeZone} myZone={myZone} />
+      </p>
+      <p>
+        For {signUp.characters.map((c) => c.name).join(', ')}. Status: {statusLabels[signUp.status]}.{' '}
+        <Link to="/my/auditions">See my auditions</Link> to withdraw or add it to your calendar.
+      </p>
+    </div>
+  );
+}
+
+/** The performer's part of a performance page: sign up for one slot and one or more characters. */
+export function AuditionSignUp({
+  performance: p,
+  mine,
+  myZone,
+  onSignedUp,
+}: {
+  readonly performance: PerformanceView;
+  readonly mine: SignUpView | undefined;
+  readonly myZone: string;
+  readonly onSignedUp: (signUp: SignUpView) => void;
+}) {
+  const { api } = useSession();
+  const form = useForm({ slotId: '', characterIds: [] as string[], accessNeeds: '' });
+  const [now] = useState(() => Date.now());
+  const [justNow, setJustNow] = useState(false);
+  const { value, set, errors } = form;
+
+  if (mine && (mine.status === 'signed-up' || mine.status === 'cast'))
+    return <ActiveSignUp signUp={mine} myZone={myZone} justNow={justNow} />;
+  if (p.castingClosed) return <p className="notice notice-info">Casting for this performance is closed.</p>;
+  const open = p.slots.filter((s) => !hasPassed(s.startsAt.utc, now));
+  if (!open.some((s) => s.remaining > 0))
+    return <p className="notice notice-info">No audition slot has a place left.</p>;
+
+  const toggleCharacter = (characterId: string) => (checked: boolean) =>
+    set('characterIds')(
+      checked ? [...value.characterIds, characterId] : value.characterIds.filter((c) => c !== characterId),
+    );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = check(signUpInput, {
+      slotId: value.slotId || undefined,
+      characterIds: value.characterIds,
+      accessNeeds: value.accessNeeds.trim() || undefined,
+    });
+    if (!checked.ok) {
+      const { slotId, characterIds } = checked.errors;
+      return form.fail({
+        ...checked.errors,
+        ...(slotId && !value.slotId ? { slotId: 'choose a slot' } : {}),
+        ...(characterIds && !value.characterIds.length ? { characterIds: 'choose at least one character' } : {}),
+      });
+    }
+    void form.submit(async () => {
+      const signUp = await api.send<SignUpView>(
+        'POST',
+        `/performances/${encodeURIComponent(p.performanceId)}/signup`,
+        checked.data,
+      );
+      setJustNow(true);
+      onSignedUp(signUp);
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="signup-heading">
+      <h2 id="signup-heading">Sign up to audition</h2>
+      <ErrorSummary errors={errors} labelOf={(path) => labels[path] ?? path} attempt={form.attempt} />
+      <RadioGroup
+        path="slotId"
+        legend="Audition slot"
+        errors={errors}
+        value={value.slotId}
+        onChange={set('slotId')}
+        choices={open.map((s) => ({
+          value: s.slotId,
+          label:
+            p.venue.timeZone === myZone
+              ? wallClock(s.startsAt.venue)
+              : `${wallClock(s.startsAt.venue)} at the venue (${wallClock(s.startsAt.reader)} your time)`,
+          hint: `${duration(s.durationMinutes)} · ${s.remaining === 0 ? 'Full' : `${s.remaining} of ${s.capacity} places left`} · ${s.location.name}`,
+          disabled: s.remaining === 0,
+        }))}
+      />
+      <fieldset
+        className={errors.characterIds ? 'field field-invalid' : 'field'}
+        aria-describedby={errors.characterIds ? `${fieldId('characterIds')}-error` : undefined}
+      >
+        <legend>Characters you want to audition for</legend>
+        <FieldError path="characterIds" message={errors.characterIds} />
+        {p.characters.map((c, i) => (
+          <Checkbox
+            key={c.characterId}
+            path={i === 0 ? 'characterIds' : `characterIds.${i}`}
+            label={c.name}
+            checked={value.characterIds.includes(c.characterId)}
+            onChange={toggleCharacter(c.characterId)}
+          />
+        ))}
+      </fieldset>
+      <TextArea
+        path="accessNeeds"
+        label="Access needs"
+        optional
+        errors={errors}
+        value={value.accessNeeds}
+        onChange={set('accessNeeds')}
+        maxLength={1000}
+        rows={3}
+        hint="Anything that helps you audition at your best. Only the director and casting director can read it."
+      />
+      <button type="submit" disabled={form.busy}>
+        {form.busy ? 'Signing up…' : 'Sign up'}
+      </button>
+    </form>
+  );
+}

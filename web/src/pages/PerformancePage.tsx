@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { PerformanceView, SignUpView } from '../api/schemas';
+import { Link } from '../app/router';
+import { useProfile, useSession } from '../app/session';
+import { Page } from '../ui/Page';
+import { PerformanceDetails } from '../ui/PerformanceDetails';
+import { ErrorNotice, Loading } from '../ui/Status';
+import { useResource } from '../ui/useResource';
+import { AuditionSignUp } from './AuditionSignUp';
+import { OwnerActions } from './OwnerActions';
+
+interface Loaded {
+  readonly performance: PerformanceView;
+  /** The performer's latest sign-up for this performance, if any. */
+  readonly mine?: SignUpView;
+}
+
+/** A performance: details for everyone; a sign-up form for performers; management for its owner. */
+export function PerformancePage({ performanceId }: { readonly performanceId: string }) {
+  const { api } = useSession();
+  const profile = useProfile();
+  const [notice, setNotice] = useState<string>();
+  const data = useResource<Loaded>(async () => {
+    const path = `/performances/${encodeURIComponent(performanceId)}`;
+    if (profile.role !== 'performer') return { performance: await api.get<PerformanceView>(path) };
+    const [performance, mine] = await Promise.all([
+      api.get<PerformanceView>(path),
+      api.get<{ signUps: SignUpView[] }>('/me/signups'),
+    ]);
+    const forThis = mine.signUps
+      .filter((s) => s.performanceId === performanceId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { performance, mine: forThis[0] };
+  }, [api, performanceId, profile.role]);
+
+  const title = data.status === 'ready' ? data.data.performance.title : 'Performance';
+  return (
+    <Page title={title}>
+      {data.status === 'loading' && <Loading>Loading the performance…</Loading>}
+      {data.status === 'error' && <ErrorNotice error={data.error} retry={data.reload} />}
+      {data.status === 'ready' && (
+        <>
+          {notice && (
+            <p role="status" className="notice notice-success">
+              {notice}
+            </p>
+          )}
+          {data.data.performance.ownerId === profile.userId && (
+            <OwnerActions
+              performance={data.data.performance}
+              onChanged={(message) => {
+                setNotice(message);
+                data.reload();
+              }}
+            />
+          )}
+          <PerformanceDetails
+            performance={data.data.performance}
+            myZone={profile.timeZone}
+            afterSlots={
+              profile.role === 'performer' && (
+                <section className="panel" aria-label="Your audition">
+                  <AuditionSignUp
+                    performance={data.data.performance}
+                    mine={data.data.mine}
+                    myZone={profile.timeZone}
+                    onSignedUp={(signUp) => {
+                      data.replace({ ...data.data, mine: signUp });
+                      data.reload();
+                    }}
+                  />
+                </section>
+              )
+            }
+          />
+          <p>
+            <Link to={profile.role === 'performer' ? '/search' : '/my/performances'}>
+              {profile.role === 'performer' ? 'Back to search' : 'Back to my performances'}
+            </Link>
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}
