@@ -93,6 +93,7 @@ export const functions = [
     'table:read',
     'table:write',
   ]),
+  http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up']),
   http('me-get', 'GET', '/me', 'signed-in', ['table:read']),
   http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write']),
   http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),

@@ -26,6 +26,8 @@ export type ConfirmSignUpRequest = z.infer<typeof confirmSignUpRequest>;
 export const logInRequest = z.strictObject({ email, password: z.string().min(1).max(128) });
 export type LogInRequest = z.infer<typeof logInRequest>;
 
+export const refreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(8192) });
+
 export const tokens = z.object({
   idToken: z.string(),
   accessToken: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
-import { confirmSignUpRequest, logInRequest, signUpRequest, tokens } from './auth';
+import { confirmSignUpRequest, logInRequest, refreshRequest, signUpRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
 import { profilePatch, profileView } from './profile';
 import { searchPage, searchQuery } from './search';
@@ -42,6 +42,12 @@ export const contracts = {
     body: logInRequest,
     response: { status: 200, schema: tokens, description: 'Tokens' },
     errors: ['invalid-credentials', 'user-not-confirmed', 'too-many-requests'],
+  },
+  'auth-refresh': {
+    summary: 'New ID and access tokens for a refresh token from log-in (sessions last longer than an hour)',
+    body: refreshRequest,
+    response: { status: 200, schema: tokens, description: 'Tokens (the refresh token stays the same)' },
+    errors: ['invalid-credentials'],
   },
   'me-get': {
     summary: 'My profile (performers: with current and past performances)',

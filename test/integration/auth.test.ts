@@ -101,6 +101,24 @@ describe('sign-up, confirmation, log-in and /me', () => {
   });
 });
 
+describe('refreshing a session', () => {
+  it('exchanges the refresh token for a working ID token, and refuses a forged one', async () => {
+    const user = await signedUpUser('performer');
+    const login = await api<{ refreshToken: string }>('POST', '/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
+    const refreshed = await api<{ idToken: string }>('POST', '/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    expect((await api('GET', '/me', { token: refreshed.body.idToken })).status).toBe(200);
+    const forged = await api('POST', '/auth/refresh', { body: { refreshToken: 'not-a-refresh-token' } });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.status).toBeLessThan(500);
+    expect(forged.contentType).toContain('application/problem+json');
+  });
+});
+
 describe('a registration that stopped part-way', () => {
   it('is completed at log-in from the recorded request, and the token then carries the role', async () => {
     // As if the server crashed right after Cognito's SignUp: the request is recorded, no group, no profile.

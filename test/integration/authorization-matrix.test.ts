@@ -49,6 +49,7 @@ const matrix: Record<string, Cell> = {
   'POST /auth/signup': { path: () => '/auth/signup', body: () => ({}), expected: all(400) },
   'POST /auth/confirm': { path: () => '/auth/confirm', body: () => ({}), expected: all(400) },
   'POST /auth/login': { path: () => '/auth/login', body: () => ({}), expected: all(400) },
+  'POST /auth/refresh': { path: () => '/auth/refresh', body: () => ({}), expected: all(400) },
   'GET /me': { path: () => '/me', expected: signedIn(200) },
   'PATCH /me': { path: () => '/me', body: () => ({ name: 'Renamed Person' }), expected: signedIn(200) },
   'POST /performances': {

@@ -140,3 +140,23 @@ async function initiatePasswordAuth(clientId: string, email: string, password: s
     expiresIn: result.ExpiresIn ?? 3600,
   };
 }
+
+/** Exchanges a refresh token for new ID and access tokens (REFRESH_TOKEN_AUTH). */
+export function refreshTokens({ clientId }: PoolSettings, refreshToken: string): Promise<Tokens> {
+  return call(async () => {
+    const { AuthenticationResult: result } = await cognito().send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
+    );
+    if (!result?.IdToken || !result.AccessToken) throw new InvalidCredentialsError('Sign in again.');
+    return {
+      idToken: result.IdToken,
+      accessToken: result.AccessToken,
+      refreshToken: result.RefreshToken ?? refreshToken,
+      expiresIn: result.ExpiresIn ?? 3600,
+    };
+  });
+}

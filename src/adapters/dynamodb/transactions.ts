@@ -40,6 +40,10 @@ export async function transact(steps: readonly TransactionStep[]): Promise<void>
         const existing = reasons[failed]?.Item ? unmarshall(reasons[failed].Item) : undefined;
         throw step?.onConditionFailed?.(existing) ?? error;
       }
+      // Cancelled for throughput (the table or an index is over its provisioned capacity): busy, not broken.
+      if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
+        throw new ServiceUnavailableError('We are busy; try again in a few seconds.', 2, { cause: error });
+      }
       const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
       if (!conflict) throw error;
       if (attempt >= conflictAttempts) {

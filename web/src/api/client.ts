@@ -60,14 +60,16 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 /**
  * A small client for the Audition Me API: JSON in and out, `Authorization: Bearer <idToken>` when signed in,
- * problems thrown as `ApiError`. `onUnauthenticated` runs when the API refuses the token, so the app can sign out.
+ * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one (the call is then made
+ * once more); if it cannot, `onUnauthenticated` runs so the app can sign out.
  */
 export function createApiClient(
   baseUrl: string,
   token: () => string | undefined,
   onUnauthenticated: () => void,
+  refresh: () => Promise<string | undefined> = async () => undefined,
 ): ApiClient {
-  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  async function call(method: string, path: string, body?: unknown, retried = false): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const idToken = token();
     if (idToken) headers.authorization = `Bearer ${idToken}`;
@@ -84,7 +86,10 @@ export function createApiClient(
     }
     if (!response.ok) {
       const error = await problemOf(response);
-      if (error.status === 401 && idToken) onUnauthenticated();
+      if (error.status === 401 && idToken) {
+        if (!retried && (await refresh().catch(() => undefined))) return call(method, path, body, true);
+        onUnauthenticated();
+      }
       throw error;
     }
     return response;

@@ -6,6 +6,7 @@ import type { ProfileView, Tokens } from '../api/schemas';
 import { useConfig } from './config';
 
 const tokenKey = 'audition-me.idToken';
+const refreshKey = 'audition-me.refreshToken';
 
 /** The ID token's expiry (seconds since the epoch), read without verifying: the API verifies it. */
 function expiresAt(token: string): number | undefined {
@@ -20,7 +21,8 @@ function expiresAt(token: string): number | undefined {
 function storedToken(): string | undefined {
   const token = sessionStorage.getItem(tokenKey) ?? undefined;
   const exp = token ? expiresAt(token) : undefined;
-  if (token && exp !== undefined && exp * 1000 <= Date.now()) {
+  // An expired token is kept while a refresh token can renew it (the first call then refreshes it).
+  if (token && exp !== undefined && exp * 1000 <= Date.now() && !sessionStorage.getItem(refreshKey)) {
     sessionStorage.removeItem(tokenKey);
     return undefined;
   }
@@ -54,6 +56,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const signOut = useCallback((reason?: string) => {
     sessionStorage.removeItem(tokenKey);
+    sessionStorage.removeItem(refreshKey);
     token.current = undefined;
     setState({ status: 'signed-out', reason });
   }, []);
@@ -64,6 +67,20 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
         config.apiUrl,
         () => token.current,
         () => signOut('Your session has ended. Please sign in again.'),
+        async () => {
+          const refreshToken = sessionStorage.getItem(refreshKey);
+          if (!refreshToken) return undefined;
+          const response = await fetch(`${config.apiUrl}/auth/refresh`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ refreshToken }),
+          });
+          if (!response.ok) return undefined;
+          const tokens = (await response.json()) as Tokens;
+          token.current = tokens.idToken;
+          sessionStorage.setItem(tokenKey, tokens.idToken);
+          return tokens.idToken;
+        },
       ),
     [config.apiUrl, signOut],
   );
@@ -84,6 +101,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       const tokens = await api.send<Tokens>('POST', '/auth/login', { email, password });
       token.current = tokens.idToken;
       sessionStorage.setItem(tokenKey, tokens.idToken);
+      if (tokens.refreshToken) sessionStorage.setItem(refreshKey, tokens.refreshToken);
       const profile = await api.get<ProfileView>('/me');
       setState({ status: 'signed-in', profile });
       return profile;
