@@ -52,6 +52,15 @@ function bind(fn: HttpFunction): BoundRoute {
   return { ...fn, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
+/** A path segment decoded; a malformed one is passed on as it came, for the handler's validation to refuse. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function textual(contentType: string | undefined): boolean {
   return (
     !contentType || /^(text\/|application\/([\w.+-]*json|xml|x-www-form-urlencoded|javascript))/i.test(contentType)
@@ -171,7 +180,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
     if (!match) return gatewayMessage(404, 'Not Found');
     const { bound, values } = match;
     const pathParameters = Object.fromEntries(
-      bound.parameterNames.map((name, i) => [name, decodeURIComponent(values[i + 1] ?? '')]),
+      bound.parameterNames.map((name, i) => [name, decodedSegment(values[i + 1] ?? '')]),
     );
     const headers = flatHeaders(request);
     const cookies = request.headers.cookie

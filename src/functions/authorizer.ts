@@ -4,7 +4,7 @@ import type { TokenVerifier } from '../adapters/cognito/token-verifier';
 import { cognitoTokenVerifier } from '../adapters/cognito/token-verifier';
 import { isRole } from '../domain/profile';
 import type { AuthorizerContext } from './http/caller';
-import { logger } from './http/handler';
+import { logger } from './logger';
 
 let verify: TokenVerifier | undefined;
 

@@ -5,7 +5,7 @@ import { sesEmailSender } from '../adapters/ses/ses-email-sender';
 import { systemClock } from '../domain/clock';
 import { deliverOnce } from '../domain/email-delivery';
 import { emailMessage } from '../schemas/email-message';
-import { logger } from './http/handler';
+import { logger } from './logger';
 
 async function deliver(record: SQSRecord): Promise<void> {
   let body: unknown;

@@ -9,7 +9,7 @@ import { transact } from '../adapters/dynamodb/transactions';
 import { NotFoundError } from '../domain/errors';
 import { slotTimes } from '../domain/performance';
 import { performanceSnapshot, slotSnapshot } from '../domain/snapshots';
-import { logger } from './http/handler';
+import { logger } from './logger';
 
 export interface DispatchReport {
   readonly sent: number;

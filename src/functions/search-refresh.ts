@@ -3,7 +3,7 @@ import { config } from '../config';
 import { syncSearchIndex } from '../adapters/dynamodb/performance-followups';
 import { readPerformances } from '../adapters/dynamodb/performance-store';
 import { queryFacet } from '../adapters/dynamodb/search-index';
-import { logger } from './http/handler';
+import { logger } from './logger';
 
 /**
  * Every quarter hour: re-files the performances whose next audition has begun under their new next audition

@@ -8,7 +8,7 @@ import { enqueueEmails } from '../adapters/sqs/email-queue';
 import { emailsFor } from '../domain/notification-emails';
 import type { Notification } from '../domain/notifications';
 import type { Performance } from '../domain/performance';
-import { logger } from './http/handler';
+import { logger } from './logger';
 
 type StoredPerformance = Performance & { deletedAt?: string };
 

@@ -4,11 +4,14 @@ import { email, personName, phone, singleLine, timeZone } from './common';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
+const alpha2 = /^[A-Z]{2}$/;
+
 /** An ISO 3166-1 alpha-2 country code, e.g. GB. */
 export const countryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GB')
-  .refine((code) => regionNames.of(code) !== code, 'is not a known country code')
+  .regex(alpha2, 'must be an ISO 3166-1 alpha-2 code such as GB')
+  // zod runs this check even when the regex failed, and Intl.DisplayNames throws on a malformed code.
+  .refine((code) => !alpha2.test(code) || regionNames.of(code) !== code, 'is not a known country code')
   .describe('ISO 3166-1 alpha-2 country code, e.g. GB.');
 
 /** A wall-clock date-time without zone, minutes precision: `2027-03-28T10:00`. */

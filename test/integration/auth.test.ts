@@ -237,6 +237,17 @@ describe('bad input', () => {
     );
   });
 
+  it('answers a path with broken percent-encoding, and half a surrogate pair, with 400', async () => {
+    const user = await signedUpUser('performer');
+    expectProblem(await api('GET', '/performances/%E2%8', { token: user.token }), 400, 'validation-failed');
+    const loneSurrogate = '{"email":"a@example.com","password":"\\ud800"}';
+    expectProblem(
+      await api('POST', '/auth/login', { rawBody: loneSurrogate, headers: { 'content-type': 'application/json' } }),
+      400,
+      'malformed-json',
+    );
+  });
+
   it('answers a body over 64 KB with 413', async () => {
     const body = { email: 'a@example.com', password: 'x'.repeat(70 * 1024) };
     expectProblem(await api('POST', '/auth/login', { body }), 413, 'payload-too-large');

@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -14,8 +13,7 @@ import type { AuthorizerContext, Caller } from './caller';
 import { callerFor } from './caller';
 import { domainErrorResponse, problem, problemResponse } from './problem';
 import { jsonBody } from './request-body';
-
-export const logger = new Logger({ serviceName: 'audition-me' });
+import { logger } from '../logger';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
 export type HttpHandler = (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;

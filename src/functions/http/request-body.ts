@@ -15,11 +15,24 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaTypeError('Send the body as application/json.');
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new MalformedJsonError('The body could not be parsed as JSON.');
   }
+  // A JSON escape can spell half a surrogate pair, which is not text: DynamoDB and SES would refuse it later.
+  if (!wellFormed(parsed)) throw new MalformedJsonError('The body contains text that is not valid Unicode.');
+  return parsed;
+}
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string')
+    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value && typeof value === 'object')
+    return Object.entries(value).every(([k, v]) => wellFormed(k) && wellFormed(v));
+  return true;
 }
 
 /** A header by name, ignoring case (API Gateway lower-cases them, but tests and other callers may not). */

@@ -26,6 +26,9 @@ describe('jsonBody', () => {
     expect(() => jsonBody(event('{}', 'text/plain'))).toThrow(UnsupportedMediaTypeError);
     expect(() => jsonBody(event('{}'))).toThrow(UnsupportedMediaTypeError);
     expect(() => jsonBody(event('{"a":', 'application/json'))).toThrow(MalformedJsonError);
+    expect(() => jsonBody(event('{"name":"\\ud800x"}', 'application/json'))).toThrow(/not valid Unicode/);
+    expect(() => jsonBody(event('{"\\udc00":1}', 'application/json'))).toThrow(/not valid Unicode/);
+    expect(jsonBody(event('{"name":"\\ud83c\\udfad"}', 'application/json'))).toEqual({ name: '🎭' });
     expect(() => jsonBody(event(`"${'x'.repeat(maxBodyBytes)}"`, 'application/json'))).toThrow(PayloadTooLargeError);
   });
 });

@@ -1,0 +1,374 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { documentClient } from '../../src/adapters/dynamodb/document-client';
+import { sesClient } from '../../src/adapters/ses/ses-email-sender';
+import { emailQueueClient } from '../../src/adapters/sqs/email-queue';
+import type { Notification } from '../../src/domain/notifications';
+import type { HttpEvent, HttpHandler } from '../../src/functions/http/handler';
+import { handler as mailer } from '../../src/functions/mailer';
+import { handler as meGet } from '../../src/functions/me-get';
+import { handler as performanceGet } from '../../src/functions/performance-get';
+import { handler as performanceSearch } from '../../src/functions/performance-search';
+import { handler as signUpCreate } from '../../src/functions/signup-create';
+import { handler as tableStream } from '../../src/functions/table-stream';
+import type { EmailMessage } from '../../src/schemas/email-message';
+import { api, signedUpUser } from '../support/api';
+import { createPerformance } from '../support/fixtures';
+import { emailsTo, eventually, sentEmails } from '../support/outbox';
+
+/**
+ * Faults injected with SDK middleware on this process's clients (the handlers are called here, directly, as
+ * Lambda would call them), and a race for the last places of a slot through the local API. Every middleware is
+ * removed in `finally`: the clients are process-wide singletons.
+ */
+
+type Client = { middlewareStack: { add: (...args: never[]) => void; remove: (name: string) => boolean } };
+
+/**
+ * Runs `work` with a middleware on `client` (an SDK client) that throws `fault()` for the calls `failing` picks:
+ * it gets the command name, the command's input and how many calls the middleware has seen.
+ */
+async function withFault<T>(
+  client: unknown,
+  failing: (command: string, input: Record<string, unknown>, callNumber: number) => boolean,
+  fault: () => Error,
+  work: () => Promise<T>,
+): Promise<T> {
+  const stack = (client as Client).middlewareStack;
+  let calls = 0;
+  const middleware =
+    (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: { input: Record<string, unknown> }) => {
+      calls += 1;
+      if (failing(context.commandName ?? '', args.input, calls)) throw fault();
+      return next(args);
+    };
+  (stack.add as (m: unknown, o: unknown) => void)(middleware, { step: 'initialize', name: 'injectedFault' });
+  try {
+    return await work();
+  } finally {
+    stack.remove('injectedFault');
+  }
+}
+
+const named = (name: string, message = 'injected fault') => Object.assign(new Error(message), { name });
+
+function sqsEvent(...messages: EmailMessage[]): SQSEvent {
+  return {
+    Records: messages.map((message) => ({
+      messageId: randomUUID(),
+      receiptHandle: randomUUID(),
+      body: JSON.stringify(message),
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: String(Date.now()),
+        SenderId: 'test',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:email',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+const emailTo = (address: string): EmailMessage => ({
+  idempotencyKey: randomUUID(),
+  to: [address],
+  subject: `Fault test ${randomUUID()}`,
+  text: 'Hello',
+});
+const address = () => `fault-${randomUUID()}@example.com`;
+
+function apiEvent(
+  route: string,
+  options: {
+    caller: { sub: string; email: string; role: string };
+    path?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+  },
+): HttpEvent {
+  const [method = 'GET', rawPath = '/'] = route.split(' ');
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: route,
+    rawPath,
+    rawQueryString: new URLSearchParams(options.query).toString(),
+    headers: { 'content-type': 'application/json' },
+    queryStringParameters: options.query,
+    pathParameters: options.path,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'faults',
+      domainName: 'local',
+      domainPrefix: 'local',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'faults' },
+      requestId: randomUUID(),
+      routeKey: route,
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+      authorizer: { lambda: { authenticated: true, exp: Math.floor(now / 1000) + 600, ...options.caller } },
+    },
+  } as HttpEvent;
+}
+
+async function expectBusy(handler: HttpHandler, event: HttpEvent) {
+  const result = await handler(event);
+  expect(result.statusCode, result.body).toBe(503);
+  expect(result.headers?.['content-type']).toBe('application/problem+json');
+  expect(Number(result.headers?.['retry-after'])).toBeGreaterThan(0);
+  expect(JSON.parse(result.body ?? '{}')).toMatchObject({ status: 503, code: 'service-unavailable' });
+}
+
+const queueIsEmpty = async () => {
+  const { Attributes: a } = await new SQSClient({ useQueueUrlAsEndpoint: false }).send(
+    new GetQueueAttributesCommand({ QueueUrl: inject('env').EMAIL_QUEUE_URL, AttributeNames: ['All'] }),
+  );
+  return a?.ApproximateNumberOfMessages === '0' && a.ApproximateNumberOfMessagesNotVisible === '0';
+};
+
+describe('the mailer when SES or the mailer itself fails', () => {
+  it('reports a transient SES failure as a batch item failure; the retry sends once', async () => {
+    const to = address();
+    const event = sqsEvent(emailTo(to));
+    const first = await withFault(
+      sesClient(),
+      (command, _input, call) => command === 'SendEmailCommand' && call === 1,
+      () => named('TooManyRequestsException', 'Maximum sending rate exceeded'),
+      () => mailer(event),
+    );
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    expect(await emailsTo(to)).toHaveLength(0);
+
+    // SQS delivers the message again after the visibility timeout; this time SES accepts it.
+    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('sends once when the mailer dies after sending, before SQS deleted the message', async () => {
+    const to = address();
+    const event = sqsEvent(emailTo(to));
+    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    // The crash: the message was never deleted, so SQS hands the same record over again.
+    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('does not send again while a crashed attempt holds the key (sent, but not yet recorded as sent)', async () => {
+    const to = address();
+    const event = sqsEvent(emailTo(to));
+    // SES accepts the email, then recording it fails (the attempt dies before markSent).
+    const first = await withFault(
+      documentClient(),
+      (command) => command === 'UpdateItemCommand',
+      () => named('InternalServerError'),
+      () => mailer(event),
+    );
+    expect(first.batchItemFailures).toHaveLength(1);
+    expect(await emailsTo(to)).toHaveLength(1);
+    // The redelivery finds the key claimed by a live attempt and backs off instead of sending a second time.
+    expect((await mailer(event)).batchItemFailures).toHaveLength(1);
+    expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('retries only the message that failed; the rest of the batch is sent once', async () => {
+    const [good, bad] = [address(), address()];
+    const event = sqsEvent(emailTo(good), emailTo(bad));
+    const result = await withFault(
+      sesClient(),
+      (command, input) =>
+        command === 'SendEmailCommand' &&
+        ((input.Destination as { ToAddresses?: string[] } | undefined)?.ToAddresses ?? []).includes(bad),
+      () => named('ServiceUnavailable'),
+      () => mailer(event),
+    );
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]?.messageId }]);
+    // Lambda returns only the failed record to the queue; its redelivery sends it, and the other stays sent once.
+    expect((await mailer({ Records: event.Records.slice(1) })).batchItemFailures).toEqual([]);
+    expect(await emailsTo(good)).toHaveLength(1);
+    expect(await emailsTo(bad)).toHaveLength(1);
+  });
+});
+
+describe('the outbox relay when it crashes', () => {
+  function outboxInsert(notification: Notification): DynamoDBStreamEvent {
+    const outboxId = randomUUID();
+    const createdAt = new Date().toISOString();
+    const item = { pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX', type: 'Outbox', outboxId, notification, createdAt };
+    return {
+      Records: [
+        {
+          eventID: randomUUID(),
+          eventName: 'INSERT',
+          eventVersion: '1.1',
+          eventSource: 'aws:dynamodb',
+          awsRegion: 'us-east-1',
+          eventSourceARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/audition-me/stream/test',
+          dynamodb: {
+            ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
+            Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
+            NewImage: marshall(item, { removeUndefinedValues: true }) as never,
+            SequenceNumber: String(Date.now()),
+            SizeBytes: 1000,
+            StreamViewType: 'NEW_AND_OLD_IMAGES',
+          },
+        },
+      ],
+    };
+  }
+
+  it('loses nothing and sends nothing twice: the queue refuses once, then the batch is delivered twice', async () => {
+    const to = address();
+    const event = outboxInsert({
+      kind: 'cast',
+      to: { name: 'Bo Park', email: to, timeZone: 'Europe/London' },
+      character: 'Ophelia',
+      characters: ['Ophelia'],
+      signUpId: randomUUID(),
+      performance: {
+        performanceId: 'fault-test',
+        title: 'Hamlet',
+        venue: {
+          name: 'The Globe',
+          address: '21 New Globe Walk',
+          city: 'London',
+          country: 'GB',
+          timeZone: 'Europe/London',
+        },
+        director: { name: 'Ann Director', email: 'ann.director@example.com' },
+      },
+      slot: {
+        slotId: 's1',
+        startsAt: '2030-05-01T09:00:00.000Z',
+        durationMinutes: 30,
+        location: { name: 'The Globe', address: '21 New Globe Walk' },
+      },
+    });
+    // The relay crashes: SQS is unavailable, the handler throws and the stream keeps the batch.
+    await expect(
+      withFault(
+        emailQueueClient(),
+        (command) => command === 'SendMessageBatchCommand',
+        () => named('ServiceUnavailable', 'SQS is unavailable'),
+        () => tableStream(event),
+      ),
+    ).rejects.toThrow(/unavailable/);
+    // The stream delivers the batch again: the relay queues the email. A third delivery (a retry after a crash
+    // that came after queueing) queues it once more; the mailer's idempotency key drops the copy.
+    await tableStream(event);
+    await tableStream(event);
+    await eventually(
+      () => emailsTo(to),
+      (emails) => emails.length >= 1,
+    );
+    await eventually(queueIsEmpty, Boolean);
+    const emails = await emailsTo(to);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.subject).toBe('You have been cast as Ophelia in Hamlet');
+  });
+});
+
+describe('a throttled table', () => {
+  const throttled = () =>
+    named('ProvisionedThroughputExceededException', 'The level of configured provisioned throughput was exceeded');
+
+  it('answers 503 problem+json with Retry-After, never 500, on reads and writes', async () => {
+    const [director, performer] = await Promise.all([signedUpUser('director'), signedUpUser('performer')]);
+    const created = await createPerformance(director.token, {
+      slots: [{ start: '2031-03-01T10:00', durationMinutes: 30, capacity: 5 }],
+    });
+    const caller = { sub: performer.userId, email: performer.email, role: 'performer' };
+    const everyCall = () => true;
+    await withFault(documentClient(), everyCall, throttled, async () => {
+      await expectBusy(meGet, apiEvent('GET /me', { caller }));
+      await expectBusy(
+        performanceGet,
+        apiEvent('GET /performances/{performanceId}', { caller, path: { performanceId: created.performanceId } }),
+      );
+      await expectBusy(performanceSearch, apiEvent('GET /performances', { caller, query: { q: 'hamlet' } }));
+    });
+
+    // A transaction DynamoDB cancels for throughput (not for a condition or a conflict) is busy too.
+    const signUp = apiEvent('POST /performances/{performanceId}/signup', {
+      caller,
+      path: { performanceId: created.performanceId },
+      body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[0]?.characterId] },
+    });
+    await withFault(
+      documentClient(),
+      (command) => command === 'TransactWriteItemsCommand',
+      () =>
+        new TransactionCanceledException({
+          message:
+            'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ThrottlingError]',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }, { Code: 'None' }],
+        }),
+      () => expectBusy(signUpCreate, signUp),
+    );
+    await withFault(
+      documentClient(),
+      (command) => command === 'TransactWriteItemsCommand',
+      throttled,
+      () => expectBusy(signUpCreate, signUp),
+    );
+
+    // Once the table has capacity again the same request succeeds.
+    expect((await signUpCreate(signUp)).statusCode).toBe(201);
+  });
+});
+
+describe('the last places of a slot', () => {
+  it('lets exactly 10 of 200 simultaneous sign-ups take 10 places; the rest get 409 slot-full', async () => {
+    const director = await signedUpUser('director');
+    const created = await createPerformance(director.token, {
+      slots: [{ start: '2031-04-01T10:00', durationMinutes: 60, capacity: 10 }],
+    });
+    const performers: Awaited<ReturnType<typeof signedUpUser>>[] = [];
+    for (let i = 0; i < 200; i += 20) {
+      performers.push(...(await Promise.all(Array.from({ length: 20 }, () => signedUpUser('performer')))));
+    }
+    const before = (await sentEmails()).length;
+    const responses = await Promise.all(
+      performers.map((p) =>
+        api('POST', `/performances/${created.performanceId}/signup`, {
+          token: p.token,
+          body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[0]?.characterId] },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(190);
+    expect(
+      responses.filter((r) => r.status === 409).every((r) => (r.body as { code?: string }).code === 'slot-full'),
+    ).toBe(true);
+    const { body: view } = await api<{ slots: { remaining: number }[] }>(
+      'GET',
+      `/performances/${created.performanceId}`,
+      {
+        token: director.token,
+      },
+    );
+    expect(view.slots[0]?.remaining).toBe(0);
+    // Exactly the winners got a confirmation.
+    const winners = performers.filter((_, i) => statuses[i] === 201).map((p) => p.email);
+    const confirmations = await eventually(
+      async () => (await sentEmails()).slice(before).filter((e) => e.subject.startsWith('Audition confirmed')),
+      (emails) => emails.filter((e) => winners.includes(e.destination.to[0] ?? '')).length >= 10,
+    );
+    const losers = new Set(performers.filter((_, i) => statuses[i] !== 201).map((p) => p.email));
+    expect(confirmations.filter((e) => losers.has(e.destination.to[0] ?? ''))).toHaveLength(0);
+  });
+});
