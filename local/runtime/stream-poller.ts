@@ -12,6 +12,25 @@ import type { AnyHandler } from './handlers';
 import { lambdaContext } from './handlers';
 import type { Poller } from './sqs-poller';
 
+/**
+ * The stream as read here hands an empty map attribute over as `{}` instead of `{ M: {} }`, which Lambda never
+ * sends and unmarshall refuses. An attribute value with no type is never valid, so it can only be that empty map.
+ */
+function repairEmptyMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(repairEmptyMaps);
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return { M: {} };
+  return Object.fromEntries(
+    entries.map(([key, inner]) => [key, key === 'M' || key === 'L' ? repairChildren(inner) : inner]),
+  );
+}
+
+function repairChildren(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(repairEmptyMaps);
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, repairEmptyMaps(v)]));
+}
+
 interface ShardState {
   iterator?: string;
   /** The last sequence number delivered successfully; a retry restarts after it. */
@@ -59,6 +78,8 @@ export function startStreamPoller(options: {
             // The SDK parses this into a Date; Lambda's event carries epoch seconds.
             dynamodb: {
               ...record.dynamodb,
+              ...(record.dynamodb?.NewImage ? { NewImage: repairChildren(record.dynamodb.NewImage) } : {}),
+              ...(record.dynamodb?.OldImage ? { OldImage: repairChildren(record.dynamodb.OldImage) } : {}),
               ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
                 ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
                 : undefined,

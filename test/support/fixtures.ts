@@ -44,8 +44,3 @@ export async function createPerformance(
   if (response.status !== 201) throw new Error(`create failed: ${JSON.stringify(response.body)}`);
   return response.body;
 }
-
-/** Waits until the table stream has caught up (search entries and follow-ups are written by it). */
-export async function streamSettled(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1200));
-}
