@@ -99,11 +99,11 @@ describe('planSearch', () => {
     expect([...plan.alsoRequired].sort()).toEqual(['country:GB', 'kind:live', 'w:london']);
   });
 
-  it('reads everything in next-audition order without filters, and turns dates into instants', () => {
+  it('reads everything in next-audition order without filters, and keeps dates as venue calendar days', () => {
     expect(planSearch(searchQuery.parse({ from: '2027-06-01', to: '2027-06-30' }))).toMatchObject({
       facet: 'all',
       alsoRequired: [],
-      dateRange: { from: '2027-06-01T00:00:00.000Z', to: '2027-06-30T23:59:59.999Z' },
+      dateRange: { from: '2027-06-01', to: '2027-06-30' },
     });
   });
 
