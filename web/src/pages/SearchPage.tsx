@@ -77,9 +77,7 @@ function Result({ result, myZone }: { readonly result: SearchResult; readonly my
             <dt>Runs</dt>
             <dd>
               {calendarDate(result.firstDate)}
-              {result.lastDate && result.lastDate.slice(0, 10) !== result.firstDate.slice(0, 10)
-                ? ` to ${calendarDate(result.lastDate)}`
-                : ''}
+              {result.lastDate && result.lastDate !== result.firstDate ? ` to ${calendarDate(result.lastDate)}` : ''}
             </dd>
           </>
         )}
