@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
@@ -55,6 +55,9 @@ export class AuditionMeStack extends Stack {
       USER_POOL_ID: users.userPool.userPoolId,
       USER_POOL_CLIENT_ID: users.client.userPoolClientId,
       SENDER_EMAIL: parameters.senderEmail,
+      // Signs search cursors: the random UUID CloudFormation gives this stack, so no key is in the repository and
+      // none is shown to API callers; a replaced stack has a new one, and earlier cursors answer invalid-cursor.
+      SEARCH_CURSOR_KEY: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
       POWERTOOLS_SERVICE_NAME: 'audition-me',
     };
     const deployed = definitions.map(

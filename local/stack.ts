@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -150,6 +151,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       USER_POOL_ID: resources.userPoolId,
       USER_POOL_CLIENT_ID: resources.userPoolClientId,
       SENDER_EMAIL: 'no-reply@audition-me.local',
+      // A new key each start: search cursors from before a restart answer 400 invalid-cursor.
+      SEARCH_CURSOR_KEY: randomBytes(32).toString('base64url'),
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     return { ports, urls, resources, cognitoDir, env, stop };

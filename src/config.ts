@@ -29,3 +29,13 @@ export function config(): Config {
   };
   return cached;
 }
+
+/**
+ * The key that signs search cursors (SEARCH_CURSOR_KEY, at least 32 characters). It lives in the deployment's
+ * configuration, never in the repository; changing it only makes earlier cursors answer 400 invalid-cursor.
+ */
+export function searchCursorKey(): string {
+  const key = required('SEARCH_CURSOR_KEY');
+  if (key.length < 32) throw new Error('SEARCH_CURSOR_KEY must have at least 32 characters');
+  return key;
+}

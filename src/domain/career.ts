@@ -10,7 +10,7 @@ export interface PerformanceRef {
   readonly performanceId: string;
   readonly title: string;
   readonly character: string;
-  /** The last performance date (ISO), or null for work with no dates. */
+  /** The day of the last performance (YYYY-MM-DD) in the venue's calendar, or null for work with no dates. */
   readonly lastDate: string | null;
 }
 
@@ -32,7 +32,11 @@ export function splitCareer(
       performanceId: performance.performanceId,
       title: performance.title,
       character,
-      lastDate: last?.toISOString() ?? null,
+      lastDate:
+        performance.dates
+          .map((d) => d.slice(0, 10))
+          .sort()
+          .at(-1) ?? null,
     };
     (last && last.getTime() < now.getTime() ? past : current).push(ref);
   }

@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'audition-not-started'
   | 'audition-started'
   | 'in-use'
-  | 'invalid-reference';
+  | 'invalid-reference'
+  | 'invalid-cursor';
 
 export interface FieldIssue {
   readonly path: string;
@@ -153,4 +154,9 @@ export class InUseError extends DomainError {
 /** The request names a slot, character or performer that the performance does not have. */
 export class InvalidReferenceError extends DomainError {
   readonly code = 'invalid-reference';
+}
+
+/** A page cursor this API did not make for this very query (changed, from another search, or from an old key). */
+export class InvalidCursorError extends DomainError {
+  readonly code = 'invalid-cursor';
 }

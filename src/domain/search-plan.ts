@@ -1,12 +1,12 @@
 import type { SearchQuery } from '../schemas/search';
-import { ageDecades, keywordTokens, normalisedCity } from './search-terms';
+import { ageDecades, keywordTokens, maxPlayingAge, normalisedCity } from './search-terms';
 
 export interface SearchPlan {
   /** The facet whose index partition is read. */
   readonly facet: string;
   /** Facets every result must also have (checked by a filter on the same index items). */
   readonly alsoRequired: readonly string[];
-  /** Performance dates must overlap this range (ISO instants), when given. */
+  /** Some performance date must fall on a day in this range (venue calendar days, YYYY-MM-DD), when given. */
   readonly dateRange?: { readonly from?: string; readonly to?: string };
   readonly age?: number;
   readonly includeClosed: boolean;
@@ -52,10 +52,7 @@ export function planSearch(query: SearchQuery): SearchPlan {
   return {
     facet,
     alsoRequired,
-    dateRange:
-      query.from || query.to
-        ? { from: query.from && `${query.from}T00:00:00.000Z`, to: query.to && `${query.to}T23:59:59.999Z` }
-        : undefined,
+    dateRange: query.from || query.to ? { from: query.from, to: query.to } : undefined,
     age: query.age,
     includeClosed: query.includeClosed ?? false,
   };
@@ -87,6 +84,6 @@ export function anyCharacterMatches(
       (wanted.age === undefined ||
         ((c.ageMin !== undefined || c.ageMax !== undefined) &&
           (c.ageMin ?? 0) <= wanted.age &&
-          wanted.age <= (c.ageMax ?? 120))),
+          wanted.age <= (c.ageMax ?? maxPlayingAge))),
   );
 }

@@ -1,5 +1,5 @@
 import type { Performance } from './performance';
-import { localToInstant, slotTimes } from './performance';
+import { slotTimes } from './performance';
 
 const stopWords = new Set(
   'a an and are as at be by for from in into is it its of on or the this to with de la le el del der die das und'.split(
@@ -22,11 +22,14 @@ export function keywordTokens(text: string): string[] {
 
 export const normalisedCity = (city: string) => keywordTokens(city).join('-');
 
-/** The age decades a character's age range overlaps: 25–42 → [20, 30, 40]. */
+/** The oldest playing age a search may ask for; an age range with no upper end reaches it. */
+export const maxPlayingAge = 120;
+
+/** The age decades a character's age range overlaps: 25–42 → [20, 30, 40]; 90– → [90, 100, 110, 120]. */
 export function ageDecades(ageMin?: number, ageMax?: number): number[] {
   if (ageMin === undefined && ageMax === undefined) return [];
   const from = Math.floor((ageMin ?? 0) / 10) * 10;
-  const to = Math.floor((ageMax ?? 100) / 10) * 10;
+  const to = Math.floor((ageMax ?? maxPlayingAge) / 10) * 10;
   const decades: number[] = [];
   for (let d = from; d <= to; d += 10) decades.push(d);
   return decades;
@@ -83,8 +86,47 @@ export function nextAuditionKey(performance: Performance, now: Date): string {
   return upcoming[0]?.toISOString() ?? noUpcomingAudition;
 }
 
-/** First and last performance dates as instants (ISO), for date-range filters. */
-export function dateSpan(performance: Performance): { firstDate?: string; lastDate?: string } {
-  const instants = performance.dates.map((d) => localToInstant(d, performance.venue.timeZone).toISOString()).sort();
-  return { firstDate: instants[0], lastDate: instants.at(-1) };
+/**
+ * The days a performance runs on, in the venue's calendar (a 19:30 show in Los Angeles on 30 Dec is on 30 Dec,
+ * whatever day it is in UTC): the first and last day, and every day as runs of consecutive days
+ * (`2027-01-09/2027-01-11`), which keeps an index entry small for the usual run of nights.
+ *
+ * @example runDays(p) // { firstDay: '2027-01-09', lastDay: '2027-01-20', dayRuns: ['2027-01-09/2027-01-11', '2027-01-20/2027-01-20'] }
+ */
+export function runDays(performance: Pick<Performance, 'dates'>): {
+  firstDay?: string;
+  lastDay?: string;
+  dayRuns: string[];
+} {
+  const days = [...new Set(performance.dates.map((d) => d.slice(0, 10)))].sort();
+  const runs: [string, string][] = [];
+  for (const day of days) {
+    const last = runs.at(-1);
+    if (last && nextDay(last[1]) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return { firstDay: days[0], lastDay: days.at(-1), dayRuns: runs.map(([from, to]) => `${from}/${to}`) };
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Whether a performance runs on some day in [from, to] (venue calendar days, either end open).
+ *
+ * @example runsWithin(['2027-01-05/2027-01-05', '2027-01-20/2027-01-20'], { from: '2027-01-10', to: '2027-01-15' }) // false
+ */
+export function runsWithin(dayRuns: readonly string[], range: { from?: string; to?: string }): boolean {
+  return dayRuns.some((run) => {
+    const [first = '', last = first] = run.split('/');
+    return (range.from === undefined || last >= range.from) && (range.to === undefined || first <= range.to);
+  });
+}
+
+/**
+ * The start (ISO) of every audition a performer could sign up for while casting is open, in order; none once it
+ * is closed. With the listing's start instant, this tells where an entry stood when a search listing began.
+ */
+export function openAuditionStarts(performance: Performance): string[] {
+  if (performance.castingClosed) return [];
+  return performance.slots.map((s) => slotTimes(s, performance.venue.timeZone).start.toISOString()).sort();
 }

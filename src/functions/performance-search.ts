@@ -1,60 +1,52 @@
+import { searchCursorKey } from '../config';
 import { queryFacet } from '../adapters/dynamodb/search-index';
 import type { IndexEntry } from '../adapters/dynamodb/search-index';
-import { ValidationError } from '../domain/errors';
+import { alreadyListed, readSearchCursor, searchCursor } from '../domain/search-cursor';
+import type { ListingPosition } from '../domain/search-cursor';
 import { anyCharacterMatches, planSearch } from '../domain/search-plan';
 import type { SearchPlan } from '../domain/search-plan';
-import { noUpcomingAudition } from '../domain/search-terms';
+import { noUpcomingAudition, runsWithin } from '../domain/search-terms';
 import { tableName } from './context';
 import { protectedRoute } from './http/handler';
 
 /** How many index reads one page may take before it returns what it has (with a cursor to go on). */
 const maxReadsPerPage = 5;
 
+/** The filter on the index items: facets they must also have, and a prefilter on the days they run. */
 function filterFor(plan: SearchPlan) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const parts: string[] = [];
   plan.alsoRequired.forEach((facet, i) => {
     names['#facets'] = 'facets';
-    values[`:f${i}`] = facet;
-    parts.push(`contains(#facets, :f${i})`);
+    values[`:facet${i}`] = facet;
+    parts.push(`contains(#facets, :facet${i})`);
   });
   if (plan.dateRange?.from) {
-    names['#last'] = 'lastDate';
-    values[':from'] = plan.dateRange.from;
-    parts.push('#last >= :from');
+    names['#lastDay'] = 'lastDay';
+    values[':daysFrom'] = plan.dateRange.from;
+    parts.push('#lastDay >= :daysFrom');
   }
   if (plan.dateRange?.to) {
-    names['#first'] = 'firstDate';
-    values[':to'] = plan.dateRange.to;
-    parts.push('#first <= :to');
+    names['#firstDay'] = 'firstDay';
+    values[':daysTo'] = plan.dateRange.to;
+    parts.push('#firstDay <= :daysTo');
   }
   return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
 }
 
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-
-function decodeCursor(cursor: string, facet: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const fields = ['pk', 'sk', 'gsi2pk', 'gsi2sk'];
-    if (
-      fields.every((f) => typeof key[f] === 'string') &&
-      key.gsi2pk === `SEARCH#${facet}` &&
-      Object.keys(key).length === 4
-    ) {
-      return key;
-    }
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor from this search' }]);
+/** Whether an entry the index filter let through matches the whole query. */
+function matches(entry: IndexEntry, plan: SearchPlan, wanted: { gender?: string; voiceType?: string; age?: number }) {
+  if (plan.dateRange && !runsWithin(entry.dayRuns ?? [], plan.dateRange)) return false;
+  return anyCharacterMatches(entry.characterAttributes ?? [], wanted);
 }
 
 /**
  * Searches performances through the search index only (never a Scan): one facet's partition is read in
  * next-audition order and the other conditions are filtered on the same items, so a page costs what it reads,
- * whatever the number of performances stored.
+ * whatever the number of performances stored. A cursor holds where the listing stands and when it started;
+ * once the audition at its position has begun, the listing goes on from the present, leaving out what it has
+ * already shown.
  */
 export const handler = protectedRoute('performance-search', async ({ query, receivedAt }) => {
   const plan = planSearch(query);
@@ -62,28 +54,34 @@ export const handler = protectedRoute('performance-search', async ({ query, rece
   const from = receivedAt.toISOString();
   // Without includeClosed, entries past the last open audition (keyed noUpcomingAudition) are out of range.
   const to = plan.includeClosed ? `${noUpcomingAudition}~` : noUpcomingAudition;
+  const resumed: ListingPosition | undefined =
+    query.cursor === undefined ? undefined : readSearchCursor(query.cursor, query, searchCursorKey());
+  const startedAt = resumed?.startedAt ?? from;
   const results: IndexEntry[] = [];
-  let startKey = query.cursor ? decodeCursor(query.cursor, plan.facet) : undefined;
-  let next: Record<string, unknown> | undefined;
-  for (let reads = 0; reads < maxReadsPerPage; reads++) {
+  let position = resumed?.after;
+  let more = position === undefined || position <= to;
+  for (let reads = 0; more && reads < maxReadsPerPage && results.length < query.limit; reads++) {
     const page = await queryFacet(tableName(), {
       facet: plan.facet,
       from,
       to,
       limit: query.limit * 2,
-      startKey,
+      // A position before the present (its audition has begun) is continued from the present.
+      startAfter: position !== undefined && position >= from ? position : undefined,
       filter,
     });
+    let stoppedEarly = false;
     for (const entry of page.entries) {
-      if (results.length === query.limit) break;
-      next = { pk: entry.pk, sk: entry.sk, gsi2pk: entry.gsi2pk, gsi2sk: entry.gsi2sk };
-      if (!anyCharacterMatches(entry.characterAttributes ?? [], query)) continue;
-      results.push(entry);
+      if (results.length === query.limit) {
+        stoppedEarly = true;
+        break;
+      }
+      position = entry.gsi2sk;
+      if (resumed && alreadyListed(entry, resumed)) continue;
+      if (matches(entry, plan, query)) results.push(entry);
     }
-    if (results.length === query.limit) break;
-    next = page.lastKey;
-    startKey = page.lastKey;
-    if (!page.lastKey) break;
+    if (!stoppedEarly) position = page.lastPosition ?? position;
+    more = stoppedEarly || page.lastPosition !== undefined;
   }
   return {
     body: {
@@ -96,11 +94,12 @@ export const handler = protectedRoute('performance-search', async ({ query, rece
         country: r.country,
         timeZone: r.timeZone,
         nextAudition: r.nextAudition === noUpcomingAudition ? null : r.nextAudition,
-        firstDate: r.firstDate,
-        lastDate: r.lastDate,
+        firstDate: r.firstDay,
+        lastDate: r.lastDay,
         characters: [...r.characters],
       })),
-      next: next ? encodeCursor(next) : null,
+      next:
+        more && position !== undefined ? searchCursor({ startedAt, after: position }, query, searchCursorKey()) : null,
     },
   };
 });

@@ -67,6 +67,7 @@ export const contracts = {
     summary: 'Search performances, by default those with open auditions, next audition first',
     query: searchQuery,
     response: { status: 200, schema: searchPage, description: 'One page of results' },
+    errors: ['invalid-cursor'],
   },
   'performance-get': {
     summary: 'A performance with its characters, dates and slots (times in the venue’s zone and mine)',

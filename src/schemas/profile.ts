@@ -22,7 +22,7 @@ const performanceRef = z.object({
   performanceId: z.string(),
   title: z.string(),
   character: z.string(),
-  lastDate: z.string().nullable(),
+  lastDate: z.iso.date().nullable().describe('The day of the last performance, in the venue’s calendar.'),
 });
 
 export const profileView = z.object({

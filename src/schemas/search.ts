@@ -17,7 +17,11 @@ export const searchQuery = z
     age: z.coerce.number().int().min(0).max(120).optional().describe('A playing age the character’s range includes.'),
     includeClosed: bool.optional().describe('Also list performances with no open audition (default false).'),
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().max(2000).optional().describe('The `next` value of the previous page.'),
+    cursor: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('The `next` value of the previous page, with the same filters (the page size may change).'),
   })
   .refine((q) => !q.city || q.country, { message: 'give the country with the city', path: ['country'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
@@ -32,8 +36,8 @@ export const searchResult = z.object({
   country: z.string(),
   timeZone: z.string(),
   nextAudition: z.string().nullable().describe('The next audition start (ISO UTC), or null when none is open.'),
-  firstDate: z.string().optional(),
-  lastDate: z.string().optional(),
+  firstDate: z.iso.date().optional().describe('The first day it runs (YYYY-MM-DD), in the venue’s calendar.'),
+  lastDate: z.iso.date().optional().describe('The last day it runs (YYYY-MM-DD), in the venue’s calendar.'),
   characters: z.array(z.string()),
 });
 

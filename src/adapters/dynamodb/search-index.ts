@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Performance } from '../../domain/performance';
 import type { CharacterAttributes } from '../../domain/search-plan';
-import { dateSpan, nextAuditionKey, searchFacets } from '../../domain/search-terms';
+import { nextAuditionKey, openAuditionStarts, runDays, searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
 import { indexKeys, keys } from './keys';
 import type { TransactionStep } from './transactions';
@@ -16,8 +16,12 @@ export interface SearchSummary {
   readonly country: string;
   readonly timeZone: string;
   readonly nextAudition: string;
-  readonly firstDate?: string;
-  readonly lastDate?: string;
+  /** The first and last day it runs, and every day as runs (`2027-01-09/2027-01-11`), in the venue's calendar. */
+  readonly firstDay?: string;
+  readonly lastDay?: string;
+  readonly dayRuns?: readonly string[];
+  /** Where the entry stood at any earlier instant, so a listing resumed later can tell what it already showed. */
+  readonly openAuditionStarts?: readonly string[];
   readonly characters: readonly string[];
   readonly characterAttributes: readonly CharacterAttributes[];
   readonly facets: readonly string[];
@@ -33,7 +37,8 @@ export function searchSummary(performance: Performance, now: Date): SearchSummar
     country: performance.venue.country,
     timeZone: performance.venue.timeZone,
     nextAudition: nextAuditionKey(performance, now),
-    ...dateSpan(performance),
+    ...runDays(performance),
+    openAuditionStarts: openAuditionStarts(performance),
     characters: performance.characters.map((c) => c.name),
     characterAttributes: performance.characters.map((c) => ({ ...c.attributes })),
     facets: searchFacets(performance),
@@ -80,10 +85,17 @@ export type IndexEntry = SearchSummary & {
 
 export interface IndexPage {
   readonly entries: IndexEntry[];
-  readonly lastKey?: Record<string, unknown>;
+  /** The index position (`gsi2sk`) to continue after, when the partition has more. */
+  readonly lastPosition?: string;
 }
 
-/** One Query of the search index for a facet, entries whose next audition lies in [from, to). */
+/** The placeholders the key condition uses; a filter must not reuse them, or it would change the range read. */
+const keyPlaceholders = [':facetKey', ':rangeFrom', ':rangeTo'];
+
+/**
+ * One Query of the search index for a facet: entries whose index position lies in [from, to], after `startAfter`
+ * (an index position) when given.
+ */
 export async function queryFacet(
   tableName: string,
   request: {
@@ -91,27 +103,39 @@ export async function queryFacet(
     from: string;
     to: string;
     limit: number;
-    startKey?: Record<string, unknown>;
+    startAfter?: string;
     filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   },
 ): Promise<IndexPage> {
+  const clash = Object.keys(request.filter?.values ?? {}).filter((name) => keyPlaceholders.includes(name));
+  if (clash.length) throw new Error(`The search filter reuses the key condition's placeholders ${clash.join(', ')}`);
   const { Items = [], LastEvaluatedKey } = await documentClient().send(
     new QueryCommand({
       TableName: tableName,
       IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      KeyConditionExpression: 'gsi2pk = :facetKey AND gsi2sk BETWEEN :rangeFrom AND :rangeTo',
       ExpressionAttributeValues: {
-        ':pk': `SEARCH#${request.facet}`,
-        ':from': request.from,
-        ':to': request.to,
         ...request.filter?.values,
+        ':facetKey': `SEARCH#${request.facet}`,
+        ':rangeFrom': request.from,
+        ':rangeTo': request.to,
       },
       ...(request.filter
         ? { FilterExpression: request.filter.expression, ExpressionAttributeNames: request.filter.names }
         : {}),
       Limit: request.limit,
-      ExclusiveStartKey: request.startKey,
+      ExclusiveStartKey:
+        request.startAfter === undefined ? undefined : indexStartKey(request.facet, request.startAfter),
     }),
   );
-  return { entries: Items as IndexEntry[], lastKey: LastEvaluatedKey };
+  const lastPosition = typeof LastEvaluatedKey?.gsi2sk === 'string' ? LastEvaluatedKey.gsi2sk : undefined;
+  return { entries: Items as IndexEntry[], lastPosition };
+}
+
+/** The full key of the index entry at `position` (`<next audition>#<performance id>`) in a facet's partition. */
+function indexStartKey(facet: string, position: string): Record<string, unknown> {
+  const cut = position.indexOf('#');
+  const nextAudition = position.slice(0, cut);
+  const performanceId = position.slice(cut + 1);
+  return { ...keys.searchEntry(performanceId, facet), ...indexKeys.search(facet, nextAudition, performanceId) };
 }

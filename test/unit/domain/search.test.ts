@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPerformance } from '../../../src/domain/performance';
 import { anyCharacterMatches, planSearch } from '../../../src/domain/search-plan';
@@ -6,6 +7,8 @@ import {
   keywordTokens,
   nextAuditionKey,
   noUpcomingAudition,
+  runDays,
+  runsWithin,
   searchFacets,
 } from '../../../src/domain/search-terms';
 import { performanceInput } from '../../../src/schemas/performance';
@@ -99,11 +102,11 @@ describe('planSearch', () => {
     expect([...plan.alsoRequired].sort()).toEqual(['country:GB', 'kind:live', 'w:london']);
   });
 
-  it('reads everything in next-audition order without filters, and turns dates into instants', () => {
+  it('reads everything in next-audition order without filters, and keeps dates as venue calendar days', () => {
     expect(planSearch(searchQuery.parse({ from: '2027-06-01', to: '2027-06-30' }))).toMatchObject({
       facet: 'all',
       alsoRequired: [],
-      dateRange: { from: '2027-06-01T00:00:00.000Z', to: '2027-06-30T23:59:59.999Z' },
+      dateRange: { from: '2027-06-01', to: '2027-06-30' },
     });
   });
 
@@ -113,5 +116,40 @@ describe('planSearch', () => {
     expect(anyCharacterMatches(characters, { gender: 'male', voiceType: 'baritone' })).toBe(true);
     expect(anyCharacterMatches(characters, { gender: 'female', voiceType: 'baritone', age: 30 })).toBe(false);
     expect(anyCharacterMatches(characters, {})).toBe(true);
+  });
+});
+
+describe('run days', () => {
+  it('are the days in the venue’s calendar, however far from UTC the venue is', () => {
+    expect(runDays({ dates: ['2027-01-01T20:00', '2026-12-30T19:30', '2026-12-31T19:30'] })).toEqual({
+      firstDay: '2026-12-30',
+      lastDay: '2027-01-01',
+      dayRuns: ['2026-12-30/2027-01-01'],
+    });
+    expect(runDays({ dates: [] })).toEqual({ firstDay: undefined, lastDay: undefined, dayRuns: [] });
+  });
+
+  it('match a range exactly when one of the dates falls on a day in it', () => {
+    const day = fc
+      .integer({ min: 0, max: 60 })
+      .map((n) => new Date(Date.UTC(2027, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(day, fc.constantFrom('00:00', '19:30', '23:59')).map(([d, t]) => `${d}T${t}`),
+          { maxLength: 8 },
+        ),
+        fc.option(day, { nil: undefined }),
+        fc.option(day, { nil: undefined }),
+        (dates, from, to) => {
+          const inRange = dates.some((d) => (!from || d.slice(0, 10) >= from) && (!to || d.slice(0, 10) <= to));
+          expect(runsWithin(runDays({ dates }).dayRuns, { from, to })).toBe(inRange);
+        },
+      ),
+    );
+  });
+
+  it('reach the highest searchable age when an age range has no upper end', () => {
+    expect(ageDecades(90)).toEqual([90, 100, 110, 120]);
   });
 });

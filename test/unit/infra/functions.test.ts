@@ -33,6 +33,7 @@ describe('every function', () => {
       expect(Object.keys(Variables).sort(), f.name).toEqual([
         'EMAIL_QUEUE_URL',
         'POWERTOOLS_SERVICE_NAME',
+        'SEARCH_CURSOR_KEY',
         'SENDER_EMAIL',
         'TABLE_NAME',
         'USER_POOL_CLIENT_ID',

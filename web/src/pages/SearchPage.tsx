@@ -77,9 +77,7 @@ function Result({ result, myZone }: { readonly result: SearchResult; readonly my
             <dt>Runs</dt>
             <dd>
               {calendarDate(result.firstDate)}
-              {result.lastDate && result.lastDate.slice(0, 10) !== result.firstDate.slice(0, 10)
-                ? ` to ${calendarDate(result.lastDate)}`
-                : ''}
+              {result.lastDate && result.lastDate !== result.firstDate ? ` to ${calendarDate(result.lastDate)}` : ''}
             </dd>
           </>
         )}
@@ -154,7 +152,9 @@ export function SearchPage() {
     if (results.status !== 'ready' || !results.next) return;
     const { next } = results;
     setResults({ ...results, more: 'loading' });
-    api.get<ResultsPage>(withQuery('/performances', { ...queryOf(value), limit: pageSize, cursor: next })).then(
+    // The cursor belongs to the search in the URL (the API refuses it with other filters), not to unsent edits.
+    const shown = queryOf(filtersOf(new URL(href, window.location.origin).searchParams));
+    api.get<ResultsPage>(withQuery('/performances', { ...shown, limit: pageSize, cursor: next })).then(
       (page) => {
         firstNew.current = results.results.length;
         setResults({ status: 'ready', results: [...results.results, ...page.results], next: page.next, more: 'idle' });
