@@ -60,14 +60,15 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 /**
  * A small client for the Audition Me API: JSON in and out, `Authorization: Bearer <idToken>` when signed in,
- * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one (the call is then made
- * once more); if it cannot, `onUnauthenticated` runs so the app can sign out.
+ * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one in place of it (the
+ * call is then made once more); if it answers undefined, `onUnauthenticated` runs so the app can sign out; if it
+ * throws (the API cannot be reached), the call fails with that error and the session stays.
  */
 export function createApiClient(
   baseUrl: string,
   token: () => string | undefined,
   onUnauthenticated: () => void,
-  refresh: () => Promise<string | undefined> = async () => undefined,
+  refresh: (refused: string) => Promise<string | undefined> = async () => undefined,
 ): ApiClient {
   async function call(method: string, path: string, body?: unknown, retried = false): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -87,7 +88,7 @@ export function createApiClient(
     if (!response.ok) {
       const error = await problemOf(response);
       if (error.status === 401 && idToken) {
-        if (!retried && (await refresh().catch(() => undefined))) return call(method, path, body, true);
+        if (!retried && (await refresh(idToken))) return call(method, path, body, true);
         onUnauthenticated();
       }
       throw error;
