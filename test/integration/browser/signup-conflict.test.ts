@@ -109,4 +109,29 @@ describeInBrowser('the web UI: a slot that fills while the page is open', () => 
     expect(p.pageErrors).toEqual([]);
     await p.context.close();
   }, 120_000);
+
+  it('shows a sign-up withdrawn elsewhere as withdrawn when withdrawing it again is refused', async () => {
+    const director = await signedUpUser('director');
+    const performer = await signedUpUser('performer', { name: 'Twice Gone' });
+    const title = `Puck Gone ${Date.now().toString(36)}`;
+    const performance = await postPerformance(director.token, title, [2]);
+    const path = `/performances/${performance.performanceId}/signup`;
+    const body = { slotId: performance.slots[0]!.slotId, characterIds: [performance.characters[0]!.characterId] };
+    expect((await api('POST', path, { token: performer.token, body })).status).toBe(201);
+
+    const p = await newPerson(browser, { viewport: phoneWidth, timeZone: 'Europe/Dublin' });
+    await signInThroughUi(p.page, performer);
+    await p.page.goto(`${inject('webUrl')}/my/auditions`);
+    await p.page.getByText('Signed up', { exact: true }).waitFor();
+    // Withdrawn meanwhile, from another device.
+    expect((await api('DELETE', path, { token: performer.token })).status).toBe(200);
+    await p.page.getByRole('button', { name: `Withdraw from ${title}` }).click();
+    await p.page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+    await p.page.getByRole('dialog').getByRole('alert').first().waitFor();
+    await p.page.getByText('Withdrawn', { exact: true }).waitFor();
+    expect(await p.page.getByText('Signed up', { exact: true }).count()).toBe(0);
+
+    expect(p.pageErrors).toEqual([]);
+    await p.context.close();
+  }, 120_000);
 });

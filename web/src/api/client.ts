@@ -66,6 +66,16 @@ export function problemSentence(title: string, detail: string): string {
   return `${asSentence(t)} ${asSentence(d)}`;
 }
 
+/**
+ * True for a refusal that means the page no longer shows things as they are (a slot filled or began, casting
+ * closed, a sign-up made or withdrawn elsewhere, a slot, character or performance removed): load it again.
+ */
+export function isOutOfDate(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.status === 409 || error.status === 404 || error.code === 'invalid-reference')
+  );
+}
+
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { isOutOfDate } from '../api/client';
 import type { PerformanceView, SignUpView } from '../api/schemas';
 import { signUpInput } from '../api/schemas';
 import { Link } from '../app/router';
@@ -49,16 +49,6 @@ function ActiveSignUp({
         <Link to="/my/auditions">See my auditions</Link> to withdraw or add it to your calendar.
       </p>
     </div>
-  );
-}
-
-/**
- * A refusal that means the page no longer shows the performance as it is: a slot filled or began, casting
- * closed, a sign-up made elsewhere, a slot or character or the performance itself removed.
- */
-function isOutOfDate(error: unknown): boolean {
-  return (
-    error instanceof ApiError && (error.status === 409 || error.status === 404 || error.code === 'invalid-reference')
   );
 }
 
