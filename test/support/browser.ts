@@ -60,8 +60,9 @@ export const phoneWidth = { width: 375, height: 812 };
 export const desktopWidth = { width: 1280, height: 900 };
 
 /**
- * A person at their own browser: a fresh context (own sessionStorage) with a viewport and a time zone, so the
- * UI's zone detection sees that zone. Uncaught page errors are collected and fail `expectNoPageErrors`.
+ * A person at their own browser: a fresh context (own storage, so its own sign-in) with a viewport and a time
+ * zone, so the UI's zone detection sees that zone. Uncaught page errors are collected and fail
+ * `expectNoPageErrors`.
  */
 export async function newPerson(
   browser: Browser,

@@ -16,16 +16,64 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly issues: readonly FieldIssue[] = [],
   ) {
-    super(detail && detail !== title ? `${title}. ${detail}` : title);
+    super(problemSentence(title, detail));
     this.name = 'ApiError';
   }
 
-  /** The problem's words for people: title, then the detail when it adds something. */
+  /** The problem's words for people: see `problemSentence`. */
   get sentence(): string {
-    const detail = this.detail && this.detail !== this.title && !this.detail.startsWith(this.title) ? this.detail : '';
-    const title = /[.!?]$/.test(this.title) ? this.title : `${this.title}.`;
-    return detail ? `${title} ${detail}` : title;
+    return problemSentence(this.title, this.detail);
   }
+}
+
+// Words that do not change what a problem is about; the rest are compared by their stems.
+const fillerWords = new Set(
+  (
+    'a an the this that these it its is are was be been has have had you your we our for of to in on at and or ' +
+    'up already not no yet'
+  ).split(' '),
+);
+const stem = (word: string) => (word.length > 4 ? word.replace(/(ing|ed|es|ly|s)$/, '') : word);
+
+function meaningfulWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !fillerWords.has(word))
+    .map(stem);
+}
+
+/** True when `detail` says again what `title` says (at least two thirds of its words), in its own wording. */
+function restates(detail: string, title: string): boolean {
+  const said = new Set(meaningfulWords(detail));
+  const words = meaningfulWords(title);
+  return words.filter((word) => said.has(word)).length * 3 >= words.length * 2;
+}
+
+const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * A problem in words for people, each thing said once: the title (what kind of problem) and the detail (this
+ * occurrence), or the detail alone when it restates the title, as "This audition slot is full." does "The
+ * audition slot is full".
+ *
+ * @example problemSentence('The audition slot is full', 'This audition slot is full.') // 'This audition slot is full.'
+ */
+export function problemSentence(title: string, detail: string): string {
+  const [t, d] = [title.trim(), detail.trim()];
+  if (!d) return t ? asSentence(t) : '';
+  if (!t || restates(d, t)) return asSentence(d);
+  return `${asSentence(t)} ${asSentence(d)}`;
+}
+
+/**
+ * True for a refusal that means the page no longer shows things as they are (a slot filled or began, casting
+ * closed, a sign-up made or withdrawn elsewhere, a slot, character or performance removed): load it again.
+ */
+export function isOutOfDate(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.status === 409 || error.status === 404 || error.code === 'invalid-reference')
+  );
 }
 
 export interface ApiClient {
@@ -60,14 +108,15 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 /**
  * A small client for the Audition Me API: JSON in and out, `Authorization: Bearer <idToken>` when signed in,
- * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one (the call is then made
- * once more); if it cannot, `onUnauthenticated` runs so the app can sign out.
+ * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one in place of it (the
+ * call is then made once more); if it answers undefined, `onUnauthenticated` runs so the app can sign out; if it
+ * throws (the API cannot be reached), the call fails with that error and the session stays.
  */
 export function createApiClient(
   baseUrl: string,
   token: () => string | undefined,
   onUnauthenticated: () => void,
-  refresh: () => Promise<string | undefined> = async () => undefined,
+  refresh: (refused: string) => Promise<string | undefined> = async () => undefined,
 ): ApiClient {
   async function call(method: string, path: string, body?: unknown, retried = false): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -87,7 +136,7 @@ export function createApiClient(
     if (!response.ok) {
       const error = await problemOf(response);
       if (error.status === 401 && idToken) {
-        if (!retried && (await refresh().catch(() => undefined))) return call(method, path, body, true);
+        if (!retried && (await refresh(idToken))) return call(method, path, body, true);
         onUnauthenticated();
       }
       throw error;

@@ -4,30 +4,15 @@ import type { ApiClient } from '../api/client';
 import { ApiError, createApiClient } from '../api/client';
 import type { ProfileView, Tokens } from '../api/schemas';
 import { useConfig } from './config';
-
-const tokenKey = 'audition-me.idToken';
-const refreshKey = 'audition-me.refreshToken';
-
-/** The ID token's expiry (seconds since the epoch), read without verifying: the API verifies it. */
-function expiresAt(token: string): number | undefined {
-  try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
-    return payload.exp;
-  } catch {
-    return undefined;
-  }
-}
-
-function storedToken(): string | undefined {
-  const token = sessionStorage.getItem(tokenKey) ?? undefined;
-  const exp = token ? expiresAt(token) : undefined;
-  // An expired token is kept while a refresh token can renew it (the first call then refreshes it).
-  if (token && exp !== undefined && exp * 1000 <= Date.now() && !sessionStorage.getItem(refreshKey)) {
-    sessionStorage.removeItem(tokenKey);
-    return undefined;
-  }
-  return token;
-}
+import {
+  claimsOf,
+  clearTokens,
+  onTokenChangedElsewhere,
+  renewAheadMs,
+  renewIdToken,
+  storedIdToken,
+  storeTokens,
+} from './tokens';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -38,6 +23,7 @@ export interface Session {
   readonly state: SessionState;
   readonly api: ApiClient;
   signIn(email: string, password: string): Promise<ProfileView>;
+  /** Signs out in every tab of this browser. */
   signOut(reason?: string): void;
   /** Replaces the profile the app shows, e.g. after PATCH /me. */
   setProfile(profile: ProfileView): void;
@@ -45,48 +31,76 @@ export interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+const sessionEnded = 'Your session has ended. Please sign in again.';
+/** setTimeout's longest delay; a longer one would fire at once. */
+const longestTimeoutMs = 2 ** 31 - 1;
+
 /**
- * Holds the ID token (in sessionStorage, so it ends with the tab) and the signed-in person's profile, and gives
- * every page an API client that sends the token.
+ * Holds the sign-in (in localStorage, shared by every tab of the browser and kept in step between them), renews
+ * the ID token with the refresh token before it expires, and gives every page an API client that sends it.
  */
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const config = useConfig();
-  const token = useRef<string | undefined>(storedToken());
+  const token = useRef<string | undefined>(storedIdToken());
+  const renewal = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [state, setState] = useState<SessionState>(token.current ? { status: 'loading' } : { status: 'signed-out' });
 
-  const signOut = useCallback((reason?: string) => {
-    sessionStorage.removeItem(tokenKey);
-    sessionStorage.removeItem(refreshKey);
+  /** Forgets the token in this tab only (another tab, or the refresh, has already cleared the storage). */
+  const endHere = useCallback((reason?: string) => {
+    clearTimeout(renewal.current);
     token.current = undefined;
     setState({ status: 'signed-out', reason });
   }, []);
+
+  const signOut = useCallback(
+    (reason?: string) => {
+      clearTokens();
+      endHere(reason);
+    },
+    [endHere],
+  );
+
+  /** Uses `idToken` from now on, and plans its renewal shortly before it expires. */
+  const adopt = useCallback(
+    (idToken: string) => {
+      token.current = idToken;
+      clearTimeout(renewal.current);
+      const { expiresAt } = claimsOf(idToken);
+      if (expiresAt === undefined) return;
+      const delay = Math.min(Math.max(0, expiresAt - renewAheadMs - Date.now()), longestTimeoutMs);
+      renewal.current = setTimeout(() => {
+        renewIdToken(config.apiUrl, idToken).then(
+          (renewed) => (renewed ? adopt(renewed) : endHere(sessionEnded)),
+          // Cannot reach the API now: the next call that the API refuses tries again.
+          () => undefined,
+        );
+      }, delay);
+    },
+    [config.apiUrl, endHere],
+  );
+
+  /** For the API client: a new token in place of one the API refused. */
+  const renew = useCallback(
+    async (stale: string) => {
+      const renewed = await renewIdToken(config.apiUrl, stale);
+      if (renewed) adopt(renewed);
+      return renewed;
+    },
+    [config.apiUrl, adopt],
+  );
 
   const api = useMemo(
     () =>
       createApiClient(
         config.apiUrl,
         () => token.current,
-        () => signOut('Your session has ended. Please sign in again.'),
-        async () => {
-          const refreshToken = sessionStorage.getItem(refreshKey);
-          if (!refreshToken) return undefined;
-          const response = await fetch(`${config.apiUrl}/auth/refresh`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ refreshToken }),
-          });
-          if (!response.ok) return undefined;
-          const tokens = (await response.json()) as Tokens;
-          token.current = tokens.idToken;
-          sessionStorage.setItem(tokenKey, tokens.idToken);
-          return tokens.idToken;
-        },
+        () => signOut(sessionEnded),
+        renew,
       ),
-    [config.apiUrl, signOut],
+    [config.apiUrl, signOut, renew],
   );
 
-  useEffect(() => {
-    if (!token.current) return;
+  const loadProfile = useCallback(() => {
     api.get<ProfileView>('/me').then(
       (profile) => setState({ status: 'signed-in', profile }),
       (error: unknown) => {
@@ -96,17 +110,39 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     );
   }, [api, signOut]);
 
+  useEffect(() => {
+    if (!token.current) return;
+    adopt(token.current);
+    loadProfile();
+    return () => clearTimeout(renewal.current);
+  }, [adopt, loadProfile]);
+
+  // Another tab signed in, renewed the token, or signed out.
+  useEffect(
+    () =>
+      onTokenChangedElsewhere((idToken) => {
+        const previous = token.current;
+        if (idToken === previous) return;
+        if (!idToken) return endHere('You are signed out.');
+        adopt(idToken);
+        if (!previous || claimsOf(previous).sub !== claimsOf(idToken).sub) {
+          setState({ status: 'loading' });
+          loadProfile();
+        }
+      }),
+    [adopt, endHere, loadProfile],
+  );
+
   const signIn = useCallback(
     async (email: string, password: string) => {
       const tokens = await api.send<Tokens>('POST', '/auth/login', { email, password });
-      token.current = tokens.idToken;
-      sessionStorage.setItem(tokenKey, tokens.idToken);
-      if (tokens.refreshToken) sessionStorage.setItem(refreshKey, tokens.refreshToken);
+      storeTokens(tokens);
+      adopt(tokens.idToken);
       const profile = await api.get<ProfileView>('/me');
       setState({ status: 'signed-in', profile });
       return profile;
     },
-    [api],
+    [api, adopt],
   );
 
   const setProfile = useCallback((profile: ProfileView) => setState({ status: 'signed-in', profile }), []);

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
+import { isOutOfDate } from '../api/client';
 import type { PerformanceView, SignUpView } from '../api/schemas';
 import { signUpInput } from '../api/schemas';
 import { Link } from '../app/router';
@@ -9,6 +10,7 @@ import { Checkbox, FieldError, RadioGroup, TextArea } from '../forms/fields';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { useForm } from '../forms/useForm';
 import { check, fieldId } from '../forms/validation';
+import { slotAvailability } from '../ui/PerformanceDetails';
 import { When } from '../ui/When';
 import { statusLabels } from '../ui/words';
 
@@ -50,17 +52,23 @@ function ActiveSignUp({
   );
 }
 
-/** The performer's part of a performance page: sign up for one slot and one or more characters. */
+/**
+ * The performer's part of a performance page: sign up for one slot and one or more characters. When the API
+ * refuses because the page is out of date, `onOutOfDate` loads the performance again, so the places shown are
+ * the places left.
+ */
 export function AuditionSignUp({
   performance: p,
   mine,
   myZone,
   onSignedUp,
+  onOutOfDate,
 }: {
   readonly performance: PerformanceView;
   readonly mine: SignUpView | undefined;
   readonly myZone: string;
   readonly onSignedUp: (signUp: SignUpView) => void;
+  readonly onOutOfDate: () => void;
 }) {
   const { api } = useSession();
   const form = useForm({ slotId: '', characterIds: [] as string[], accessNeeds: '' });
@@ -73,7 +81,19 @@ export function AuditionSignUp({
   if (p.castingClosed) return <p className="notice notice-info">Casting for this performance is closed.</p>;
   const open = p.slots.filter((s) => !hasPassed(s.startsAt.utc, now));
   if (!open.some((s) => s.remaining > 0))
-    return <p className="notice notice-info">No audition slot has a place left.</p>;
+    return (
+      <>
+        {/* Why the sign-up just tried did not go through, when the last place went meanwhile. */}
+        {errors[''] && (
+          <p role="alert" className="notice notice-error">
+            {errors['']}
+          </p>
+        )}
+        <p className="notice notice-info">No audition slot has a place left.</p>
+      </>
+    );
+  // A slot chosen before it filled up is no longer a choice.
+  const slotId = open.some((s) => s.slotId === value.slotId && s.remaining > 0) ? value.slotId : '';
 
   const toggleCharacter = (characterId: string) => (checked: boolean) =>
     set('characterIds')(
@@ -83,27 +103,33 @@ export function AuditionSignUp({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const checked = check(signUpInput, {
-      slotId: value.slotId || undefined,
+      slotId: slotId || undefined,
       characterIds: value.characterIds,
       accessNeeds: value.accessNeeds.trim() || undefined,
     });
     if (!checked.ok) {
-      const { slotId, characterIds } = checked.errors;
+      const { characterIds } = checked.errors;
       return form.fail({
         ...checked.errors,
-        ...(slotId && !value.slotId ? { slotId: 'choose a slot' } : {}),
+        ...(checked.errors.slotId && !slotId ? { slotId: 'choose a slot' } : {}),
         ...(characterIds && !value.characterIds.length ? { characterIds: 'choose at least one character' } : {}),
       });
     }
-    void form.submit(async () => {
-      const signUp = await api.send<SignUpView>(
-        'POST',
-        `/performances/${encodeURIComponent(p.performanceId)}/signup`,
-        checked.data,
-      );
-      setJustNow(true);
-      onSignedUp(signUp);
-    });
+    void form.submit(
+      async () => {
+        const signUp = await api.send<SignUpView>(
+          'POST',
+          `/performances/${encodeURIComponent(p.performanceId)}/signup`,
+          checked.data,
+        );
+        setJustNow(true);
+        onSignedUp(signUp);
+      },
+      (fields, error) => {
+        if (isOutOfDate(error)) onOutOfDate();
+        return fields;
+      },
+    );
   };
 
   return (
@@ -114,7 +140,7 @@ export function AuditionSignUp({
         path="slotId"
         legend="Audition slot"
         errors={errors}
-        value={value.slotId}
+        value={slotId}
         onChange={set('slotId')}
         choices={open.map((s) => ({
           value: s.slotId,
@@ -122,7 +148,7 @@ export function AuditionSignUp({
             p.venue.timeZone === myZone
               ? wallClock(s.startsAt.venue)
               : `${wallClock(s.startsAt.venue)} at the venue (${wallClock(s.startsAt.reader)} your time)`,
-          hint: `${duration(s.durationMinutes)} · ${s.remaining === 0 ? 'Full' : `${s.remaining} of ${s.capacity} places left`} · ${s.location.name}`,
+          hint: `${duration(s.durationMinutes)} · ${slotAvailability(s)} · ${s.location.name}`,
           disabled: s.remaining === 0,
         }))}
       />

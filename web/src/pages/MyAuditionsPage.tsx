@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { apiPaths, calendarPath, calendarRoute } from '../api/capabilities';
+import { isOutOfDate } from '../api/client';
 import type { SignUpView } from '../api/schemas';
 import { Link } from '../app/router';
 import { useProfile, useSession } from '../app/session';
@@ -141,6 +142,7 @@ export function MyAuditionsPage() {
       (e: unknown) => {
         setBusy(false);
         setError(e);
+        if (isOutOfDate(e)) list.reload();
       },
     );
   };

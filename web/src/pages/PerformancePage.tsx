@@ -68,6 +68,7 @@ export function PerformancePage({ performanceId }: { readonly performanceId: str
                       data.replace({ ...data.data, mine: signUp });
                       data.reload();
                     }}
+                    onOutOfDate={data.reload}
                   />
                 </section>
               )
