@@ -29,7 +29,7 @@ export const contracts = {
     summary: 'Create an account; the server assigns the role’s group and emails a confirmation code',
     body: signUpRequest,
     response: { status: 201, schema: signUpResult, description: 'Created; confirm the emailed code next' },
-    errors: ['email-taken'],
+    errors: ['email-taken', 'service-unavailable'],
   },
   'auth-confirm': {
     summary: 'Confirm the emailed sign-up code',

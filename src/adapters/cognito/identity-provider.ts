@@ -2,12 +2,14 @@ import {
   AdminAddUserToGroupCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  CodeDeliveryFailureException,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   ExpiredCodeException,
   InitiateAuthCommand,
   InvalidPasswordException,
+  LimitExceededException,
   NotAuthorizedException,
   SignUpCommand,
   TooManyRequestsException,
@@ -20,6 +22,7 @@ import {
   EmailTakenError,
   InvalidConfirmationCodeError,
   InvalidCredentialsError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   UserNotConfirmedError,
   ValidationError,
@@ -50,6 +53,22 @@ function translate(error: unknown): unknown {
     return new InvalidCredentialsError('The email or password is wrong.', { cause: error });
   }
   if (error instanceof TooManyRequestsException) return new TooManyRequestsError('Too many attempts; wait a minute.');
+  // Cognito's quotas (above all the daily number of emails it may send) and a failed email: the account is fine,
+  // the email with the code could not go out now.
+  if (error instanceof LimitExceededException) {
+    return new ServiceUnavailableError(
+      'We cannot send the email with your code right now: too many emails went out today. Please try again in an hour.',
+      3600,
+      { cause: error },
+    );
+  }
+  if (error instanceof CodeDeliveryFailureException) {
+    return new ServiceUnavailableError(
+      'We could not send the email with your code. Please try again in a few minutes.',
+      300,
+      { cause: error },
+    );
+  }
   return error;
 }
 
