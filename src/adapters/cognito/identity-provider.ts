@@ -1,6 +1,5 @@
 import {
   AdminAddUserToGroupCommand,
-  AdminDeleteUserCommand,
   AdminGetUserCommand,
   CodeDeliveryFailureException,
   CodeMismatchException,
@@ -11,6 +10,7 @@ import {
   InvalidPasswordException,
   LimitExceededException,
   NotAuthorizedException,
+  ResendConfirmationCodeCommand,
   SignUpCommand,
   TooManyRequestsException,
   UserNotConfirmedException,
@@ -100,21 +100,28 @@ export function cognitoIdentityProvider({ userPoolId, clientId }: PoolSettings):
         if (!result.UserSub) throw new Error('Cognito SignUp returned no UserSub');
         return result.UserSub;
       }),
-    isUnconfirmed: (email) =>
+    findUser: (email) =>
       call(async () => {
-        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
-        return user.UserStatus === 'UNCONFIRMED';
-      }),
-    deleteUser: (email) =>
-      call(async () => {
-        await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email }));
-      }),
-    userIdOf: (email) =>
-      call(async () => {
-        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
-        const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+        let user;
+        try {
+          user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        } catch (error) {
+          if (error instanceof UserNotFoundException) return undefined;
+          throw error;
+        }
+        const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+        const sub = attribute('sub');
         if (!sub) throw new Error('Cognito returned a user without a sub');
-        return sub;
+        return {
+          userId: sub,
+          confirmed: user.UserStatus !== 'UNCONFIRMED',
+          name: attribute('name'),
+          phone: attribute('phone_number'),
+        };
+      }),
+    resendCode: (email) =>
+      call(async () => {
+        await cognito().send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: email }));
       }),
     addToGroup: (email, role) =>
       call(async () => {
