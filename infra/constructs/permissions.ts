@@ -43,7 +43,8 @@ export function grantPermission(target: ManifestFunction, permission: Permission
       grantSesSend(target, to);
       return;
     case 'cognito:sign-up':
-      // SignUp, ResendConfirmationCode, ConfirmSignUp and InitiateAuth are public app-client operations: IAM does not authorize them.
+      // SignUp, ResendConfirmationCode, ConfirmSignUp and InitiateAuth are public app-client operations: IAM does
+      // not authorize them.
       return;
     case 'cognito:admin':
       target.fn.addToRolePolicy(
