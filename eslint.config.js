@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS loaded into a child process (local/cognito: additions to cognito-local, which is CommonJS).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Only adapters talk to AWS.
     files: ['src/functions/**/*.ts', 'src/schemas/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*'] }] },

@@ -40,7 +40,9 @@ export async function signedUpUser(system: LocalSystem, role: 'performer' | 'dir
   if (confirm.status !== 204) throw new Error(`confirm failed: ${JSON.stringify(confirm.body)}`);
   const login = await call(system, 'POST', '/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { userId: String(signUp.body.userId), email, token: String(login.body.idToken) };
+  const token = String(login.body.idToken);
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string };
+  return { userId: claims.sub, email, token };
 }
 
 /** `count` users of a role, created `parallel` at a time. */

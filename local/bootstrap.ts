@@ -4,6 +4,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   GroupExistsException,
+  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -124,7 +125,11 @@ export async function ensureUserPool(
     userPoolId = created.UserPool?.Id;
   }
   if (!userPoolId) throw new Error('CreateUserPool returned no id');
-  for (const role of roles) {
+  // Only the missing groups: cognito-local answers CreateGroup for an existing group by replacing it, members
+  // and all, so creating them again on every start would leave every account without its role.
+  const { Groups: groups = [] } = await cognito.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
+  const existing = new Set(groups.map((group) => group.GroupName));
+  for (const role of roles.filter((name) => !existing.has(name))) {
     try {
       await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }));
     } catch (error) {

@@ -58,17 +58,17 @@ function startCognitoLocal(port: number, cwd: string, log: (line: string) => voi
     join(cwd, '.cognito', 'config.json'),
     JSON.stringify({ TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` } }, null, 2),
   );
-  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  const require = createRequire(import.meta.url);
+  const bin = require.resolve('cognito-local/lib/bin/start.js');
+  // Operations cognito-local lacks, added to it before it starts.
+  const extensions = [require.resolve('./cognito/resend-confirmation-code.cjs')];
+  const load = [...extensions, bin].map((file) => `require(${JSON.stringify(file)});`).join(' ');
   // The IPC channel closes when this process dies in any way; the child then exits instead of lingering.
-  const child = spawn(
-    process.execPath,
-    ['-e', `process.on('disconnect', () => process.exit(0)); require(${JSON.stringify(bin)});`],
-    {
-      cwd,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
+  const child = spawn(process.execPath, ['-e', `process.on('disconnect', () => process.exit(0)); ${load}`], {
+    cwd,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   // cognito-local prints the confirmation codes it would have emailed; pass those lines on.
   child.stdout?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (/code/i.test(line) && /\d{4,}/.test(line)) log(line.trim());

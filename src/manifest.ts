@@ -80,7 +80,12 @@ export const functions = [
     memoryMb: 256,
   },
   http('openapi-get', 'GET', '/openapi.json', 'public', []),
-  http('auth-signup', 'POST', '/auth/signup', 'public', ['cognito:sign-up', 'cognito:admin', 'table:write']),
+  http('auth-signup', 'POST', '/auth/signup', 'public', [
+    'cognito:sign-up',
+    'cognito:admin',
+    'table:read',
+    'table:write',
+  ]),
   http('auth-confirm', 'POST', '/auth/confirm', 'public', [
     'cognito:sign-up',
     'cognito:admin',

@@ -18,11 +18,7 @@ export interface PermissionTargets {
 }
 
 /** The Cognito admin operations the sign-up flow uses (src/adapters/cognito/identity-provider.ts). */
-export const COGNITO_ADMIN_ACTIONS = [
-  'cognito-idp:AdminAddUserToGroup',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminDeleteUser',
-] as const;
+export const COGNITO_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'] as const;
 
 export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
@@ -47,7 +43,8 @@ export function grantPermission(target: ManifestFunction, permission: Permission
       grantSesSend(target, to);
       return;
     case 'cognito:sign-up':
-      // SignUp, ConfirmSignUp and InitiateAuth are public app-client operations: IAM does not authorize them.
+      // SignUp, ResendConfirmationCode, ConfirmSignUp and InitiateAuth are public app-client operations: IAM does
+      // not authorize them.
       return;
     case 'cognito:admin':
       target.fn.addToRolePolicy(

@@ -5,6 +5,7 @@ import {
   renderCancellation,
   renderCast,
   renderNotCast,
+  renderRegistrationAttempted,
   renderSignUpConfirmation,
   renderSignUpReceived,
   renderSlotMoved,
@@ -58,6 +59,9 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
         notification.to.map((r) => r.email),
       ),
     ];
+  }
+  if (notification.kind === 'registration-attempted') {
+    return [message(renderRegistrationAttempted({ recipient: notification.to }), [notification.to.email])];
   }
   const common = {
     performance: performanceFacts(notification.performance),

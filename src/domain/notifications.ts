@@ -69,6 +69,11 @@ export type Notification =
       readonly previousSlot: SlotSnapshot;
     })
   | {
+      /** Someone signed up with the address of an existing account (which stays as it was). */
+      readonly kind: 'registration-attempted';
+      readonly to: { readonly email: string; readonly name: string };
+    }
+  | {
       readonly kind: 'reminder';
       readonly to: readonly Recipient[];
       readonly performance: PerformanceSnapshot;

@@ -2,15 +2,17 @@ import { registerAccount } from '../domain/accounts';
 import { accountDependencies } from './context';
 import { publicRoute } from './http/handler';
 
+/**
+ * Registers an account. The answer is the same whether or not the address already had one, so it never tells
+ * a caller which addresses are registered (the owner of an existing account gets an email instead).
+ */
 export const handler = publicRoute('auth-signup', async ({ body }) => {
-  const profile = await registerAccount(accountDependencies(), body);
+  await registerAccount(accountDependencies(), body);
   return {
     status: 201,
     body: {
-      userId: profile.userId,
-      role: profile.role,
-      email: profile.email,
-      next: 'Enter the confirmation code we emailed you at POST /auth/confirm.',
+      email: body.email,
+      next: 'Check your email: enter the confirmation code we sent you at POST /auth/confirm.',
     },
   };
 });

@@ -1,6 +1,7 @@
 import { config } from '../config';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
+import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import type { AccountDependencies } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
@@ -24,6 +25,7 @@ export function accountDependencies(): AccountDependencies {
     identity: cognitoIdentityProvider(pool()),
     profiles: profiles(),
     registrations: dynamoRegistrationStore(tableName()),
+    notices: dynamoAccountNotices(tableName(), systemClock),
     clock: systemClock,
   };
 }

@@ -17,7 +17,7 @@ export interface Contract {
   readonly errors?: readonly ErrorCode[];
 }
 
-const signUpResult = z.object({ userId: z.string(), role: z.string(), email: z.string(), next: z.string() });
+const signUpResult = z.object({ email: z.string(), next: z.string() });
 
 /**
  * The request and response schemas of every HTTP function: the handlers validate with them and the OpenAPI
@@ -26,10 +26,12 @@ const signUpResult = z.object({ userId: z.string(), role: z.string(), email: z.s
 export const contracts = {
   'openapi-get': { summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, description: 'The document' } },
   'auth-signup': {
-    summary: 'Create an account; the server assigns the role’s group and emails a confirmation code',
+    summary:
+      'Create an account; the server assigns the role’s group and emails a confirmation code. An address that ' +
+      'already has an account gets the same answer, and its owner an email (a fresh code while unconfirmed)',
     body: signUpRequest,
-    response: { status: 201, schema: signUpResult, description: 'Created; confirm the emailed code next' },
-    errors: ['email-taken'],
+    response: { status: 201, schema: signUpResult, description: 'Accepted; confirm the emailed code next' },
+    errors: ['service-unavailable'],
   },
   'auth-confirm': {
     summary: 'Confirm the emailed sign-up code',

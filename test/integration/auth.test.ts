@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { dynamoRegistrationStore } from '../../src/adapters/dynamodb/profile-store';
 import { api, signedUpUser, uniqueEmail } from '../support/api';
+import { emailsTo, eventually } from '../support/outbox';
 import { cognitoLocalKey, decodePayload, signJwt, strangerKey } from '../support/jwt';
 
 const expectProblem = (
@@ -42,39 +43,62 @@ describe('sign-up, confirmation, log-in and /me', () => {
     });
   });
 
-  it('refuses a second account with the same email once the first is confirmed', async () => {
-    const user = await signedUpUser('director');
-    const again = await api('POST', '/auth/signup', {
-      body: {
-        email: user.email,
-        password: 'another-password',
-        role: 'director',
-        name: 'X',
-        phone: '+14155550123',
-        timeZone: 'UTC',
-      },
-    });
-    expectProblem(again, 409, 'email-taken');
+  const signUpBody = (email: string, overrides: Record<string, unknown> = {}) => ({
+    email,
+    password: 'first-password',
+    role: 'performer',
+    name: 'Rightful Owner',
+    phone: '+14155550123',
+    timeZone: 'UTC',
+    ...overrides,
+  });
+  const intruder = { password: 'intruder-password', role: 'director', name: 'Mallory', timeZone: 'Asia/Tokyo' };
+  const logIn = (email: string, password: string) =>
+    api<{ idToken: string }>('POST', '/auth/login', { body: { email, password } });
+
+  it('does not let a sign-up take over an unconfirmed account: same answer, the registrant keeps it', async () => {
+    const email = uniqueEmail('takeover');
+    const first = await api('POST', '/auth/signup', { body: signUpBody(email) });
+    expect(first.status).toBe(201);
+    const firstCode = (await api<{ code: string }>('GET', `/__local/confirmation-code?email=${email}`)).body.code;
+
+    const second = await api('POST', '/auth/signup', { body: signUpBody(email, intruder) });
+    expect(second.status).toBe(first.status);
+    expect(second.body).toEqual(first.body);
+
+    // The registrant gets a fresh code (the repeated sign-up sent it) and confirms with it.
+    const { body: code } = await api<{ code: string }>('GET', `/__local/confirmation-code?email=${email}`);
+    expect(code.code).not.toBe(firstCode);
+    expect((await api('POST', '/auth/confirm', { body: { email, code: code.code } })).status).toBe(204);
+
+    expectProblem(await logIn(email, intruder.password), 401, 'invalid-credentials');
+    const login = await logIn(email, 'first-password');
+    expect(login.status).toBe(200);
+    expect(decodePayload(login.body.idToken)['cognito:groups']).toEqual(['performer']);
+    const me = await api('GET', '/me', { token: login.body.idToken });
+    expect(me.body).toMatchObject({ role: 'performer', name: 'Rightful Owner', timeZone: 'UTC' });
   });
 
-  it('lets an unconfirmed sign-up be repeated (a crash after the first write loses nothing)', async () => {
-    const email = uniqueEmail('retry');
-    const body = {
-      email,
-      password: 'first-password',
-      role: 'performer',
-      name: 'R',
-      phone: '+14155550123',
-      timeZone: 'UTC',
-    };
-    expect((await api('POST', '/auth/signup', { body })).status).toBe(201);
-    const second = await api<{ userId: string }>('POST', '/auth/signup', {
-      body: { ...body, password: 'second-password' },
-    });
-    expect(second.status).toBe(201);
-    const { body: code } = await api<{ code: string }>('GET', `/__local/confirmation-code?email=${email}`);
-    expect((await api('POST', '/auth/confirm', { body: { email, code: code.code } })).status).toBe(204);
-    expect((await api('POST', '/auth/login', { body: { email, password: 'second-password' } })).status).toBe(200);
+  it('answers a sign-up for a confirmed address as for a new one, changes nothing, and emails the owner', async () => {
+    const owner = await signedUpUser('director', { name: 'Dee Rector' });
+    const fresh = await api('POST', '/auth/signup', { body: signUpBody(uniqueEmail('fresh')) });
+    const again = await api('POST', '/auth/signup', { body: signUpBody(owner.email, intruder) });
+    expect(again.status).toBe(fresh.status);
+    expect(again.contentType).toBe(fresh.contentType);
+    expect(Object.keys(again.body).sort()).toEqual(Object.keys(fresh.body).sort());
+
+    expectProblem(await logIn(owner.email, intruder.password), 401, 'invalid-credentials');
+    const login = await logIn(owner.email, owner.password);
+    expect(decodePayload(login.body.idToken)['cognito:groups']).toEqual(['director']);
+    const me = await api('GET', '/me', { token: login.body.idToken });
+    expect(me.body).toMatchObject({ role: 'director', name: 'Dee Rector', userId: owner.userId });
+
+    const [notice] = await eventually(
+      () => emailsTo(owner.email),
+      (emails) => emails.some((e) => /tried to create/.test(e.subject)),
+    ).then((emails) => emails.filter((e) => /tried to create/.test(e.subject)));
+    expect(notice?.body.text).toContain('Hi Dee Rector,');
+    expect(notice?.body.text).toMatch(/sign in/i);
   });
 
   it('rejects a wrong confirmation code, a wrong password and an unconfirmed log-in with problems', async () => {
@@ -121,7 +145,8 @@ describe('refreshing a session', () => {
 
 describe('a registration that stopped part-way', () => {
   it('is completed at log-in from the recorded request, and the token then carries the role', async () => {
-    // As if the server crashed right after Cognito's SignUp: the request is recorded, no group, no profile.
+    // As if the server crashed right after Cognito's SignUp: the request is recorded (not yet bound to the
+    // identity, whose name and phone match it), no group, no profile.
     const env = inject('env');
     const email = uniqueEmail('crashed');
     await dynamoRegistrationStore(env.TABLE_NAME as string).save({
@@ -138,7 +163,11 @@ describe('a registration that stopped part-way', () => {
         ClientId: env.USER_POOL_CLIENT_ID,
         Username: email,
         Password: 'long-enough-pw',
-        UserAttributes: [{ Name: 'email', Value: email }],
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'name', Value: 'Half Done' },
+          { Name: 'phone_number', Value: '+14155550123' },
+        ],
       }),
     );
     await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: env.USER_POOL_ID, Username: email }));

@@ -35,11 +35,11 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}@example.com`;
 }
 
-/** Signs up, confirms with the code cognito-local recorded, logs in; returns the ID token and the user id. */
+/** Signs up, confirms with the code cognito-local recorded, logs in; returns the ID token and the user id (its `sub`). */
 export async function signedUpUser(role: 'performer' | 'director', overrides: Record<string, unknown> = {}) {
   const email = uniqueEmail(role);
   const password = 'correct-horse-battery';
-  const signUp = await api<{ userId: string }>('POST', '/auth/signup', {
+  const signUp = await api('POST', '/auth/signup', {
     body: {
       email,
       password,
@@ -59,5 +59,8 @@ export async function signedUpUser(role: 'performer' | 'director', overrides: Re
   if (confirm.status !== 204) throw new Error(`confirm failed: ${JSON.stringify(confirm.body)}`);
   const login = await api<{ idToken: string }>('POST', '/auth/login', { body: { email, password } });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { email, password, userId: signUp.body.userId, token: login.body.idToken };
+  const claims = JSON.parse(Buffer.from(login.body.idToken.split('.')[1] ?? '', 'base64url').toString()) as {
+    sub: string;
+  };
+  return { email, password, userId: claims.sub, token: login.body.idToken };
 }

@@ -1,14 +1,16 @@
 import {
   AdminAddUserToGroupCommand,
-  AdminDeleteUserCommand,
   AdminGetUserCommand,
+  CodeDeliveryFailureException,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   ExpiredCodeException,
   InitiateAuthCommand,
   InvalidPasswordException,
+  LimitExceededException,
   NotAuthorizedException,
+  ResendConfirmationCodeCommand,
   SignUpCommand,
   TooManyRequestsException,
   UserNotConfirmedException,
@@ -20,6 +22,7 @@ import {
   EmailTakenError,
   InvalidConfirmationCodeError,
   InvalidCredentialsError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   UserNotConfirmedError,
   ValidationError,
@@ -50,6 +53,22 @@ function translate(error: unknown): unknown {
     return new InvalidCredentialsError('The email or password is wrong.', { cause: error });
   }
   if (error instanceof TooManyRequestsException) return new TooManyRequestsError('Too many attempts; wait a minute.');
+  // Cognito's quotas (above all the daily number of emails it may send) and a failed email: the account is fine,
+  // the email with the code could not go out now.
+  if (error instanceof LimitExceededException) {
+    return new ServiceUnavailableError(
+      'We cannot send the email with your code right now: too many emails went out today. Please try again in an hour.',
+      3600,
+      { cause: error },
+    );
+  }
+  if (error instanceof CodeDeliveryFailureException) {
+    return new ServiceUnavailableError(
+      'We could not send the email with your code. Please try again in a few minutes.',
+      300,
+      { cause: error },
+    );
+  }
   return error;
 }
 
@@ -81,21 +100,28 @@ export function cognitoIdentityProvider({ userPoolId, clientId }: PoolSettings):
         if (!result.UserSub) throw new Error('Cognito SignUp returned no UserSub');
         return result.UserSub;
       }),
-    isUnconfirmed: (email) =>
+    findUser: (email) =>
       call(async () => {
-        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
-        return user.UserStatus === 'UNCONFIRMED';
-      }),
-    deleteUser: (email) =>
-      call(async () => {
-        await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email }));
-      }),
-    userIdOf: (email) =>
-      call(async () => {
-        const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
-        const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+        let user;
+        try {
+          user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        } catch (error) {
+          if (error instanceof UserNotFoundException) return undefined;
+          throw error;
+        }
+        const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+        const sub = attribute('sub');
         if (!sub) throw new Error('Cognito returned a user without a sub');
-        return sub;
+        return {
+          userId: sub,
+          confirmed: user.UserStatus !== 'UNCONFIRMED',
+          name: attribute('name'),
+          phone: attribute('phone_number'),
+        };
+      }),
+    resendCode: (email) =>
+      call(async () => {
+        await cognito().send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: email }));
       }),
     addToGroup: (email, role) =>
       call(async () => {

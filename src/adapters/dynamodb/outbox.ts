@@ -8,10 +8,15 @@ const outboxDays = 7;
 
 /**
  * The transaction step that records a notification in the outbox. It goes in the same TransactWriteItems as the
- * change that causes it; the stream relay sends it on. Its id becomes the email's idempotency key.
+ * change that causes it; the stream relay sends it on. Its id (random unless given) becomes the email's
+ * idempotency key.
  */
-export function outboxStep(tableName: string, notification: Notification, now: Date): TransactionStep {
-  const id = randomUUID();
+export function outboxStep(
+  tableName: string,
+  notification: Notification,
+  now: Date,
+  id: string = randomUUID(),
+): TransactionStep {
   return {
     write: {
       Put: {

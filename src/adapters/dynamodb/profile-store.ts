@@ -73,25 +73,43 @@ const registrationKey = (email: string) => ({ pk: `REGISTRATION#${email}`, sk: '
 /** A registration request is kept long enough to confirm the emailed code, then expires. */
 const registrationDays = 7;
 
-/** Sign-up requests as items `REGISTRATION#<email>` / `PENDING`, expired by the table's TTL. */
+/**
+ * Sign-up requests as items `REGISTRATION#<email>` / `PENDING`, expired by the table's TTL. A request bound to
+ * the identity it created (`userId`) is replaced only by `bind`, never by a later `save`.
+ */
 export function dynamoRegistrationStore(tableName: string): PendingRegistrationStore {
+  const item = (registration: PendingRegistration) => ({
+    ...registrationKey(registration.email),
+    type: 'PendingRegistration',
+    ...registration,
+    expiresAt: Math.floor(Date.parse(registration.requestedAt) / 1000) + registrationDays * 24 * 3600,
+  });
   return {
     async save(registration) {
-      const expiresAt = Math.floor(Date.parse(registration.requestedAt) / 1000) + registrationDays * 24 * 3600;
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...registrationKey(registration.email), type: 'PendingRegistration', ...registration, expiresAt },
-        }),
-      );
+      try {
+        await documentClient().send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item(registration),
+            ConditionExpression: 'attribute_not_exists(userId)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async bind(registration) {
+      await documentClient().send(new PutCommand({ TableName: tableName, Item: item(registration) }));
     },
     async get(email) {
       const { Item } = await documentClient().send(
         new GetCommand({ TableName: tableName, Key: registrationKey(email), ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { role, name, phone, timeZone, requestedAt } = Item as PendingRegistration;
-      return { email, role, name, phone, timeZone, requestedAt };
+      const { role, name, phone, timeZone, requestedAt, userId } = Item as PendingRegistration;
+      return { email, role, name, phone, timeZone, requestedAt, ...(userId ? { userId } : {}) };
     },
   };
 }

@@ -11,3 +11,4 @@ export { renderNotCast, type NotCastInput } from './not-cast';
 export { renderCancellation, type CancellationInput, type CancellationReason } from './cancellation';
 export { renderSlotMoved, type SlotMovedInput } from './slot-moved';
 export { renderAuditionReminder, type AuditionReminderInput } from './audition-reminder';
+export { renderRegistrationAttempted, type RegistrationAttemptedInput } from './registration-attempted';

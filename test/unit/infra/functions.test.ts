@@ -96,13 +96,11 @@ describe('IAM, derived from the manifest permissions', () => {
     expect(allows(statements, 'sqs:SendMessage', emailQueueId), `${name} send email`).toBe(has(f, 'email-queue:send'));
     expect(allows(statements, 'ses:SendEmail'), `${name} ses`).toBe(has(f, 'ses:send'));
     expect(allows(statements, 'ses:SendRawEmail'), `${name} ses raw`).toBe(has(f, 'ses:send'));
-    for (const action of [
-      'cognito-idp:AdminAddUserToGroup',
-      'cognito-idp:AdminGetUser',
-      'cognito-idp:AdminDeleteUser',
-    ]) {
+    for (const action of ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser']) {
       expect(allows(statements, action, userPoolId), `${name} ${action}`).toBe(has(f, 'cognito:admin'));
     }
+    // Sign-up never deletes an account (an unconfirmed one must not be replaced by a stranger's sign-up).
+    expect(allows(statements, 'cognito-idp:AdminDeleteUser', userPoolId), `${name} delete user`).toBe(false);
     // Only an SQS consumer receives from a queue, and only a stream consumer sends anywhere besides the email queue.
     expect(allows(statements, 'sqs:ReceiveMessage'), `${name} receive`).toBe(f.trigger.kind === 'sqs');
     expect(allows(statements, 'sqs:SendMessage'), `${name} send`).toBe(

@@ -78,7 +78,7 @@ export function ConfirmPage() {
           onChange={set('code')}
           inputMode="numeric"
           autoComplete="one-time-code"
-          hint="The digits from the email, e.g. 123456."
+          hint="The digits from the newest email, e.g. 123456. No code, or it expired? Sign up again with this address: we send a new one."
           className="input-short"
         />
         <button type="submit" disabled={form.busy}>

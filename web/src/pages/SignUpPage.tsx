@@ -1,5 +1,4 @@
 import type { FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { signUpRequest } from '../api/schemas';
 import { Link, navigate, withQuery } from '../app/router';
 import { useSession } from '../app/session';
@@ -34,18 +33,14 @@ export function SignUpPage() {
       form.fail(checked.errors.role ? { ...checked.errors, role: 'choose performer or director' } : checked.errors);
       return;
     }
-    void form.submit(
-      async () => {
-        await api.send('POST', '/auth/signup', checked.data);
-        navigate(withQuery('/confirm', { email: checked.data.email }), {
-          flash: 'Your account is created. Confirm your email address to finish.',
-        });
-      },
-      (fields, error) =>
-        error instanceof ApiError && error.code === 'email-taken'
-          ? { email: 'already has an account: sign in, or use another address' }
-          : fields,
-    );
+    void form.submit(async () => {
+      await api.send('POST', '/auth/signup', checked.data);
+      navigate(withQuery('/confirm', { email: checked.data.email }), {
+        flash:
+          'Check your email: enter the code we sent you to finish. If this address already has an account, ' +
+          'we emailed its owner instead: sign in.',
+      });
+    });
   };
 
   return (
