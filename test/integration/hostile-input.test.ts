@@ -301,6 +301,33 @@ describe('hostile input on every route', () => {
   );
 });
 
+describe('deeply nested bodies', () => {
+  it('every route with a JSON body, public ones too, refuses a body nested 10,000 deep with a 400 problem', async () => {
+    const director = await signedUpUser('director');
+    const performer = await signedUpUser('performer');
+    const performance = await createPerformance(director.token);
+    const w: World = { director, performer, performance };
+    const bodyRoutes = httpRoutes.filter((route) => route.name in validBodies(w));
+    expect(bodyRoutes).toHaveLength(9);
+    const deep = (n: number) => `{"a":${'['.repeat(n)}1${']'.repeat(n)}}`;
+    for (const route of bodyRoutes) {
+      const path = route.path
+        .replace('{performanceId}', performance.performanceId)
+        .replace('{performerId}', performer.userId);
+      for (const body of [deep(10_000), '['.repeat(20_000) + ']'.repeat(20_000)]) {
+        const response = await api(route.method, path, {
+          token: tokenFor(route, w),
+          rawBody: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.status, route.name).toBe(400);
+        expect(response.contentType).toMatch(/^application\/problem\+json/);
+        expect(response.body, route.name).toMatchObject({ code: 'nesting-too-deep' });
+      }
+    }
+  });
+});
+
 describe('line breaks and header injection in what reaches an email', () => {
   it('refuses control characters in single-line fields, and keeps every email to one recipient on one line', async () => {
     const evil = 'evil@example.com';

@@ -27,6 +27,7 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'audition-started': { status: 409, title: 'The audition has already started' },
   'in-use': { status: 409, title: 'Still in use' },
   'invalid-reference': { status: 400, title: 'Unknown slot, character or performer' },
+  'nesting-too-deep': { status: 400, title: 'The body nests too deeply' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 
