@@ -328,6 +328,34 @@ describe('deeply nested bodies', () => {
   });
 });
 
+describe('the local runtime’s helper routes', () => {
+  it('answer malformed or wrong bodies with a 4xx problem, never 500, and still work when used right', async () => {
+    const bad: [string, string, string | undefined][] = [
+      ['POST', '/__local/schedules/reminder-dispatcher', '{'],
+      ['POST', '/__local/schedules/reminder-dispatcher', 'null'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '[]'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '"2030-01-01T00:00:00Z"'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":"not a time"}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":12}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":"2030-01-01T00:00:00Z","x":1}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+      ['POST', '/__local/schedules/no-such-schedule', '{}'],
+    ];
+    for (const [method, path, rawBody] of bad) {
+      const response = await api(method, path, { rawBody, headers: { 'content-type': 'application/json' } });
+      const where = `${method} ${path} ${rawBody?.slice(0, 60)} → ${response.status}`;
+      expect(response.status, where).toBeGreaterThanOrEqual(400);
+      expect(response.status, where).toBeLessThan(500);
+      expect(response.contentType, where).toMatch(/^application\/problem\+json/);
+    }
+    const run = await api('POST', '/__local/schedules/reminder-dispatcher', {
+      body: { time: '2030-01-01T00:00:00Z' },
+    });
+    expect(run.status).toBe(200);
+    expect((await api('POST', '/__local/schedules/reminder-dispatcher', { rawBody: '' })).status).toBe(200);
+  });
+});
+
 describe('line breaks and header injection in what reaches an email', () => {
   it('refuses control characters in single-line fields, and keeps every email to one recipient on one line', async () => {
     const evil = 'evil@example.com';
