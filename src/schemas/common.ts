@@ -11,25 +11,22 @@ export const singleLine = (max: number) =>
 
 export const personName = singleLine(100).describe('A person’s full name.');
 
-export const email = z
-  .email()
-  .max(254)
-  .transform((value) => value.toLowerCase())
-  .describe('An email address.');
+// Both normalise with `overwrite`, not `transform`, so the output stays a typed string in the OpenAPI document.
+export const email = z.email().max(254).toLowerCase().describe('An email address.');
 
-/** A phone number in E.164 form; national forms are refused because we cannot guess the country. */
+const phoneMessage = 'must be a phone number with its country code, like +44 20 7183 8750';
+const parsedPhone = (value: string) => (value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined);
+
+/** A phone number with its country code, stored in E.164 form; national forms are refused (no country to guess). */
 export const phone = z
   .string()
-  .max(32)
-  .transform((value, ctx) => {
-    const parsed = value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined;
-    if (!parsed?.isValid()) {
-      ctx.addIssue({ code: 'custom', message: 'must be a phone number in E.164 form, e.g. +442071838750' });
-      return z.NEVER;
-    }
-    return parsed.number;
+  .max(32, phoneMessage)
+  .refine((value) => parsedPhone(value)?.isValid() === true, phoneMessage)
+  .overwrite((value) => {
+    const parsed = parsedPhone(value);
+    return parsed?.isValid() ? parsed.number : value;
   })
-  .describe('A phone number in E.164 form, e.g. +442071838750.');
+  .describe('A phone number with its country code, e.g. +442071838750; answered in E.164 form.');
 
 export const timeZone = z
   .string()

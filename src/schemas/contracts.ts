@@ -12,7 +12,13 @@ export interface Contract {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
-  readonly response: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  readonly response: {
+    readonly status: number;
+    readonly schema?: z.ZodType;
+    /** The media type of a body that is not JSON, e.g. `text/calendar`. */
+    readonly mediaType?: string;
+    readonly description: string;
+  };
   /** The problem codes this route can answer besides validation and authentication. */
   readonly errors?: readonly ErrorCode[];
 }
@@ -111,7 +117,7 @@ export const contracts = {
   'signup-calendar': {
     summary: 'The calendar invite (.ics) of my audition: a cancellation once it no longer happens',
     params: performanceParams,
-    response: { status: 200, description: 'text/calendar (RFC 5545)' },
+    response: { status: 200, mediaType: 'text/calendar', description: 'An iCalendar file (RFC 5545)' },
     errors: ['not-found'],
   },
   'signups-list': {

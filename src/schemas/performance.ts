@@ -121,7 +121,12 @@ export const characterView = z.object({
   characterId: z.string(),
   name: z.string(),
   description: z.string(),
-  attributes: z.record(z.string(), z.unknown()),
+  attributes: z.object({
+    ageMin: z.number().optional(),
+    ageMax: z.number().optional(),
+    gender: z.string().optional(),
+    voiceType: z.string().optional(),
+  }),
   places: z.number(),
   cast: z.number().describe('How many performers are cast in this character.'),
 });
