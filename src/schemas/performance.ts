@@ -70,33 +70,68 @@ export const slotInput = z.strictObject({
   location: location.optional().describe('Where the audition is; defaults to the venue.'),
 });
 
-export const performanceInput = z
-  .strictObject({
-    title: singleLine(200),
-    description: multiLine(5000).default(''),
-    kind: z.enum(['live', 'filmed']),
-    director: contact,
-    castingDirector: contact,
-    venue,
-    dates: z.array(localDateTime).max(200).default([]).describe('Performance dates, local at the venue.'),
-    characters: z.array(characterInput).min(1).max(50),
-    slots: z.array(slotInput).max(100).default([]),
-  })
-  .superRefine((p, ctx) => {
-    if (p.kind === 'live' && p.dates.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['dates'], message: 'a live performance needs at least one date' });
-    }
-    const names = p.characters.map((c) => c.name.toLowerCase());
-    if (new Set(names).size !== names.length) {
-      ctx.addIssue({ code: 'custom', path: ['characters'], message: 'character names must be unique' });
-    }
+const performanceFields = {
+  title: singleLine(200),
+  description: multiLine(5000).default(''),
+  kind: z.enum(['live', 'filmed']),
+  director: contact,
+  castingDirector: contact,
+  venue,
+  dates: z.array(localDateTime).max(200).default([]).describe('Performance dates, local at the venue.'),
+  characters: z.array(characterInput).min(1).max(50),
+  slots: z.array(slotInput).max(100).default([]),
+};
+
+type PerformanceFields = z.output<z.ZodObject<typeof performanceFields>>;
+
+/** An issue on each entry whose id, or name, repeats an earlier entry's. */
+function refuseRepeats<T>(
+  ctx: z.RefinementCtx,
+  list: readonly T[],
+  path: [string, string],
+  key: (entry: T) => string | undefined,
+  message: string,
+) {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    const value = key(entry);
+    if (value === undefined) return;
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [path[0], index, path[1]], message });
+    seen.add(value);
   });
+}
+
+/** The rules across fields, the same for a new performance (POST) and a changed one (PUT). */
+function performanceRules(p: PerformanceFields, ctx: z.RefinementCtx) {
+  if (p.kind === 'live' && p.dates.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['dates'], message: 'a live performance needs at least one date' });
+  }
+  refuseRepeats(
+    ctx,
+    p.characters,
+    ['characters', 'name'],
+    (c) => c.name.toLowerCase(),
+    'another character has this name',
+  );
+  refuseRepeats(
+    ctx,
+    p.characters,
+    ['characters', 'characterId'],
+    (c) => c.characterId,
+    'another character has this id',
+  );
+  refuseRepeats(ctx, p.slots, ['slots', 'slotId'], (s) => s.slotId, 'another slot has this id');
+}
+
+export const performanceInput = z.strictObject(performanceFields).superRefine(performanceRules);
 export type PerformanceInput = z.infer<typeof performanceInput>;
 
-export const performanceUpdate = z.intersection(
-  performanceInput,
-  z.object({ version: z.number().int().min(1).describe('The version you read; a stale one gets 409.') }),
-);
+export const performanceUpdate = z
+  .strictObject({
+    ...performanceFields,
+    version: z.number().int().min(1).describe('The version you read; a stale one gets 409.'),
+  })
+  .superRefine(performanceRules);
 export type PerformanceUpdate = z.infer<typeof performanceUpdate>;
 
 export const performanceParams = z.strictObject({ performanceId: id });

@@ -328,6 +328,49 @@ describe('deeply nested bodies', () => {
   });
 });
 
+type CreatedCharacter = { characterId: string; name: string };
+
+describe('PUT /performances/{id} is as strict as POST', () => {
+  it('refuses unknown fields and repeated slot or character ids with 400, never 500', async () => {
+    const director = await signedUpUser('director');
+    const created = await createPerformance(director.token);
+    const slot = created.slots[0] as { slotId: string; start: string };
+    const [hamlet, ophelia] = created.characters as [CreatedCharacter, CreatedCharacter];
+    const put = (changes: Record<string, unknown>) =>
+      api('PUT', `/performances/${created.performanceId}`, {
+        token: director.token,
+        body: { ...performanceBody(), version: created.version, ...changes },
+      });
+    const slotTwice = [
+      { slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 5 },
+      { slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 1 },
+    ];
+    const characterTwice = [
+      { characterId: hamlet.characterId, name: 'Hamlet' },
+      { characterId: hamlet.characterId, name: 'Gertrude' },
+    ];
+    for (const [changes, field] of [
+      [{ ownerId: 'someone-else' }, 'body'],
+      [{ slots: slotTwice }, 'body.slots.1.slotId'],
+      [{ characters: characterTwice }, 'body.characters.1.characterId'],
+    ] as const) {
+      const refused = await put(changes);
+      expect(refused.status, JSON.stringify(changes)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation-failed' });
+      const errors = (refused.body as { errors: { path: string }[] }).errors.map((e) => e.path);
+      expect(errors, JSON.stringify(changes)).toContain(field);
+    }
+    const kept = await put({
+      slots: [{ slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 5 }],
+      characters: [
+        { characterId: hamlet.characterId, name: 'Hamlet' },
+        { characterId: ophelia.characterId, name: 'Ophelia' },
+      ],
+    });
+    expect(kept.status).toBe(200);
+  });
+});
+
 describe('the local runtime’s helper routes', () => {
   it('answer malformed or wrong bodies with a 4xx problem, never 500, and still work when used right', async () => {
     const bad: [string, string, string | undefined][] = [
