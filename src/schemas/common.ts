@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { canonicalTimeZone } from '../domain/time-zones';
 
 // Letters, marks, numbers, punctuation and spaces; no control characters (CR/LF would break email headers).
 const noControlCharacters = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
@@ -28,10 +28,14 @@ export const phone = z
   })
   .describe('A phone number with its country code, e.g. +442071838750; answered in E.164 form.');
 
+const timeZoneMessage = 'must be a time zone from the IANA list, like Europe/London or America/New_York';
+
+/** An IANA time zone in any case or spelled through a link; stored as its canonical name (`us/pacific` → `America/Los_Angeles`). */
 export const timeZone = z
   .string()
-  .max(64)
-  .refine((value) => IANAZone.isValidZone(value), 'must be an IANA time zone, e.g. Europe/London')
-  .describe('An IANA time zone, e.g. Europe/London.');
+  .max(64, timeZoneMessage)
+  .refine((value) => canonicalTimeZone(value) !== undefined, timeZoneMessage)
+  .overwrite((value) => canonicalTimeZone(value) ?? value)
+  .describe('An IANA time zone, e.g. Europe/London; stored and answered as its canonical name.');
 
 export const password = z.string().min(8).max(128).describe('At least 8 characters.');
