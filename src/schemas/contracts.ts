@@ -68,6 +68,7 @@ export const contracts = {
     summary: 'Post a performance (directors)',
     body: performanceInput,
     response: { status: 201, schema: performanceView, description: 'Created' },
+    errors: ['nonexistent-local-time'],
   },
   'performance-search': {
     summary: 'Search performances, by default those with open auditions, next audition first',
@@ -85,7 +86,7 @@ export const contracts = {
     params: performanceParams,
     body: performanceUpdate,
     response: { status: 200, schema: performanceView, description: 'The performance as changed' },
-    errors: ['not-found', 'version-conflict', 'in-use', 'invalid-reference'],
+    errors: ['not-found', 'version-conflict', 'in-use', 'invalid-reference', 'nonexistent-local-time'],
   },
   'performance-delete': {
     summary: 'Delete a performance I own; every performer signed up is told and their reminders cancelled',

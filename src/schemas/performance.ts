@@ -19,7 +19,11 @@ export const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date-time like 2027-03-28T10:00')
   .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real date and time')
-  .describe('Local date-time at the venue, without zone: YYYY-MM-DDTHH:mm.');
+  .describe(
+    'Local date-time at the venue, without zone: YYYY-MM-DDTHH:mm. A time the clocks skip when they go forward ' +
+      'is refused (400 nonexistent-local-time, naming the gap); a time that happens twice when they go back means ' +
+      'the first (earlier) of the two.',
+  );
 
 export const id = z
   .string()

@@ -328,6 +328,24 @@ describe('deeply nested bodies', () => {
   });
 });
 
+describe('local times the clocks skip', () => {
+  it('refuses a slot inside the spring-forward gap with 400 nonexistent-local-time naming the gap', async () => {
+    const director = await signedUpUser('director');
+    const body = performanceBody({
+      timeZone: 'America/Denver',
+      slots: [{ start: '2027-03-14T02:45', durationMinutes: 30, capacity: 5 }],
+    });
+    const refused = await api('POST', '/performances', { token: director.token, body });
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'nonexistent-local-time',
+      detail: expect.stringContaining('02:00–03:00 on 2027-03-14'),
+      errors: [{ path: 'body.slots.0.start', message: expect.stringContaining('America/Denver') }],
+    });
+  });
+});
+
 type CreatedCharacter = { characterId: string; name: string };
 
 describe('PUT /performances/{id} is as strict as POST', () => {
