@@ -2,12 +2,23 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { canonicalTimeZone } from '../domain/time-zones';
 
-// Letters, marks, numbers, punctuation and spaces; no control characters (CR/LF would break email headers).
-const noControlCharacters = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
+// Letters, marks, numbers, punctuation and spaces; no control characters (CR/LF would break email headers), no
+// format characters (bidi overrides and direction marks can make a name read as something else).
+const oneLine = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
+const oneLineMessage = 'must be one line of text, without line breaks or control characters';
 
-/** A short single-line human text such as a name. */
-export const singleLine = (max: number) =>
-  z.string().trim().min(1).max(max).regex(noControlCharacters, 'must be a single line of text');
+// As above, but line breaks and tabs are text here; emoji joiners too. Checked before trimming, so an edge does not hide one.
+const plainText = /^(?:[\t\n\r]|[^\p{Cc}\p{Zl}\p{Zp}\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF])*$/u;
+
+/** A short single-line human text such as a name: no line breaks or control characters, even at its edges. */
+export const singleLine = (max: number) => z.string().regex(oneLine, oneLineMessage).trim().min(1).max(max);
+
+/** Optional single-line text that may be empty, such as search words. */
+export const lineText = (max: number) => z.string().regex(oneLine, oneLineMessage).trim().max(max);
+
+/** A longer text that may have line breaks (a description, an address); no other control characters. */
+export const multiLine = (max: number) =>
+  z.string().regex(plainText, 'must be plain text, without control characters').trim().max(max);
 
 export const personName = singleLine(100).describe('A person’s full name.');
 

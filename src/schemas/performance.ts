@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { email, personName, phone, singleLine, timeZone } from './common';
+import { email, multiLine, personName, phone, singleLine, timeZone } from './common';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -9,28 +9,45 @@ const alpha2 = /^[A-Z]{2}$/;
 /** An ISO 3166-1 alpha-2 country code, e.g. GB. */
 export const countryCode = z
   .string()
-  .regex(alpha2, 'must be an ISO 3166-1 alpha-2 code such as GB')
+  .regex(alpha2, 'must be a two-letter country code, like GB')
   // zod runs this check even when the regex failed, and Intl.DisplayNames throws on a malformed code.
   .refine((code) => !alpha2.test(code) || regionNames.of(code) !== code, 'is not a known country code')
   .describe('ISO 3166-1 alpha-2 country code, e.g. GB.');
 
-/** A wall-clock date-time without zone, minutes precision: `2027-03-28T10:00`. */
+const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** The years a slot or performance date may be in: wide enough for any real booking, narrow enough to catch typos. */
+export const localDateTimeYears = { first: 2000, last: 2099 } as const;
+
+/** A wall-clock date-time without zone, minutes precision: `2027-03-28T10:00`, in the years 2000–2099. */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date-time like 2027-03-28T10:00')
-  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real date and time')
+  .regex(localDateTimePattern, 'must be a date and time like 2027-03-28T10:00')
+  // zod runs this even when the pattern failed: one message is enough then.
+  .superRefine((value, ctx) => {
+    if (!localDateTimePattern.test(value)) return;
+    if (!DateTime.fromISO(value, { zone: 'UTC' }).isValid) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
+      return;
+    }
+    const year = Number(value.slice(0, 4));
+    if (year < localDateTimeYears.first || year > localDateTimeYears.last) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be in the years ${localDateTimeYears.first} to ${localDateTimeYears.last}`,
+      });
+    }
+  })
   .describe(
-    'Local date-time at the venue, without zone: YYYY-MM-DDTHH:mm. A time the clocks skip when they go forward ' +
-      'is refused (400 nonexistent-local-time, naming the gap); a time that happens twice when they go back means ' +
-      'the first (earlier) of the two.',
+    'Local date-time at the venue, without zone: YYYY-MM-DDTHH:mm, in the years 2000 to 2099. A time the clocks ' +
+      'skip when they go forward is refused (400 nonexistent-local-time, naming the gap); a time that happens ' +
+      'twice when they go back means the first (earlier) of the two.',
   );
 
 export const id = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -')
   .describe('An identifier.');
-
-const multiLine = (max: number) => z.string().trim().max(max);
 
 export const contact = z.strictObject({ name: personName, email, phone });
 export type Contact = z.infer<typeof contact>;
@@ -52,7 +69,7 @@ export const characterAttributes = z
     voiceType: z.enum(['soprano', 'mezzo-soprano', 'alto', 'countertenor', 'tenor', 'baritone', 'bass']).optional(),
   })
   .refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, {
-    message: 'ageMin must not exceed ageMax',
+    message: 'the youngest playing age must not be above the oldest',
     path: ['ageMin'],
   });
 
