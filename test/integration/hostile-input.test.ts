@@ -346,6 +346,24 @@ describe('local times the clocks skip', () => {
   });
 });
 
+describe('time-zone names', () => {
+  it('are stored canonical from sign-up, profile and venue, and unknown or removed ones are refused', async () => {
+    const performer = await signedUpUser('performer', { timeZone: 'us/pacific' });
+    expect((await api('GET', '/me', { token: performer.token })).body).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+    });
+    const changed = await api('PATCH', '/me', { token: performer.token, body: { timeZone: 'EUROPE/LONDON' } });
+    expect(changed.body).toMatchObject({ timeZone: 'Europe/London' });
+    const refused = await api('PATCH', '/me', { token: performer.token, body: { timeZone: 'US/Pacific-New' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'validation-failed', errors: [{ path: 'body.timeZone' }] });
+    const director = await signedUpUser('director');
+    const created = await createPerformance(director.token, { timeZone: 'europe/london' });
+    const read = await api('GET', `/performances/${created.performanceId}`, { token: director.token });
+    expect(read.body).toMatchObject({ venue: { timeZone: 'Europe/London' } });
+  });
+});
+
 type CreatedCharacter = { characterId: string; name: string };
 
 describe('PUT /performances/{id} is as strict as POST', () => {
