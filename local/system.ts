@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { z } from 'zod';
+import { NotFoundError } from '../src/domain/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '../src/manifest';
@@ -15,6 +17,12 @@ import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
 import { freePort } from './processes';
 import { documentClient } from '../src/adapters/dynamodb/document-client';
+import { localRequestBody } from './runtime/local-request';
+
+/** The body of `POST /__local/schedules/{name}`: when the run happens (default: now). */
+const scheduleRunRequest = z.strictObject({
+  time: z.iso.datetime({ offset: true }).optional().describe('The instant the scheduled event carries.'),
+});
 
 export interface SystemOptions {
   readonly dataDir?: string;
@@ -145,8 +153,12 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const schedule = /^\/__local\/schedules\/([\w-]+)$/.exec(url.pathname);
         if (schedule?.[1] && request.method === 'POST') {
-          const { time } = (body.byteLength ? JSON.parse(body.toString()) : {}) as { time?: string };
-          return { status: 200, body: (await scheduler.run(schedule[1], time ? new Date(time) : undefined)) ?? null };
+          const name = schedule[1];
+          if (!scheduled.some((fn) => fn.definition.name === name)) {
+            throw new NotFoundError(`No schedule function named ${name}.`);
+          }
+          const { time } = localRequestBody(body, scheduleRunRequest);
+          return { status: 200, body: (await scheduler.run(name, time ? new Date(time) : undefined)) ?? null };
         }
         if (url.pathname === '/__local/confirmation-code' && request.method === 'GET') {
           const code = await readConfirmationCode(stack, url.searchParams.get('email') ?? '');

@@ -33,6 +33,21 @@ const problemSchema: JsonSchema = {
   },
 };
 
+/**
+ * The bodies API Gateway sends itself, before any function runs: 401 without an `Authorization` header, 403 when
+ * the authorizer refuses, 404 for a route that does not exist, 413/429/500/503 from the gateway's own limits.
+ */
+const gatewayMessageSchema: JsonSchema = {
+  type: 'object',
+  required: ['message'],
+  properties: { message: { type: 'string', examples: ['Unauthorized', 'Forbidden', 'Not Found'] } },
+  description: 'API Gateway’s own answer (application/json), e.g. {"message":"Unauthorized"}.',
+};
+
+/** The statuses at which API Gateway itself may answer an operation, by who may call it. */
+const gatewayStatuses = (access: HttpRoute['access']) =>
+  new Set([...(access === 'public' ? [] : [401, 403]), 413, 500, 503]);
+
 function parameters(contract: Contract): JsonSchema[] {
   const list = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
@@ -52,9 +67,15 @@ function parameters(contract: Contract): JsonSchema[] {
 
 function operation(name: RouteName, route: HttpRoute): JsonSchema {
   const contract: Contract = contracts[name];
-  const problem = (description: string) => ({
-    description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  const fromGateway = gatewayStatuses(route.access);
+  const problem = (status: number) => ({
+    description: fromGateway.has(status) ? `Problem (${status}), or API Gateway’s own message` : `Problem (${status})`,
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+      ...(fromGateway.has(status)
+        ? { 'application/json': { schema: { $ref: '#/components/schemas/GatewayMessage' } } }
+        : {}),
+    },
   });
   const errorStatuses = new Set<number>([400, 500, 503, ...(contract.body ? [413] : [])]);
   if (route.access !== 'public') [401, 403].forEach((s) => errorStatuses.add(s));
@@ -79,8 +100,11 @@ function operation(name: RouteName, route: HttpRoute): JsonSchema {
         ...(contract.response.schema
           ? { content: { 'application/json': { schema: schemaOf(contract.response.schema, 'output') } } }
           : {}),
+        ...(contract.response.mediaType
+          ? { content: { [contract.response.mediaType]: { schema: { type: 'string' } } } }
+          : {}),
       },
-      ...Object.fromEntries([...errorStatuses].sort().map((status) => [status, problem(`Problem (${status})`)])),
+      ...Object.fromEntries([...errorStatuses].sort().map((status) => [status, problem(status)])),
     },
   };
 }
@@ -107,8 +131,12 @@ export function openApiDocument(): JsonSchema {
       title: 'Audition Me API',
       version: '1.0.0',
       description:
-        'Performers find performances and sign up to audition; directors post performances and cast. Errors are application/problem+json with a stable `code`.',
+        'Performers find performances and sign up to audition; directors post performances and cast. Errors are application/problem+json with a stable `code`. API Gateway answers some requests itself, before any function runs, with an application/json `GatewayMessage`: `{"message": "Unauthorized"}` (401) when a route that needs a token gets no `Authorization` header, `{"message": "Forbidden"}` (403) when the token is refused, `{"message": "Not Found"}` (404) for a method and path that is no route, and its own 413, 429, 500 and 503.',
     },
+    servers: [
+      { url: '/', description: 'The API that serves this document' },
+      { url: 'http://127.0.0.1:3000', description: 'The local system (`npm start`)' },
+    ],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: {
@@ -119,7 +147,7 @@ export function openApiDocument(): JsonSchema {
           description: 'The Cognito ID token from POST /auth/login.',
         },
       },
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, GatewayMessage: gatewayMessageSchema },
     },
     paths,
   };

@@ -11,6 +11,8 @@ import type { FunctionDefinition, HttpRoute } from '../../src/manifest';
 import { cors } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
 import { lambdaContext } from './handlers';
+import { DomainError } from '../../src/domain/errors';
+import { domainErrorResponse } from '../../src/functions/http/problem';
 
 /** API Gateway's own payload limit; the handlers enforce the API's smaller one. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
@@ -163,7 +165,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
     const body = await readBody(request);
     if (body === 'too-large') return gatewayMessage(413, 'Request Entity Too Large');
     if (url.pathname.startsWith('/__local/') && options.localEndpoints) {
-      const local = await options.localEndpoints(request, body);
+      let local: Awaited<ReturnType<typeof options.localEndpoints>>;
+      try {
+        local = await options.localEndpoints(request, body);
+      } catch (error) {
+        // Bad input to a helper route is the caller's mistake: answer it as the API answers its own.
+        if (error instanceof DomainError) return domainErrorResponse(error);
+        throw error;
+      }
       if (local)
         return {
           statusCode: local.status,

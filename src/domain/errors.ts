@@ -34,7 +34,9 @@ export type ErrorCode =
   | 'audition-started'
   | 'in-use'
   | 'invalid-reference'
-  | 'invalid-cursor';
+  | 'invalid-cursor'
+  | 'nesting-too-deep'
+  | 'nonexistent-local-time';
 
 export interface FieldIssue {
   readonly path: string;
@@ -159,4 +161,21 @@ export class InvalidReferenceError extends DomainError {
 /** A page cursor this API did not make for this very query (changed, from another search, or from an old key). */
 export class InvalidCursorError extends DomainError {
   readonly code = 'invalid-cursor';
+}
+
+/** The JSON body nests arrays and objects deeper than the API reads. */
+export class NestingTooDeepError extends DomainError {
+  readonly code = 'nesting-too-deep';
+}
+
+/** A local date-time that the clocks skip at the place it is meant for (the spring-forward gap). */
+export class NonexistentLocalTimeError extends DomainError {
+  readonly code = 'nonexistent-local-time';
+  constructor(
+    message: string,
+    /** The fields with such a time, e.g. `body.slots.1.start`, each with a message naming the gap. */
+    readonly issues: readonly FieldIssue[],
+  ) {
+    super(message);
+  }
 }

@@ -1,6 +1,6 @@
 import type { Contact, PerformanceInput, Venue } from '../schemas/performance';
-import { InUseError, InvalidReferenceError } from './errors';
-import { parseLocalDateTime, wallClockInstant } from './reminder';
+import { InUseError, InvalidReferenceError, NonexistentLocalTimeError } from './errors';
+import { localTimeGap, parseLocalDateTime, wallClockInstant } from './reminder';
 
 export interface Character {
   readonly characterId: string;
@@ -65,6 +65,34 @@ export function lastPerformanceInstant(performance: Pick<Performance, 'dates' | 
 }
 
 /**
+ * Refuses local times that never happen at the venue (inside a spring-forward gap): the slot would otherwise be
+ * moved silently, and every reminder with it. Times that happen twice (fall-back) mean the earlier one.
+ *
+ * @example assertLocalTimesExist({ venue: { timeZone: 'America/Denver' }, dates: [], slots: [{ start: '2027-03-14T02:45' }] })
+ *   // throws NonexistentLocalTimeError: 02:00–03:00 on 2027-03-14 is skipped
+ */
+export function assertLocalTimesExist(input: {
+  readonly venue: { readonly timeZone: string };
+  readonly dates: readonly string[];
+  readonly slots: readonly { readonly start: string }[];
+}): void {
+  const zone = input.venue.timeZone;
+  const times = [
+    ...input.slots.map((slot, i) => ({ path: `body.slots.${i}.start`, local: slot.start })),
+    ...input.dates.map((local, i) => ({ path: `body.dates.${i}`, local })),
+  ];
+  const issues = times.flatMap(({ path, local }) => {
+    const gap = localTimeGap(parseLocalDateTime(local), zone);
+    if (!gap) return [];
+    const [fromDay, fromTime] = gap.from.split('T');
+    const [toDay, toTime] = gap.to.split('T');
+    const skipped = fromDay === toDay ? `${fromTime}–${toTime} on ${fromDay}` : `${gap.from}–${gap.to}`;
+    return [{ path, message: `${local} does not exist in ${zone}: ${skipped} is skipped; clocks go forward.` }];
+  });
+  if (issues.length > 0) throw new NonexistentLocalTimeError((issues[0] as { message: string }).message, issues);
+}
+
+/**
  * Builds the stored performance from the owner's input, keeping the ids of characters and slots the input
  * names and giving new ones fresh ids. An id the previous version does not have is an error.
  *
@@ -75,6 +103,7 @@ export function buildPerformance(
   context: { performanceId: string; ownerId: string; now: Date; newId: () => string; previous?: Performance },
 ): Performance {
   const { previous, now, newId } = context;
+  assertLocalTimesExist(input);
   const known = (ids: Set<string>, id: string | undefined, what: string) => {
     if (id !== undefined && !ids.has(id))
       throw new InvalidReferenceError(`No ${what} with id ${id} in this performance.`);

@@ -61,6 +61,29 @@ function wallMillis(clock: WallClock): number {
  *   // 2026-10-25T00:30:00Z — 01:30 BST, the first of the two 01:30s that night
  */
 export function wallClockInstant(clock: WallClock, timeZone: string): Date {
+  return new Date(placed(clock, timeZone).instant);
+}
+
+/** A stretch of local time that the clocks skip, `from` (inclusive) to `to` (exclusive), as `YYYY-MM-DDTHH:mm`. */
+export interface LocalTimeGap {
+  readonly from: LocalDateTime;
+  readonly to: LocalDateTime;
+}
+
+/**
+ * The gap the local time falls in, when the zone's clocks jump past it (spring forward), or undefined when the
+ * clocks read it at least once. Input with a time in a gap is refused rather than moved (`buildPerformance`).
+ *
+ * @example localTimeGap({ year: 2027, month: 3, day: 14, hour: 2, minute: 45 }, 'America/Denver')
+ *   // { from: '2027-03-14T02:00', to: '2027-03-14T03:00' }
+ */
+export function localTimeGap(clock: WallClock, timeZone: string): LocalTimeGap | undefined {
+  return placed(clock, timeZone).gap;
+}
+
+const wallText = (wall: number) => new Date(wall).toISOString().slice(0, 16);
+
+function placed(clock: WallClock, timeZone: string): { instant: number; gap?: LocalTimeGap } {
   const zone = zoneNamed(timeZone);
   const target = wallMillis(clock);
   const wallAt = (instant: number) => instant + zone.offset(instant) * minute;
@@ -69,7 +92,7 @@ export function wallClockInstant(clock: WallClock, timeZone: string): Date {
   const offsets = new Set([-26, -14, -12, 0, 12, 14, 26].map((h) => zone.offset(target + h * hour)));
   const candidates = [...offsets].map((offset) => target - offset * minute).sort((a, b) => a - b);
   const exact = candidates.find((instant) => wallAt(instant) === target);
-  if (exact !== undefined) return new Date(exact);
+  if (exact !== undefined) return { instant: exact };
   // In a gap: search for the moment the clocks jump past the target (wall time only rises across a gap).
   let before = candidates[0] as number;
   let after = candidates[candidates.length - 1] as number;
@@ -81,7 +104,8 @@ export function wallClockInstant(clock: WallClock, timeZone: string): Date {
     if (wallAt(middle) >= target) after = middle;
     else before = middle;
   }
-  return new Date(after);
+  // `after` is the jump itself: the clocks read just under the gap's start a millisecond before, its end at it.
+  return { instant: after, gap: { from: wallText(wallAt(after - 1) + 1), to: wallText(wallAt(after)) } };
 }
 
 /**

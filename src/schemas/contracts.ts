@@ -12,7 +12,13 @@ export interface Contract {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
-  readonly response: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  readonly response: {
+    readonly status: number;
+    readonly schema?: z.ZodType;
+    /** The media type of a body that is not JSON, e.g. `text/calendar`. */
+    readonly mediaType?: string;
+    readonly description: string;
+  };
   /** The problem codes this route can answer besides validation and authentication. */
   readonly errors?: readonly ErrorCode[];
 }
@@ -64,6 +70,7 @@ export const contracts = {
     summary: 'Post a performance (directors)',
     body: performanceInput,
     response: { status: 201, schema: performanceView, description: 'Created' },
+    errors: ['nonexistent-local-time'],
   },
   'performance-search': {
     summary: 'Search performances, by default those with open auditions, next audition first',
@@ -82,7 +89,7 @@ export const contracts = {
     params: performanceParams,
     body: performanceUpdate,
     response: { status: 200, schema: performanceView, description: 'The performance as changed' },
-    errors: ['not-found', 'version-conflict', 'in-use', 'invalid-reference'],
+    errors: ['not-found', 'version-conflict', 'in-use', 'invalid-reference', 'nonexistent-local-time'],
   },
   'performance-delete': {
     summary: 'Delete a performance I own; every performer signed up is told and their reminders cancelled',
@@ -114,7 +121,7 @@ export const contracts = {
   'signup-calendar': {
     summary: 'The calendar invite (.ics) of my audition: a cancellation once it no longer happens',
     params: performanceParams,
-    response: { status: 200, description: 'text/calendar (RFC 5545)' },
+    response: { status: 200, mediaType: 'text/calendar', description: 'An iCalendar file (RFC 5545)' },
     errors: ['not-found'],
   },
   'signups-list': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, singleLine } from './common';
 import { countryCode } from './performance';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -6,8 +7,8 @@ const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
 
 export const searchQuery = z
   .strictObject({
-    q: z.string().trim().max(200).optional().describe('Words from the title, description, characters, venue or city.'),
-    city: z.string().trim().min(1).max(100).optional(),
+    q: lineText(200).optional().describe('Words from the title, description, characters, venue or city.'),
+    city: singleLine(100).optional(),
     country: countryCode.optional(),
     from: isoDate.optional().describe('Performances running on or after this date.'),
     to: isoDate.optional().describe('Performances running on or before this date.'),
@@ -24,7 +25,10 @@ export const searchQuery = z
       .describe('The `next` value of the previous page, with the same filters (the page size may change).'),
   })
   .refine((q) => !q.city || q.country, { message: 'give the country with the city', path: ['country'] })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'the first date must not be after the last',
+    path: ['from'],
+  });
 export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const searchResult = z.object({

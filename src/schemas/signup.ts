@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { multiLine } from './common';
 import { id } from './performance';
 
 export const signUpInput = z.strictObject({
   slotId: id,
   characterIds: z.array(id).min(1).max(10).describe('The characters you want to audition for.'),
-  accessNeeds: z.string().trim().max(1000).optional().describe('Private: only the performance’s owners can read it.'),
+  accessNeeds: multiLine(1000).optional().describe('Private: only the performance’s owners can read it.'),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 

@@ -301,6 +301,140 @@ describe('hostile input on every route', () => {
   );
 });
 
+describe('deeply nested bodies', () => {
+  it('every route with a JSON body, public ones too, refuses a body nested 10,000 deep with a 400 problem', async () => {
+    const director = await signedUpUser('director');
+    const performer = await signedUpUser('performer');
+    const performance = await createPerformance(director.token);
+    const w: World = { director, performer, performance };
+    const bodyRoutes = httpRoutes.filter((route) => route.name in validBodies(w));
+    expect(bodyRoutes).toHaveLength(9);
+    const deep = (n: number) => `{"a":${'['.repeat(n)}1${']'.repeat(n)}}`;
+    for (const route of bodyRoutes) {
+      const path = route.path
+        .replace('{performanceId}', performance.performanceId)
+        .replace('{performerId}', performer.userId);
+      for (const body of [deep(10_000), '['.repeat(20_000) + ']'.repeat(20_000)]) {
+        const response = await api(route.method, path, {
+          token: tokenFor(route, w),
+          rawBody: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.status, route.name).toBe(400);
+        expect(response.contentType).toMatch(/^application\/problem\+json/);
+        expect(response.body, route.name).toMatchObject({ code: 'nesting-too-deep' });
+      }
+    }
+  });
+});
+
+describe('local times the clocks skip', () => {
+  it('refuses a slot inside the spring-forward gap with 400 nonexistent-local-time naming the gap', async () => {
+    const director = await signedUpUser('director');
+    const body = performanceBody({
+      timeZone: 'America/Denver',
+      slots: [{ start: '2027-03-14T02:45', durationMinutes: 30, capacity: 5 }],
+    });
+    const refused = await api('POST', '/performances', { token: director.token, body });
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'nonexistent-local-time',
+      detail: expect.stringContaining('02:00–03:00 on 2027-03-14'),
+      errors: [{ path: 'body.slots.0.start', message: expect.stringContaining('America/Denver') }],
+    });
+  });
+});
+
+describe('time-zone names', () => {
+  it('are stored canonical from sign-up, profile and venue, and unknown or removed ones are refused', async () => {
+    const performer = await signedUpUser('performer', { timeZone: 'us/pacific' });
+    expect((await api('GET', '/me', { token: performer.token })).body).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+    });
+    const changed = await api('PATCH', '/me', { token: performer.token, body: { timeZone: 'EUROPE/LONDON' } });
+    expect(changed.body).toMatchObject({ timeZone: 'Europe/London' });
+    const refused = await api('PATCH', '/me', { token: performer.token, body: { timeZone: 'US/Pacific-New' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'validation-failed', errors: [{ path: 'body.timeZone' }] });
+    const director = await signedUpUser('director');
+    const created = await createPerformance(director.token, { timeZone: 'europe/london' });
+    const read = await api('GET', `/performances/${created.performanceId}`, { token: director.token });
+    expect(read.body).toMatchObject({ venue: { timeZone: 'Europe/London' } });
+  });
+});
+
+type CreatedCharacter = { characterId: string; name: string };
+
+describe('PUT /performances/{id} is as strict as POST', () => {
+  it('refuses unknown fields and repeated slot or character ids with 400, never 500', async () => {
+    const director = await signedUpUser('director');
+    const created = await createPerformance(director.token);
+    const slot = created.slots[0] as { slotId: string; start: string };
+    const [hamlet, ophelia] = created.characters as [CreatedCharacter, CreatedCharacter];
+    const put = (changes: Record<string, unknown>) =>
+      api('PUT', `/performances/${created.performanceId}`, {
+        token: director.token,
+        body: { ...performanceBody(), version: created.version, ...changes },
+      });
+    const slotTwice = [
+      { slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 5 },
+      { slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 1 },
+    ];
+    const characterTwice = [
+      { characterId: hamlet.characterId, name: 'Hamlet' },
+      { characterId: hamlet.characterId, name: 'Gertrude' },
+    ];
+    for (const [changes, field] of [
+      [{ ownerId: 'someone-else' }, 'body'],
+      [{ slots: slotTwice }, 'body.slots.1.slotId'],
+      [{ characters: characterTwice }, 'body.characters.1.characterId'],
+    ] as const) {
+      const refused = await put(changes);
+      expect(refused.status, JSON.stringify(changes)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation-failed' });
+      const errors = (refused.body as { errors: { path: string }[] }).errors.map((e) => e.path);
+      expect(errors, JSON.stringify(changes)).toContain(field);
+    }
+    const kept = await put({
+      slots: [{ slotId: slot.slotId, start: slot.start, durationMinutes: 30, capacity: 5 }],
+      characters: [
+        { characterId: hamlet.characterId, name: 'Hamlet' },
+        { characterId: ophelia.characterId, name: 'Ophelia' },
+      ],
+    });
+    expect(kept.status).toBe(200);
+  });
+});
+
+describe('the local runtime’s helper routes', () => {
+  it('answer malformed or wrong bodies with a 4xx problem, never 500, and still work when used right', async () => {
+    const bad: [string, string, string | undefined][] = [
+      ['POST', '/__local/schedules/reminder-dispatcher', '{'],
+      ['POST', '/__local/schedules/reminder-dispatcher', 'null'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '[]'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '"2030-01-01T00:00:00Z"'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":"not a time"}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":12}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', '{"time":"2030-01-01T00:00:00Z","x":1}'],
+      ['POST', '/__local/schedules/reminder-dispatcher', `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+      ['POST', '/__local/schedules/no-such-schedule', '{}'],
+    ];
+    for (const [method, path, rawBody] of bad) {
+      const response = await api(method, path, { rawBody, headers: { 'content-type': 'application/json' } });
+      const where = `${method} ${path} ${rawBody?.slice(0, 60)} → ${response.status}`;
+      expect(response.status, where).toBeGreaterThanOrEqual(400);
+      expect(response.status, where).toBeLessThan(500);
+      expect(response.contentType, where).toMatch(/^application\/problem\+json/);
+    }
+    const run = await api('POST', '/__local/schedules/reminder-dispatcher', {
+      body: { time: '2030-01-01T00:00:00Z' },
+    });
+    expect(run.status).toBe(200);
+    expect((await api('POST', '/__local/schedules/reminder-dispatcher', { rawBody: '' })).status).toBe(200);
+  });
+});
+
 describe('line breaks and header injection in what reaches an email', () => {
   it('refuses control characters in single-line fields, and keeps every email to one recipient on one line', async () => {
     const evil = 'evil@example.com';

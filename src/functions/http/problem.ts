@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { DomainError, ErrorCode, FieldIssue } from '../../domain/errors';
-import { ServiceUnavailableError, ValidationError } from '../../domain/errors';
+import { NonexistentLocalTimeError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
 
 /** Every error code, its HTTP status and its title: the one table of the API's problem types. */
 export const problemTypes: Record<ErrorCode | 'internal', { status: number; title: string }> = {
@@ -28,6 +28,8 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'in-use': { status: 409, title: 'Still in use' },
   'invalid-reference': { status: 400, title: 'Unknown slot, character or performer' },
   'invalid-cursor': { status: 400, title: 'The cursor is not one this search gave; start the search again' },
+  'nesting-too-deep': { status: 400, title: 'The body nests too deeply' },
+  'nonexistent-local-time': { status: 400, title: 'That local time does not exist there' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 
@@ -60,7 +62,8 @@ export function problemResponse(
 
 /** The response for a domain error: its problem, and Retry-After where the caller should come back later. */
 export function domainErrorResponse(error: DomainError, requestId?: string): APIGatewayProxyStructuredResultV2 {
-  const errors = error instanceof ValidationError ? error.issues : undefined;
+  const errors =
+    error instanceof ValidationError || error instanceof NonexistentLocalTimeError ? error.issues : undefined;
   const headers: Record<string, string> = {};
   if (error instanceof ServiceUnavailableError) headers['retry-after'] = String(error.retryAfterSeconds);
   if (error.code === 'unauthenticated') headers['www-authenticate'] = 'Bearer';

@@ -1,8 +1,16 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../domain/errors';
+import {
+  MalformedJsonError,
+  NestingTooDeepError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../domain/errors';
 
 /** The largest body the API accepts, in bytes. */
 export const maxBodyBytes = 64 * 1024;
+
+/** How deeply arrays and objects may nest in a body; no request needs more than a few levels. */
+export const maxNestingDepth = 32;
 
 /** The JSON body of a request, after checking its media type and size; `undefined` when there is none. */
 export function jsonBody(event: APIGatewayProxyEventV2): unknown {
@@ -15,9 +23,14 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaTypeError('Send the body as application/json.');
   }
+  const text = bytes.toString('utf8');
+  // Checked on the text, before parsing: every walk over a parsed value would need as deep a stack.
+  if (nestingDepth(text) > maxNestingDepth) {
+    throw new NestingTooDeepError(`The body nests arrays or objects more than ${maxNestingDepth} levels deep.`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bytes.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new MalformedJsonError('The body could not be parsed as JSON.');
   }
@@ -26,12 +39,43 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   return parsed;
 }
 
+/**
+ * The deepest nesting of `[` and `{` in a JSON text, ignoring brackets inside strings; one pass, no recursion.
+ * Text that is not JSON gets some number back; JSON.parse refuses it afterwards.
+ *
+ * @example nestingDepth('{"a":[1,"]"]}') // 2
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when every string and key in the value is well-formed UTF-16; walks with a list, not the stack. */
 function wellFormed(value: unknown): boolean {
-  if (typeof value === 'string')
-    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
-  if (Array.isArray(value)) return value.every(wellFormed);
-  if (value && typeof value === 'object')
-    return Object.entries(value).every(([k, v]) => wellFormed(k) && wellFormed(v));
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (loneSurrogate.test(next)) return false;
+    } else if (Array.isArray(next)) {
+      for (const item of next as unknown[]) pending.push(item);
+    } else if (next && typeof next === 'object') {
+      for (const [key, v] of Object.entries(next)) pending.push(key, v);
+    }
+  }
   return true;
 }
 

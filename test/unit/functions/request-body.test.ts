@@ -1,7 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonBody, maxBodyBytes } from '../../../src/functions/http/request-body';
-import { MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../../src/domain/errors';
+import { jsonBody, maxBodyBytes, maxNestingDepth } from '../../../src/functions/http/request-body';
+import {
+  MalformedJsonError,
+  NestingTooDeepError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../../src/domain/errors';
 
 const event = (body: string | undefined, contentType?: string) =>
   ({
@@ -30,5 +36,36 @@ describe('jsonBody', () => {
     expect(() => jsonBody(event('{"\\udc00":1}', 'application/json'))).toThrow(/not valid Unicode/);
     expect(jsonBody(event('{"name":"\\ud83c\\udfad"}', 'application/json'))).toEqual({ name: '🎭' });
     expect(() => jsonBody(event(`"${'x'.repeat(maxBodyBytes)}"`, 'application/json'))).toThrow(PayloadTooLargeError);
+  });
+
+  it('refuses a body nested 10,000 deep with a 400-class error, not a stack overflow', () => {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['{"a":', '}'],
+    ] as const) {
+      const deep = open.repeat(10_000) + '1' + close.repeat(10_000);
+      expect(() => jsonBody(event(deep, 'application/json'))).toThrow(NestingTooDeepError);
+    }
+  });
+
+  it('accepts nesting up to the limit and refuses anything deeper, whatever the shape (brackets in strings do not count)', () => {
+    const nested = (depth: number, shapes: boolean[]) => {
+      let text = '"[{\\"}"';
+      for (let level = 0; level < depth; level++) {
+        text = shapes[level % shapes.length] ? `{"k[":${text},"x":"}"}` : `[0,${text},"]"]`;
+      }
+      return text;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 * maxNestingDepth }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        (depth, shapes) => {
+          const body = event(nested(depth, shapes), 'application/json');
+          if (depth <= maxNestingDepth) expect(jsonBody(body)).toEqual(JSON.parse(nested(depth, shapes)));
+          else expect(() => jsonBody(body)).toThrow(NestingTooDeepError);
+        },
+      ),
+    );
   });
 });

@@ -22,7 +22,7 @@ export function SlotsEditor({
     <ListFieldset
       path="slots"
       legend="Audition slots"
-      hint={`When performers audition. Start is the local time at the venue (${zone}).`}
+      hint={`When performers audition. Start is the local time at the venue (${zone}). A time the clocks skip when they go forward is refused; a time that happens twice when they go back means the first one.`}
       errors={errors}
       addLabel="Add a slot"
       onAdd={() => {

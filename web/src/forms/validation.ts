@@ -4,7 +4,7 @@ import { ApiError } from '../api/client';
 /** Messages per field, keyed by path: `title`, `venue.timeZone`, `slots.0.capacity`; `''` is the whole form. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-// The API's schemas carry their own words for their own rules ("must be a phone number in E.164 form…"); zod's
+// The API's schemas carry their own words for their own rules ("must be a phone number with its country code…"); zod's
 // generic messages ("Too small: expected string to have >=1 characters") are reworded here for people. The
 // server keeps zod's defaults: this runs only in the browser bundle.
 z.config({

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { MalformedJsonError, NestingTooDeepError, ValidationError } from '../../src/domain/errors';
+import { maxNestingDepth, nestingDepth } from '../../src/functions/http/request-body';
+
+/**
+ * The JSON body of a local helper route (`/__local/…`), checked like the API's own bodies: broken JSON, deep
+ * nesting and a wrong shape become the same problem errors the API answers with, never a 500. An empty body
+ * reads as `{}`.
+ *
+ * @example localRequestBody(Buffer.from('{"time":"2030-01-01T00:00:00Z"}'), z.strictObject({ time: z.string() }))
+ */
+export function localRequestBody<S extends z.ZodType>(body: Buffer, schema: S): z.output<S> {
+  const text = body.byteLength ? body.toString('utf8') : '{}';
+  if (nestingDepth(text) > maxNestingDepth) {
+    throw new NestingTooDeepError(`The body nests arrays or objects more than ${maxNestingDepth} levels deep.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MalformedJsonError('The body could not be parsed as JSON.');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    throw new ValidationError(
+      result.error.issues.map((issue) => ({
+        path: ['body', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
