@@ -61,7 +61,7 @@ export type Notification =
   | (AboutSignUp & {
       readonly kind: 'cancellation';
       readonly to: Recipient;
-      readonly reason: 'performance-deleted' | 'slot-removed';
+      readonly reason: 'performance-deleted' | 'slot-removed' | 'casting-closed';
     })
   | (AboutSignUp & {
       readonly kind: 'slot-moved';

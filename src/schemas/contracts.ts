@@ -141,7 +141,8 @@ export const contracts = {
     ],
   },
   'casting-close': {
-    summary: 'Close casting: everyone not cast gets the final status “not cast” and an email',
+    summary:
+      'Close casting: those who auditioned and were not cast get “not cast”; sign-ups whose audition is ahead are cancelled; each is emailed',
     params: performanceParams,
     response: { status: 202, schema: z.object({ castingClosed: z.boolean() }), description: 'Closing' },
     errors: ['not-found'],

@@ -169,6 +169,7 @@ describe('(f) cancellation', () => {
   it.each([
     ['performance-deleted', 'Hamlet has been taken down by its director'],
     ['slot-removed', 'The director has removed the audition slot you signed up for in Hamlet'],
+    ['casting-closed', 'Casting for Hamlet closed before your audition'],
   ] as const)('explains %s and cancels the calendar event', (reason, explanation) => {
     const email = renderCancellation({
       recipient: bo,
