@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'audition-not-started'
   | 'audition-started'
   | 'in-use'
-  | 'invalid-reference';
+  | 'invalid-reference'
+  | 'not-cast';
 
 export interface FieldIssue {
   readonly path: string;
@@ -153,4 +154,9 @@ export class InUseError extends DomainError {
 /** The request names a slot, character or performer that the performance does not have. */
 export class InvalidReferenceError extends DomainError {
   readonly code = 'invalid-reference';
+}
+
+/** Undoing a casting for a sign-up that is not cast. */
+export class NotCastError extends DomainError {
+  readonly code = 'not-cast';
 }

@@ -4,11 +4,13 @@ import {
   renderAuditionReminder,
   renderCancellation,
   renderCast,
+  renderCastUndone,
   renderNotCast,
   renderSignUpConfirmation,
   renderSignUpReceived,
   renderSlotMoved,
   renderWithdrawal,
+  renderWithdrawalReceived,
 } from './emails';
 import type { Notification, PerformanceSnapshot, SlotSnapshot } from './notifications';
 
@@ -74,6 +76,14 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
           `${outboxId}#${i}`,
         ),
       );
+    case 'withdrawal-received':
+      return notification.to.map((recipient, i) =>
+        message(
+          renderWithdrawalReceived({ ...common, recipient, performer: notification.performer }),
+          [recipient.email],
+          `${outboxId}#${i}`,
+        ),
+      );
     case 'signup-confirmation':
       return [
         message(
@@ -96,6 +106,17 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
       return [
         message(
           renderCast({
+            recipient: notification.to,
+            performance: common.performance,
+            character: notification.character,
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'cast-undone':
+      return [
+        message(
+          renderCastUndone({
             recipient: notification.to,
             performance: common.performance,
             character: notification.character,

@@ -56,7 +56,13 @@ export type Notification =
       readonly reminderAt?: string;
     })
   | (AboutSignUp & { readonly kind: 'withdrawal'; readonly to: Recipient })
+  | (AboutSignUp & {
+      readonly kind: 'withdrawal-received';
+      readonly to: readonly Recipient[];
+      readonly performer: PerformerSnapshot;
+    })
   | (AboutSignUp & { readonly kind: 'cast'; readonly to: Recipient; readonly character: string })
+  | (AboutSignUp & { readonly kind: 'cast-undone'; readonly to: Recipient; readonly character: string })
   | (AboutSignUp & { readonly kind: 'not-cast'; readonly to: Recipient })
   | (AboutSignUp & {
       readonly kind: 'cancellation';

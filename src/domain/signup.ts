@@ -63,6 +63,19 @@ export function finalStatusAtClose(
   return new Date(signUp.slot.startsAt).getTime() <= closedAt.getTime() ? 'not-cast' : 'cancelled';
 }
 
+/**
+ * A cast sign-up back to "signed up", as if the casting had not happened (the audition stays done), with the
+ * change recorded in its history.
+ * @example withCastingUndone(castRecord, now) // { ...castRecord, status: 'signed-up', castAs: undefined, … }
+ */
+export function withCastingUndone<T extends SignUp & { readonly castAsName?: string }>(
+  signUp: T,
+  now: Date,
+): Omit<T, 'castAs' | 'castAsName'> {
+  const { castAs: _castAs, castAsName: _castAsName, ...rest } = { ...signUp, ...withStatus(signUp, 'signed-up', now) };
+  return rest;
+}
+
 /** A sign-up with one more status change recorded. */
 export function withStatus(signUp: SignUp, status: SignUpStatus, now: Date, castAs?: string): SignUp {
   const at = now.toISOString();

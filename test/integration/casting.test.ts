@@ -106,6 +106,36 @@ describe('from sign-up to casting', () => {
       (emails) => emails.some((e) => e.subject.startsWith('You have been cast as Ophelia')),
     );
 
+    // Undoing a casting frees the character's place, tells the performer, and takes the performance off their
+    // current performances; only a cast sign-up can be undone.
+    const castings = `/performances/${created.performanceId}/castings`;
+    const notCast = await api('DELETE', `${castings}/${bo.userId}`, { token: director.token });
+    expect(notCast.body).toMatchObject({ status: 409, code: 'not-cast' });
+    const undone = await api<{ status: string; castAs?: string }>('DELETE', `${castings}/${ada.userId}`, {
+      token: director.token,
+    });
+    expect(undone.status).toBe(200);
+    expect(undone.body.status).toBe('signed-up');
+    expect(undone.body).not.toHaveProperty('castAs');
+    expect((await statusOf(ada.token, created.performanceId))?.status).toBe('signed-up');
+    const { body: uncast } = await api<{ currentPerformances: unknown[] }>('GET', '/me', { token: ada.token });
+    expect(uncast.currentPerformances).toEqual([]);
+    await eventually(
+      () => emailsTo(ada.email),
+      (emails) => emails.some((e) => e.subject.startsWith('You are no longer cast as Ophelia')),
+    );
+    const boAsOphelia = await api('POST', castings, {
+      token: director.token,
+      body: { performerId: bo.userId, characterId: ophelia?.characterId },
+    });
+    expect(boAsOphelia.status).toBe(200);
+    expect((await api('DELETE', `${castings}/${bo.userId}`, { token: director.token })).status).toBe(200);
+    const recast = await api('POST', castings, {
+      token: director.token,
+      body: { performerId: ada.userId, characterId: ophelia?.characterId },
+    });
+    expect(recast.status).toBe(200);
+
     expect(
       (await api('POST', `/performances/${created.performanceId}/close-casting`, { token: director.token })).status,
     ).toBe(202);
@@ -122,6 +152,8 @@ describe('from sign-up to casting', () => {
       body: { performerId: bo.userId, characterId: hamlet?.characterId },
     });
     expect(again.body).toMatchObject({ status: 409, code: 'casting-closed' });
+    const lateUndo = await api('DELETE', `${castings}/${ada.userId}`, { token: director.token });
+    expect(lateUndo.body).toMatchObject({ status: 409, code: 'casting-closed' });
 
     // Cast performers see the performance among their current performances until its last date passes.
     const { body: me } = await api<{ currentPerformances: { performanceId: string; character: string }[] }>(

@@ -27,6 +27,7 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'audition-started': { status: 409, title: 'The audition has already started' },
   'in-use': { status: 409, title: 'Still in use' },
   'invalid-reference': { status: 400, title: 'Unknown slot, character or performer' },
+  'not-cast': { status: 409, title: 'The performer is not cast' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 

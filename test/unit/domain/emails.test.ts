@@ -4,11 +4,13 @@ import {
   renderAuditionReminder,
   renderCancellation,
   renderCast,
+  renderCastUndone,
   renderNotCast,
   renderSignUpConfirmation,
   renderSignUpReceived,
   renderSlotMoved,
   renderWithdrawal,
+  renderWithdrawalReceived,
 } from '../../../src/domain/emails';
 import { emailMessage } from '../../../src/schemas/email-message';
 
@@ -46,6 +48,11 @@ function everyKind(p: PerformanceFacts = performance, reader: Recipient = bo): [
     ['confirmation', renderSignUpConfirmation({ ...audition, invite, reminderAt: new Date('2027-03-28T02:00:00Z') })],
     ['withdrawal', renderWithdrawal({ ...audition, invite: { ...invite, sequence: 1 } })],
     ['cast', renderCast({ recipient: reader, performance: p, character: 'Ophelia' })],
+    ['cast undone', renderCastUndone({ recipient: reader, performance: p, character: 'Ophelia' })],
+    [
+      'withdrawal received',
+      renderWithdrawalReceived({ ...audition, performer: { ...reader, phone: '+14155550123' } }),
+    ],
     ['not cast', renderNotCast({ recipient: reader, performance: p, characters })],
     [
       'cancellation',
@@ -85,8 +92,30 @@ describe('(a) sign-up received', () => {
       characters,
       performer,
     });
-    expect(abroad.text).toContain('Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue)');
+    expect(abroad.text).toContain(
+      'Bo Park has signed up to audition for Hamlet on Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue).',
+    );
     expect(email.attachments).toBeUndefined();
+  });
+});
+
+describe('(a′) withdrawal received', () => {
+  it('tells the director who withdrew from which audition, in the reader’s zone and the venue’s', () => {
+    const performer = { name: 'Bo Park', email: 'bo@example.com', phone: '+14155550123' };
+    const reader = { ...ann, timeZone: 'America/New_York' };
+    const email = renderWithdrawalReceived({ recipient: reader, performance, slot, characters, performer });
+    expect(email.subject).toBe('Withdrawn from the audition: Bo Park for Hamlet');
+    expect(email.text).toContain('Bo Park has withdrawn from the audition for Hamlet');
+    expect(email.text).toContain('Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue)');
+    expect(email.attachments).toBeUndefined();
+  });
+});
+
+describe('(d′) casting undone', () => {
+  it('tells the performer they are no longer cast, and that their audition still counts', () => {
+    const email = renderCastUndone({ recipient: bo, performance, character: 'Ophelia' });
+    expect(email.subject).toBe('You are no longer cast as Ophelia in Hamlet');
+    expect(email.text).toContain('has undone your casting as Ophelia');
   });
 });
 
