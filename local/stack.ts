@@ -25,7 +25,12 @@ export interface StackOptions {
   readonly ports?: Partial<Ports>;
   readonly queueVisibilityTimeoutSeconds: number;
   readonly log: (line: string) => void;
+  /** The web UI's base URL, for the links in emails; `npm start`'s by default. */
+  readonly webUrl?: string;
 }
+
+/** Where `npm start` serves the web UI unless WEB_PORT says otherwise. */
+export const defaultWebUrl = 'http://127.0.0.1:5173';
 
 export interface LocalStack {
   readonly ports: Ports;
@@ -150,6 +155,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       USER_POOL_ID: resources.userPoolId,
       USER_POOL_CLIENT_ID: resources.userPoolClientId,
       SENDER_EMAIL: 'no-reply@audition-me.local',
+      WEB_BASE_URL: options.webUrl ?? defaultWebUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     return { ports, urls, resources, cognitoDir, env, stop };

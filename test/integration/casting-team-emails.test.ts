@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, signedUpUser, uniqueEmail } from '../support/api';
 import { createPerformance, performanceBody } from '../support/fixtures';
 import { emailsTo, eventually } from '../support/outbox';
@@ -29,7 +29,16 @@ describe('emails to the director and casting director', () => {
       // 10:00 at the London venue is 05:00 (EST) or 06:00 (EDT) in New York, the director's zone.
       expect(received?.body.text).toMatch(/0[56]:00 E[SD]T your time \(10:00 GMT at the venue\)/);
       expect(received?.body.text).not.toContain('(venue time)');
+      // It links to the director's sign-up list in the web UI.
+      const signUps = `${inject('webUrl')}/performances/${created.performanceId}/signups`;
+      expect(received?.body.text).toContain(signUps);
+      expect(received?.body.html).toContain(`href="${signUps}"`);
     }
+    const [confirmation] = await eventually(
+      () => emailsTo(performer.email),
+      (all) => all.length === 1,
+    );
+    expect(confirmation?.body.text).toContain(`${inject('webUrl')}/my/auditions`);
 
     const withdrawn = await api('DELETE', `/performances/${created.performanceId}/signup`, { token: performer.token });
     expect(withdrawn.status).toBe(200);

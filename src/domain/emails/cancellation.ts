@@ -35,6 +35,7 @@ export function renderCancellation(input: CancellationInput): RenderedEmail {
       : 'We are sorry for the change of plans. There are more performances waiting for you in Audition Me.';
   return composeEmail({
     subject: `Audition cancelled: ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       why,

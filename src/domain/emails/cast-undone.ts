@@ -1,8 +1,10 @@
 import { greeting } from './audition-facts';
-import type { PerformanceFacts, Recipient, RenderedEmail } from './email-input';
+import type { EmailLink, PerformanceFacts, Recipient, RenderedEmail } from './email-input';
 import { composeEmail, oneLine } from './layout';
 
 export interface CastUndoneInput {
+  /** The page where the reader acts on this email. */
+  readonly link: EmailLink;
   readonly recipient: Recipient;
   readonly performance: PerformanceFacts;
   /** The character the performer was cast as. */
@@ -21,6 +23,7 @@ export function renderCastUndone(input: CastUndoneInput): RenderedEmail {
   const { director } = input.performance;
   return composeEmail({
     subject: `You are no longer cast as ${character} in ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `The director of ${title} has undone your casting as ${character}. Casting is still open, so your audition ` +

@@ -20,6 +20,7 @@ export function renderSignUpReceived(input: SignUpReceivedInput): RenderedEmail 
   const title = oneLine(input.performance.title);
   return composeEmail({
     subject: `New audition sign-up: ${performer} for ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `${performer} has signed up to audition for ${title} on ${auditionTime(input)}.`,

@@ -20,6 +20,7 @@ export function renderWithdrawalReceived(input: WithdrawalReceivedInput): Render
   const title = oneLine(input.performance.title);
   return composeEmail({
     subject: `Withdrawn from the audition: ${performer} for ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `${performer} has withdrawn from the audition for ${title} on ${auditionTime(input)}; their place is free again.`,

@@ -108,9 +108,24 @@ describeInBrowser('the web UI: managing, searching, profiles', () => {
     await b.page.getByText(`You have withdrawn from the audition for “${title}”.`).waitFor();
     await b.page.getByText('Withdrawn', { exact: true }).waitFor();
 
-    // The director edits the title; an empty title is caught before sending, next to the field.
+    // The director follows the link in the "new sign-up" email: after signing in, it opens the sign-up list.
     const d = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/Paris' });
-    await signInThroughUi(d.page, director);
+    const newSignUp = (e: StoredEmail) =>
+      e.destination.to.includes('dee.rector@example.com') &&
+      e.subject === `New audition sign-up: Ann Example for ${title}`;
+    const link = (await eventually(sentEmails, (all) => all.some(newSignUp)))
+      .find(newSignUp)
+      ?.body.text?.match(/https?:\/\/\S+\/signups/)?.[0];
+    expect(link).toBe(`${inject('webUrl')}/performances/${performance.performanceId}/signups`);
+    await d.page.goto(link as string);
+    await d.page.getByLabel('Email address').fill(director.email);
+    await d.page.getByLabel('Password').fill(director.password);
+    await d.page.getByRole('button', { name: 'Sign in' }).click();
+    await d.page.getByRole('heading', { level: 1, name: `Sign-ups: ${title}` }).waitFor();
+    await d.page.getByRole('link', { name: 'Ann Example' }).waitFor();
+
+    // The director edits the title; an empty title is caught before sending, next to the field.
+    await d.page.getByRole('link', { name: 'My performances' }).first().click();
     await d.page.getByRole('link', { name: title, exact: true }).click();
     await d.page.getByRole('link', { name: 'Edit performance' }).click();
     await d.page.getByRole('heading', { level: 1, name: `Edit “${title}”` }).waitFor();
