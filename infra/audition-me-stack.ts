@@ -48,6 +48,10 @@ export class AuditionMeStack extends Stack {
     const users = new UserDirectory(this, 'Users', { retain: parameters.retainData });
     const sender = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(parameters.senderEmail) });
 
+    // The web UI first: its CloudFront URL is where the links in emails lead.
+    const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
+    const webUrl = `https://${web.distribution.distributionDomainName}`;
+
     // Every variable src/config.ts reads, on every function: each handler reads all of them at cold start.
     const environment = {
       TABLE_NAME: data.table.tableName,
@@ -58,6 +62,7 @@ export class AuditionMeStack extends Stack {
       // Signs search cursors: the random UUID CloudFormation gives this stack, so no key is in the repository and
       // none is shown to API callers; a replaced stack has a new one, and earlier cursors answer invalid-cursor.
       SEARCH_CURSOR_KEY: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
+      WEB_BASE_URL: webUrl,
       POWERTOOLS_SERVICE_NAME: 'audition-me',
     };
     const deployed = definitions.map(
@@ -77,21 +82,20 @@ export class AuditionMeStack extends Stack {
       for (const permission of target.definition.permissions) grantPermission(target, permission, targets);
     }
 
-    const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
     const http = new ManifestHttpApi(this, 'Http', {
       routes: deployed.flatMap((f): RouteTarget[] => {
         const { trigger, name } = f.definition;
         return trigger.kind === 'http' ? [{ name, route: trigger.route, fn: f.fn }] : [];
       }),
       authorizer: singleAuthorizer(deployed)?.fn,
-      corsOrigins: [`https://${web.distribution.distributionDomainName}`, ...parameters.extraCorsOrigins],
+      corsOrigins: [webUrl, ...parameters.extraCorsOrigins],
     });
     web.deployContent({ apiUrl: http.url });
     new EventTriggers(this, 'Triggers', { functions: deployed, queues: messaging.pairs, table: data.table, alerts });
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('ApiUrl', http.url, 'Base URL of the HTTP API');
-    output('WebUrl', `https://${web.distribution.distributionDomainName}`, 'The web UI');
+    output('WebUrl', webUrl, 'The web UI');
     output('WebBucketName', web.bucket.bucketName, 'Bucket holding the built web UI');
     output('DistributionId', web.distribution.distributionId, 'CloudFront distribution of the web UI');
     output('UserPoolId', users.userPool.userPoolId, 'Cognito user pool');

@@ -26,7 +26,12 @@ export interface StackOptions {
   readonly ports?: Partial<Ports>;
   readonly queueVisibilityTimeoutSeconds: number;
   readonly log: (line: string) => void;
+  /** The web UI's base URL, for the links in emails; `npm start`'s by default. */
+  readonly webUrl?: string;
 }
+
+/** Where `npm start` serves the web UI unless WEB_PORT says otherwise. */
+export const defaultWebUrl = 'http://127.0.0.1:5173';
 
 export interface LocalStack {
   readonly ports: Ports;
@@ -153,6 +158,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       SENDER_EMAIL: 'no-reply@audition-me.local',
       // A new key each start: search cursors from before a restart answer 400 invalid-cursor.
       SEARCH_CURSOR_KEY: randomBytes(32).toString('base64url'),
+      WEB_BASE_URL: options.webUrl ?? defaultWebUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     return { ports, urls, resources, cognitoDir, env, stop };

@@ -41,6 +41,8 @@ try {
       ses: port('SES_PORT', 8005),
     },
     queueVisibilityTimeoutSeconds: 30,
+    // The links in emails lead to the web UI started below.
+    webUrl: `http://127.0.0.1:${port('WEB_PORT', 5173)}`,
   });
   stops.push(() => system.stop());
   const { urls } = system.stack;

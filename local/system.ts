@@ -29,6 +29,8 @@ export interface SystemOptions {
   readonly ports?: Partial<Ports & { api: number }>;
   readonly queueVisibilityTimeoutSeconds?: number;
   readonly log?: (line: string) => void;
+  /** The web UI's base URL, for the links in emails (start the web server on that port). */
+  readonly webUrl?: string;
 }
 
 export interface LocalSystem {
@@ -88,6 +90,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     ports: options.ports,
     queueVisibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 30,
     log,
+    webUrl: options.webUrl,
   });
   // Functions read their configuration from the environment, as in Lambda.
   Object.assign(process.env, stack.env);

@@ -8,6 +8,8 @@ export interface Config {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly senderEmail: string;
+  /** The web app's base URL (the CloudFront URL; locally the web server's), for the links in emails. */
+  readonly webBaseUrl: string;
 }
 
 let cached: Config | undefined;
@@ -26,6 +28,7 @@ export function config(): Config {
     userPoolId: required('USER_POOL_ID'),
     userPoolClientId: required('USER_POOL_CLIENT_ID'),
     senderEmail: required('SENDER_EMAIL'),
+    webBaseUrl: required('WEB_BASE_URL'),
   };
   return cached;
 }

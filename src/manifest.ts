@@ -116,6 +116,10 @@ export const functions = [
     'table:read',
   ]),
   http('casting-create', 'POST', '/performances/{performanceId}/castings', 'director', ['table:read', 'table:write']),
+  http('casting-undo', 'DELETE', '/performances/{performanceId}/castings/{performerId}', 'director', [
+    'table:read',
+    'table:write',
+  ]),
   http('casting-close', 'POST', '/performances/{performanceId}/close-casting', 'director', [
     'table:read',
     'table:write',

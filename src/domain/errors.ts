@@ -36,7 +36,8 @@ export type ErrorCode =
   | 'invalid-reference'
   | 'invalid-cursor'
   | 'nesting-too-deep'
-  | 'nonexistent-local-time';
+  | 'nonexistent-local-time'
+  | 'not-cast';
 
 export interface FieldIssue {
   readonly path: string;
@@ -178,4 +179,9 @@ export class NonexistentLocalTimeError extends DomainError {
   ) {
     super(message);
   }
+}
+
+/** Undoing a casting for a sign-up that is not cast. */
+export class NotCastError extends DomainError {
+  readonly code = 'not-cast';
 }

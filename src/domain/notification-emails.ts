@@ -1,15 +1,17 @@
 import type { EmailMessage } from '../schemas/email-message';
-import type { InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
+import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
   renderAuditionReminder,
   renderCancellation,
   renderCast,
+  renderCastUndone,
   renderNotCast,
   renderRegistrationAttempted,
   renderSignUpConfirmation,
   renderSignUpReceived,
   renderSlotMoved,
   renderWithdrawal,
+  renderWithdrawalReceived,
 } from './emails';
 import type { Notification, PerformanceSnapshot, SlotSnapshot } from './notifications';
 
@@ -32,13 +34,52 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
 export const inviteSequence = (issuedAt: Date) => Math.max(1, Math.floor(issuedAt.getTime() / 1000) - 1_700_000_000);
 
 /**
+ * The page of the web app where the reader of a notification acts on it: the director's sign-up list for the
+ * casting team; the performance, where the performer can sign up again, after a withdrawal or a removed slot; the
+ * performer's own auditions (their sign-up and its status) otherwise.
+ *
+ * @example linkFor(notification, 'https://d1234.cloudfront.net') // { label: 'See the sign-ups', url: 'https://…/performances/p1/signups' }
+ */
+export function linkFor(notification: Notification, webBaseUrl: string): EmailLink {
+  const base = webBaseUrl.replace(/\/+$/, '');
+  if (notification.kind === 'registration-attempted')
+    return { label: 'Sign in to Audition Me', url: `${base}/sign-in` };
+  const performance = `${base}/performances/${encodeURIComponent(notification.performance.performanceId)}`;
+  const myAuditions = { label: 'See your auditions in Audition Me', url: `${base}/my/auditions` };
+  switch (notification.kind) {
+    case 'signup-received':
+    case 'withdrawal-received':
+      return { label: 'See the sign-ups in Audition Me', url: `${performance}/signups` };
+    case 'withdrawal':
+      return { label: 'See the performance in Audition Me', url: performance };
+    case 'cancellation':
+      return notification.reason === 'slot-removed'
+        ? { label: 'See the performance and its other slots in Audition Me', url: performance }
+        : myAuditions;
+    case 'signup-confirmation':
+    case 'cast':
+    case 'cast-undone':
+    case 'not-cast':
+    case 'slot-moved':
+    case 'reminder':
+      return myAuditions;
+  }
+}
+
+/**
  * The emails a notification becomes: one message per reader (each sees times in their own zone), except the
  * reminder, which is one message for all its readers (the mailer sends it to each of them separately).
  * Idempotency keys derive from the outbox record's id, so a repeated relay never sends twice.
  *
- * @example emailsFor(notification, outboxId, new Date(createdAt)) // [{ idempotencyKey: `${outboxId}`, to: […], … }]
+ * @example emailsFor(notification, outboxId, new Date(createdAt), 'https://d1234.cloudfront.net') // [{ idempotencyKey: `${outboxId}`, to: […], … }]
  */
-export function emailsFor(notification: Notification, outboxId: string, issuedAt: Date): EmailMessage[] {
+export function emailsFor(
+  notification: Notification,
+  outboxId: string,
+  issuedAt: Date,
+  webBaseUrl: string,
+): EmailMessage[] {
+  const link = linkFor(notification, webBaseUrl);
   const message = (rendered: RenderedEmail, to: readonly string[], key = outboxId): EmailMessage => ({
     idempotencyKey: key,
     to: [...to],
@@ -52,6 +93,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
       recipients: notification.to,
       performance: performanceFacts(notification.performance),
       slot: slotFacts(notification.slot),
+      link,
     });
     return [
       message(
@@ -61,12 +103,13 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
     ];
   }
   if (notification.kind === 'registration-attempted') {
-    return [message(renderRegistrationAttempted({ recipient: notification.to }), [notification.to.email])];
+    return [message(renderRegistrationAttempted({ recipient: notification.to, link }), [notification.to.email])];
   }
   const common = {
     performance: performanceFacts(notification.performance),
     slot: slotFacts(notification.slot),
     characters: notification.characters,
+    link,
   };
   const invite = (sequence: number): InviteVersion => ({ signUpId: notification.signUpId, sequence, issuedAt });
   switch (notification.kind) {
@@ -74,6 +117,14 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
       return notification.to.map((recipient, i) =>
         message(
           renderSignUpReceived({ ...common, recipient, performer: notification.performer }),
+          [recipient.email],
+          `${outboxId}#${i}`,
+        ),
+      );
+    case 'withdrawal-received':
+      return notification.to.map((recipient, i) =>
+        message(
+          renderWithdrawalReceived({ ...common, recipient, performer: notification.performer }),
           [recipient.email],
           `${outboxId}#${i}`,
         ),
@@ -103,6 +154,19 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
             recipient: notification.to,
             performance: common.performance,
             character: notification.character,
+            link,
+          }),
+          [notification.to.email],
+        ),
+      ];
+    case 'cast-undone':
+      return [
+        message(
+          renderCastUndone({
+            recipient: notification.to,
+            performance: common.performance,
+            character: notification.character,
+            link,
           }),
           [notification.to.email],
         ),
@@ -114,6 +178,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
             recipient: notification.to,
             performance: common.performance,
             characters: notification.characters,
+            link,
           }),
           [notification.to.email],
         ),

@@ -56,12 +56,18 @@ export type Notification =
       readonly reminderAt?: string;
     })
   | (AboutSignUp & { readonly kind: 'withdrawal'; readonly to: Recipient })
+  | (AboutSignUp & {
+      readonly kind: 'withdrawal-received';
+      readonly to: readonly Recipient[];
+      readonly performer: PerformerSnapshot;
+    })
   | (AboutSignUp & { readonly kind: 'cast'; readonly to: Recipient; readonly character: string })
+  | (AboutSignUp & { readonly kind: 'cast-undone'; readonly to: Recipient; readonly character: string })
   | (AboutSignUp & { readonly kind: 'not-cast'; readonly to: Recipient })
   | (AboutSignUp & {
       readonly kind: 'cancellation';
       readonly to: Recipient;
-      readonly reason: 'performance-deleted' | 'slot-removed';
+      readonly reason: 'performance-deleted' | 'slot-removed' | 'casting-closed';
     })
   | (AboutSignUp & {
       readonly kind: 'slot-moved';

@@ -51,6 +51,31 @@ export function slotForSignUp(
   return slot;
 }
 
+/**
+ * The final status closing casting gives a sign-up still open: "not cast" if its audition had begun when casting
+ * closed (the performer auditioned), otherwise "cancelled" (the audition will not take place).
+ * @example finalStatusAtClose({ slot: { startsAt: '2027-04-11T09:00:00.000Z' } }, closedAt) // 'cancelled'
+ */
+export function finalStatusAtClose(
+  signUp: { readonly slot: { readonly startsAt: string } },
+  closedAt: Date,
+): 'not-cast' | 'cancelled' {
+  return new Date(signUp.slot.startsAt).getTime() <= closedAt.getTime() ? 'not-cast' : 'cancelled';
+}
+
+/**
+ * A cast sign-up back to "signed up", as if the casting had not happened (the audition stays done), with the
+ * change recorded in its history.
+ * @example withCastingUndone(castRecord, now) // { ...castRecord, status: 'signed-up', castAs: undefined, … }
+ */
+export function withCastingUndone<T extends SignUp & { readonly castAsName?: string }>(
+  signUp: T,
+  now: Date,
+): Omit<T, 'castAs' | 'castAsName'> {
+  const { castAs: _castAs, castAsName: _castAsName, ...rest } = { ...signUp, ...withStatus(signUp, 'signed-up', now) };
+  return rest;
+}
+
 /** A sign-up with one more status change recorded. */
 export function withStatus(signUp: SignUp, status: SignUpStatus, now: Date, castAs?: string): SignUp {
   const at = now.toISOString();

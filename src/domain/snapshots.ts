@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';
-import type { PerformanceSnapshot, SlotSnapshot } from './notifications';
+import type { PerformanceSnapshot, Recipient, SlotSnapshot } from './notifications';
 
 /** What an email or a performer's sign-up list needs to show of a performance, frozen at one moment. */
 export function performanceSnapshot(performance: Performance): PerformanceSnapshot {
@@ -32,4 +32,18 @@ export function slotSnapshot(slot: AuditionSlot, venueTimeZone: string): SlotSna
 /** A slot snapshot's start as the wall-clock time at the venue, `YYYY-MM-DDTHH:mm`. */
 export function slotStartAtVenue(slot: SlotSnapshot, venueTimeZone: string): string {
   return DateTime.fromISO(slot.startsAt, { zone: 'utc' }).setZone(venueTimeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * The director and casting director of a performance as readers of an email. Their contacts on the performance
+ * carry no zone of their own, so both read times in the zone of the account that posted the performance (the
+ * director's profile zone; the venue's if that is unknown), and every such email shows the venue's time beside it.
+ * @example castingTeam(performance, 'America/New_York') // [{ name: 'Dee', email, timeZone: 'America/New_York' }, …]
+ */
+export function castingTeam(
+  performance: Pick<Performance, 'director' | 'castingDirector' | 'venue'>,
+  ownerTimeZone: string | undefined,
+): Recipient[] {
+  const timeZone = ownerTimeZone ?? performance.venue.timeZone;
+  return [performance.director, performance.castingDirector].map((c) => ({ name: c.name, email: c.email, timeZone }));
 }

@@ -2,7 +2,10 @@ import { markCastingClosed, readOwnedPerformance } from '../adapters/dynamodb/pe
 import { tableName } from './context';
 import { protectedRoute } from './http/handler';
 
-/** Closes casting (owners only); the table stream gives every open sign-up its final "not cast" and tells them. */
+/**
+ * Closes casting (owners only); the table stream then gives every open sign-up its final status and tells them:
+ * "not cast" if their audition had begun, cancelled (with a calendar CANCEL) if it was still ahead.
+ */
 export const handler = protectedRoute('casting-close', async ({ params, receivedAt }, caller) => {
   const table = tableName();
   await readOwnedPerformance(table, params.performanceId, caller.userId);

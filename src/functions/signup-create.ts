@@ -3,11 +3,11 @@ import { readPerformance } from '../adapters/dynamodb/performance-store';
 import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
 import { recordSignUp } from '../adapters/dynamodb/signup-store';
 import type { Notification } from '../domain/notifications';
-import { performanceSnapshot, slotSnapshot } from '../domain/snapshots';
+import { castingTeam, performanceSnapshot, slotSnapshot } from '../domain/snapshots';
 import { slotForSignUp } from '../domain/signup';
 import { plannedReminder } from '../domain/reminder';
 import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
-import { callerProfile, retryOnVersionConflict, tableName } from './context';
+import { callerProfile, profiles, retryOnVersionConflict, tableName } from './context';
 import { protectedRoute } from './http/handler';
 import { signUpView } from './views';
 
@@ -48,16 +48,12 @@ export const handler = protectedRoute('signup-create', async ({ params, body, re
       performer: { name: performer.name, email: performer.email, phone: performer.phone, timeZone: performer.timeZone },
     };
     const about = { performance: snapshot, slot: slotView, signUpId: record.signUpId, characters: characterNames };
-    const venueZone = performance.venue.timeZone;
+    const owner = await profiles().get(performance.ownerId);
     const notifications: Notification[] = [
       {
         kind: 'signup-received',
         ...about,
-        to: [performance.director, performance.castingDirector].map((c) => ({
-          name: c.name,
-          email: c.email,
-          timeZone: venueZone,
-        })),
+        to: castingTeam(performance, owner?.timeZone),
         performer: record.performer,
       },
       {

@@ -32,6 +32,7 @@ async function relayOutbox(change: TableChange): Promise<void> {
     item.notification as Notification,
     String(item.outboxId),
     new Date(String(item.createdAt)),
+    config().webBaseUrl,
   );
   await enqueueEmails(config().emailQueueUrl, messages);
   logger.info('outbox relayed', {

@@ -150,8 +150,15 @@ export const contracts = {
       'invalid-reference',
     ],
   },
+  'casting-undo': {
+    summary: 'Undo the casting of a performer (until casting closes): they are signed up again and told by email',
+    params: performerParams,
+    response: { status: 200, schema: signUpView, description: 'Back to signed up' },
+    errors: ['not-found', 'casting-closed', 'not-cast', 'invalid-reference'],
+  },
   'casting-close': {
-    summary: 'Close casting: everyone not cast gets the final status “not cast” and an email',
+    summary:
+      'Close casting: those who auditioned and were not cast get “not cast”; sign-ups whose audition is ahead are cancelled; each is emailed',
     params: performanceParams,
     response: { status: 202, schema: z.object({ castingClosed: z.boolean() }), description: 'Closing' },
     errors: ['not-found'],

@@ -94,6 +94,11 @@ const matrix: Record<string, Cell> = {
     // The owner passes every access check; the audition is still ahead, so casting is refused on its merits.
     expected: directorsOnly(409),
   },
+  'DELETE /performances/{performanceId}/castings/{performerId}': {
+    path: (w) => `${performance(w)}/castings/${w.performerId}`,
+    // The owner passes every access check; the performer is signed up, not cast, so there is nothing to undo.
+    expected: directorsOnly(409),
+  },
   'POST /performances/{performanceId}/close-casting': {
     path: (w) => `${performance(w)}/close-casting`,
     expected: directorsOnly(202),

@@ -106,6 +106,36 @@ describe('from sign-up to casting', () => {
       (emails) => emails.some((e) => e.subject.startsWith('You have been cast as Ophelia')),
     );
 
+    // Undoing a casting frees the character's place, tells the performer, and takes the performance off their
+    // current performances; only a cast sign-up can be undone.
+    const castings = `/performances/${created.performanceId}/castings`;
+    const notCast = await api('DELETE', `${castings}/${bo.userId}`, { token: director.token });
+    expect(notCast.body).toMatchObject({ status: 409, code: 'not-cast' });
+    const undone = await api<{ status: string; castAs?: string }>('DELETE', `${castings}/${ada.userId}`, {
+      token: director.token,
+    });
+    expect(undone.status).toBe(200);
+    expect(undone.body.status).toBe('signed-up');
+    expect(undone.body).not.toHaveProperty('castAs');
+    expect((await statusOf(ada.token, created.performanceId))?.status).toBe('signed-up');
+    const { body: uncast } = await api<{ currentPerformances: unknown[] }>('GET', '/me', { token: ada.token });
+    expect(uncast.currentPerformances).toEqual([]);
+    await eventually(
+      () => emailsTo(ada.email),
+      (emails) => emails.some((e) => e.subject.startsWith('You are no longer cast as Ophelia')),
+    );
+    const boAsOphelia = await api('POST', castings, {
+      token: director.token,
+      body: { performerId: bo.userId, characterId: ophelia?.characterId },
+    });
+    expect(boAsOphelia.status).toBe(200);
+    expect((await api('DELETE', `${castings}/${bo.userId}`, { token: director.token })).status).toBe(200);
+    const recast = await api('POST', castings, {
+      token: director.token,
+      body: { performerId: ada.userId, characterId: ophelia?.characterId },
+    });
+    expect(recast.status).toBe(200);
+
     expect(
       (await api('POST', `/performances/${created.performanceId}/close-casting`, { token: director.token })).status,
     ).toBe(202);
@@ -122,6 +152,8 @@ describe('from sign-up to casting', () => {
       body: { performerId: bo.userId, characterId: hamlet?.characterId },
     });
     expect(again.body).toMatchObject({ status: 409, code: 'casting-closed' });
+    const lateUndo = await api('DELETE', `${castings}/${ada.userId}`, { token: director.token });
+    expect(lateUndo.body).toMatchObject({ status: 409, code: 'casting-closed' });
 
     // Cast performers see the performance among their current performances until its last date passes.
     const { body: me } = await api<{ currentPerformances: { performanceId: string; character: string }[] }>(
@@ -134,6 +166,78 @@ describe('from sign-up to casting', () => {
     expect(me.currentPerformances).toEqual([
       expect.objectContaining({ performanceId: created.performanceId, character: 'Ophelia' }),
     ]);
+  });
+
+  it('closing casting: "not cast" for those who auditioned, a cancellation for those whose audition is ahead', async () => {
+    const [director, ada, bo] = await Promise.all([
+      signedUpUser('director'),
+      signedUpUser('performer'),
+      signedUpUser('performer'),
+    ]);
+    const body = performanceBody({
+      slots: [
+        { start: venueDateTime(7, '10:00', 'Europe/London'), durationMinutes: 30, capacity: 2 },
+        { start: venueDateTime(14, '10:00', 'Europe/London'), durationMinutes: 30, capacity: 2 },
+      ],
+    });
+    const created = await createPerformance(director.token, body);
+    const [soon, later] = created.slots as [{ slotId: string }, { slotId: string; start: string }, ...unknown[]];
+    const ophelia = created.characters[1]?.characterId;
+    for (const [p, slotId] of [
+      [ada, soon.slotId],
+      [bo, later.slotId],
+    ] as const) {
+      const response = await api('POST', `/performances/${created.performanceId}/signup`, {
+        token: p.token,
+        body: { slotId, characterIds: [ophelia] },
+      });
+      expect(response.status).toBe(201);
+    }
+    // Ada's audition is moved to earlier today, so it has begun; Bo's is two weeks away.
+    const movedTo = venueDateTime(0, '00:01', 'Europe/London');
+    const moved = await api('PUT', `/performances/${created.performanceId}`, {
+      token: director.token,
+      body: {
+        ...body,
+        characters: body.characters.map((c, i) => ({ ...c, characterId: created.characters[i]?.characterId })),
+        version: created.version,
+        slots: [
+          { slotId: soon.slotId, start: movedTo, durationMinutes: 30, capacity: 2 },
+          { slotId: later.slotId, start: later.start, durationMinutes: 30, capacity: 2 },
+        ],
+      },
+    });
+    expect(moved.status).toBe(200);
+    await eventually(
+      () => statusOf(ada.token, created.performanceId),
+      (s) => s?.slot.startsAt.venue.startsWith(movedTo) ?? false,
+    );
+
+    const closed = await api('POST', `/performances/${created.performanceId}/close-casting`, {
+      token: director.token,
+    });
+    expect(closed.status).toBe(202);
+    await eventually(
+      () => statusOf(ada.token, created.performanceId),
+      (s) => s?.status === 'not-cast',
+    );
+    const boSignUp = await eventually(
+      () => statusOf(bo.token, created.performanceId),
+      (s) => s?.status === 'cancelled',
+    );
+    expect(boSignUp).not.toHaveProperty('reminder');
+    const boEmails = await eventually(
+      () => emailsTo(bo.email),
+      (all) => all.some((e) => e.subject.startsWith('Audition cancelled')),
+    );
+    const cancellation = boEmails.find((e) => e.subject.startsWith('Audition cancelled'));
+    expect(cancellation?.body.text).toContain('closed before your audition');
+    expect(attachmentText(cancellation?.attachments?.[0] ?? { content: '' })).toContain('METHOD:CANCEL');
+    await eventually(
+      () => emailsTo(ada.email),
+      (all) => all.some((e) => e.subject.startsWith('Casting for')),
+    );
+    expect((await emailsTo(bo.email)).filter((e) => e.body.text?.includes('not been cast'))).toEqual([]);
   });
 
   it('cancels the sign-ups of a removed slot and tells their performers', async () => {

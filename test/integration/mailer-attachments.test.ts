@@ -19,6 +19,7 @@ describe('the mailer with attachments', () => {
   it('sends a confirmation with its calendar invite once, with subject, text, html and the .ics intact', async () => {
     const signUpId = randomUUID();
     const rendered = renderSignUpConfirmation({
+      link: { label: 'See your auditions', url: 'http://127.0.0.1:5173/my/auditions' },
       recipient: { name: 'Bo Park', email: 'bo@example.com', timeZone: 'America/Los_Angeles' },
       performance: {
         title: `Hamlet ${signUpId}`,

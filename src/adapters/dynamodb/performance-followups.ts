@@ -6,7 +6,7 @@ import { slotChanges } from '../../domain/performance';
 import { searchFacets } from '../../domain/search-terms';
 import { slotSnapshot } from '../../domain/snapshots';
 import type { SignUpStatus } from '../../domain/signup';
-import { withStatus } from '../../domain/signup';
+import { finalStatusAtClose, withStatus } from '../../domain/signup';
 import { documentClient } from './document-client';
 import { keys } from './keys';
 import { outboxStep } from './outbox';
@@ -70,9 +70,10 @@ async function settle(
 
 /**
  * What a change to a performance means for its performers, done after the change by the table stream: closed
- * casting gives every open sign-up "not cast"; deletion and removed slots cancel sign-ups; moved slots send an
- * updated invite. Each sign-up changes in its own transaction with its notification, conditional on its status,
- * so a retried batch neither repeats an email nor misses a performer.
+ * casting gives every open sign-up whose audition had begun "not cast" and cancels the others; deletion and
+ * removed slots cancel sign-ups; moved slots send an updated invite. Each sign-up changes in its own transaction
+ * with its notification, conditional on its status, so a retried batch neither repeats an email nor misses a
+ * performer.
  */
 export async function followUpPerformanceChange(
   tableName: string,
@@ -100,7 +101,13 @@ export async function followUpPerformanceChange(
         now,
       );
     } else if (closed) {
-      await settle(tableName, record, 'not-cast', { kind: 'not-cast', ...about(record), to: recipient(record) }, now);
+      // Whether the audition had begun is judged at the moment casting closed, not when the stream gets to it.
+      const final = finalStatusAtClose(record, new Date(after.updatedAt));
+      const notification: Notification =
+        final === 'not-cast'
+          ? { kind: 'not-cast', ...about(record), to: recipient(record) }
+          : { kind: 'cancellation', reason: 'casting-closed', ...about(record), to: recipient(record) };
+      await settle(tableName, record, final, notification, now);
     }
   }
   if (deleted || closed) return;

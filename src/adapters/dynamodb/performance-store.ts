@@ -158,7 +158,7 @@ export async function markDeleted(
   ]);
 }
 
-/** Closes casting; the stream then gives every remaining sign-up its final "not cast" status. */
+/** Closes casting; the stream then gives every remaining sign-up its final status (see `finalStatusAtClose`). */
 export async function markCastingClosed(tableName: string, performanceId: string, ownerId: string, now: Date) {
   try {
     await documentClient().send(

@@ -207,6 +207,33 @@ export async function recordCasting(
   ]);
 }
 
+/** Undoes a casting: the sign-up back to "signed up" and the character's place freed, with the notification. */
+export async function recordCastingUndone(
+  tableName: string,
+  request: { performance: Performance; updated: SignUpRecord; characterId: string },
+  notification: Notification,
+  now: Date,
+): Promise<void> {
+  const { performance, updated, characterId } = request;
+  await transact([
+    performanceUnchangedStep(tableName, performance),
+    signUpStatusStep(tableName, updated, 'cast'),
+    {
+      write: {
+        Update: {
+          TableName: tableName,
+          Key: keys.characterCount(performance.performanceId, characterId),
+          UpdateExpression: 'ADD #cast :minusOne',
+          ConditionExpression: '#cast > :zero',
+          ExpressionAttributeNames: { '#cast': 'cast' },
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        },
+      },
+    },
+    outboxStep(tableName, notification, now),
+  ]);
+}
+
 export async function readSignUp(tableName: string, performanceId: string, performerId: string): Promise<SignUpRecord> {
   const { Item } = await documentClient().send(
     new GetCommand({ TableName: tableName, Key: keys.signUp(performanceId, performerId), ConsistentRead: true }),

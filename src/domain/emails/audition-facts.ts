@@ -51,7 +51,7 @@ export function auditionFacts(input: AuditionEmailInput): Fact[] {
  * @example auditionInviteFor(input, { signUpId: 's1', sequence: 0, issuedAt }, 'REQUEST')
  */
 export function auditionInviteFor(
-  input: AuditionEmailInput,
+  input: Omit<AuditionEmailInput, 'link'>,
   invite: InviteVersion,
   method: InviteMethod,
 ): EmailAttachment {

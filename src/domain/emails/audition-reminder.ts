@@ -1,10 +1,12 @@
 import { formatInZone } from '../time-format';
 import { auditionPlace, auditionTime, greeting } from './audition-facts';
-import type { PerformanceFacts, Recipient, RenderedEmail, SlotFacts } from './email-input';
+import type { EmailLink, PerformanceFacts, Recipient, RenderedEmail, SlotFacts } from './email-input';
 import type { Fact } from './layout';
 import { composeEmail, oneLine } from './layout';
 
 export interface AuditionReminderInput {
+  /** The page where the reader acts on this email. */
+  readonly link: EmailLink;
   /** Everyone the one reminder message goes to (one slot, one reminder instant). */
   readonly recipients: readonly Recipient[];
   readonly performance: PerformanceFacts;
@@ -46,6 +48,7 @@ export function renderAuditionReminder(input: AuditionReminderInput): RenderedEm
   const only = input.recipients.length === 1 ? input.recipients[0] : undefined;
   return composeEmail({
     subject: `Reminder: your audition for ${title}, ${formatInZone(slot.start, sharedZone ?? venueZone)}`,
+    link: input.link,
     greeting: only ? greeting(only) : 'Hello,',
     blocks: [
       `This is a reminder of your audition for ${title}.`,

@@ -2,7 +2,7 @@ import { auditionFacts, auditionInviteFor, auditionTime, greeting } from './audi
 import type { AuditionEmailInput, InviteVersion, RenderedEmail } from './email-input';
 import { composeEmail, oneLine } from './layout';
 
-export type CancellationReason = 'performance-deleted' | 'slot-removed';
+export type CancellationReason = 'performance-deleted' | 'slot-removed' | 'casting-closed';
 
 export interface CancellationInput extends AuditionEmailInput {
   readonly reason: CancellationReason;
@@ -11,7 +11,8 @@ export interface CancellationInput extends AuditionEmailInput {
 }
 
 /**
- * (f) The audition will not take place, because the performance was deleted or the slot removed. Carries a
+ * (f) The audition will not take place, because the performance was deleted, the slot removed or casting closed
+ * before it. Carries a
  * METHOD:CANCEL for the audition's calendar event.
  *
  * @example renderCancellation({ recipient, performance, slot, characters, reason: 'slot-removed', invite })
@@ -19,17 +20,22 @@ export interface CancellationInput extends AuditionEmailInput {
  */
 export function renderCancellation(input: CancellationInput): RenderedEmail {
   const title = oneLine(input.performance.title);
-  const why =
-    input.reason === 'performance-deleted'
-      ? `${title} has been taken down by its director, so your audition on ${auditionTime(input)} will not take place.`
-      : `The director has removed the audition slot you signed up for in ${title} (${auditionTime(input)}), ` +
-        'so that audition will not take place.';
+  const why = {
+    'performance-deleted': `${title} has been taken down by its director, so your audition on ${auditionTime(input)} will not take place.`,
+    'slot-removed':
+      `The director has removed the audition slot you signed up for in ${title} (${auditionTime(input)}), ` +
+      'so that audition will not take place.',
+    'casting-closed':
+      `Casting for ${title} closed before your audition (${auditionTime(input)}), so that audition will not ` +
+      'take place and your sign-up is cancelled.',
+  }[input.reason];
   const next =
     input.reason === 'slot-removed'
       ? 'If other slots are still open, you are welcome to sign up for one of them in Audition Me.'
       : 'We are sorry for the change of plans. There are more performances waiting for you in Audition Me.';
   return composeEmail({
     subject: `Audition cancelled: ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       why,

@@ -1,8 +1,10 @@
 import { greeting } from './audition-facts';
-import type { PerformanceFacts, Recipient, RenderedEmail } from './email-input';
+import type { EmailLink, PerformanceFacts, Recipient, RenderedEmail } from './email-input';
 import { composeEmail, oneLine } from './layout';
 
 export interface CastInput {
+  /** The page where the reader acts on this email. */
+  readonly link: EmailLink;
   readonly recipient: Recipient;
   readonly performance: PerformanceFacts;
   /** The character the performer is cast as. */
@@ -21,6 +23,7 @@ export function renderCast(input: CastInput): RenderedEmail {
   const { director, venue } = input.performance;
   return composeEmail({
     subject: `You have been cast as ${character} in ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `Congratulations! You have been cast as ${character} in ${title}.`,

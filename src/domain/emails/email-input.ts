@@ -44,6 +44,13 @@ export interface SlotFacts {
   readonly location: { readonly name: string; readonly address: string };
 }
 
+/** Where in the web app the reader acts on the email, e.g. `{ label: 'See your auditions', url: 'https://…/my/auditions' }`. */
+export interface EmailLink {
+  readonly label: string;
+  /** Absolute URL of the page. */
+  readonly url: string;
+}
+
 /** Which version of a sign-up's calendar event an email carries. */
 export interface InviteVersion {
   /** Gives the event's stable UID. */
@@ -61,6 +68,8 @@ export interface AuditionEmailInput {
   readonly slot: SlotFacts;
   /** Names of the characters the performer signed up for. */
   readonly characters: readonly string[];
+  /** The page where the reader acts on this email. */
+  readonly link: EmailLink;
 }
 
 /** One rendered email, ready to become an `EmailMessage` with recipients and an idempotency key. */

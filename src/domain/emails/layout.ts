@@ -1,5 +1,5 @@
 import type { EmailAttachment } from '../../schemas/email-message';
-import type { RenderedEmail } from './email-input';
+import type { EmailLink, RenderedEmail } from './email-input';
 
 /**
  * One layout for every email: a greeting, paragraphs and a table of facts, written once as plain text and once
@@ -9,8 +9,8 @@ import type { RenderedEmail } from './email-input';
 /** A label and its value, e.g. `['When', 'Sunday 28 March 2027, 10:00 BST']`. */
 export type Fact = readonly [label: string, value: string];
 
-/** A paragraph of text, or a table of facts. */
-export type Block = string | { readonly facts: readonly Fact[] };
+/** A paragraph of text, a table of facts, or a link to a page of the app. */
+export type Block = string | { readonly facts: readonly Fact[] } | { readonly link: EmailLink };
 
 export const maxSubjectLength = 200;
 
@@ -67,11 +67,13 @@ const signOff = 'Best wishes,\nAudition Me';
 
 function textBlock(block: Block): string {
   if (typeof block === 'string') return block;
+  if ('link' in block) return `${block.link.label}: ${block.link.url}`;
   return block.facts.map(([label, value]) => `${label}: ${value}`).join('\n');
 }
 
 function htmlBlock(block: Block): string {
   if (typeof block === 'string') return `<p>${escapeHtml(block).replaceAll('\n', '<br>')}</p>`;
+  if ('link' in block) return `<p><a href="${escapeHtml(block.link.url)}">${escapeHtml(block.link.label)}</a></p>`;
   const rows = block.facts.map(
     ([label, value]) =>
       `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 16px 2px 0">${escapeHtml(label)}</th>` +
@@ -81,18 +83,20 @@ function htmlBlock(block: Block): string {
 }
 
 /**
- * Renders the blocks as plain text and as HTML (every value escaped), with a greeting and a sign-off.
+ * Renders the blocks as plain text and as HTML (every value escaped), with a greeting, the link to the page where
+ * the reader acts on the email, and a sign-off. Every email has that link.
  *
- * @example composeEmail({ subject: 'Cast!', greeting: 'Hi Bo,', blocks: ['You are cast.', { facts: [['As', 'Ophelia']] }] })
+ * @example composeEmail({ subject: 'Cast!', greeting: 'Hi Bo,', blocks: ['You are cast.'], link: { label, url } })
  */
 export function composeEmail(content: {
   subject: string;
   greeting: string;
   blocks: readonly Block[];
+  link: EmailLink;
   attachments?: EmailAttachment[];
 }): RenderedEmail {
   const subject = subjectLine(content.subject);
-  const blocks: Block[] = [content.greeting, ...content.blocks, signOff];
+  const blocks: Block[] = [content.greeting, ...content.blocks, { link: content.link }, signOff];
   const text = `${blocks.map(textBlock).join('\n\n')}\n`;
   const html =
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +

@@ -1,8 +1,10 @@
 import { greeting } from './audition-facts';
-import type { PerformanceFacts, Recipient, RenderedEmail } from './email-input';
+import type { EmailLink, PerformanceFacts, Recipient, RenderedEmail } from './email-input';
 import { composeEmail, listOf, oneLine } from './layout';
 
 export interface NotCastInput {
+  /** The page where the reader acts on this email. */
+  readonly link: EmailLink;
   readonly recipient: Recipient;
   readonly performance: PerformanceFacts;
   /** The characters the performer auditioned for. */
@@ -20,6 +22,7 @@ export function renderNotCast(input: NotCastInput): RenderedEmail {
   const roles = input.characters.length > 0 ? ` for ${listOf(input.characters)}` : '';
   return composeEmail({
     subject: `Casting for ${title} has closed`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `Thank you for auditioning${roles} in ${title}. Casting has now closed, and we are sorry to tell you that ` +

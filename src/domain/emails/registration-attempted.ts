@@ -1,16 +1,17 @@
 import { greeting } from './audition-facts';
-import type { RenderedEmail } from './email-input';
+import type { EmailLink, RenderedEmail } from './email-input';
 import { composeEmail } from './layout';
 
 export interface RegistrationAttemptedInput {
   readonly recipient: { readonly name: string };
+  readonly link: EmailLink;
 }
 
 /**
  * Someone signed up with the address of an existing account. The account was not changed; the owner learns of
  * it here, and not the person who tried (the sign-up answers as for a new address).
  *
- * @example renderRegistrationAttempted({ recipient: { name: 'Bo' } }) // { subject: 'Someone tried to …', text, html }
+ * @example renderRegistrationAttempted({ recipient: { name: 'Bo' }, link }) // { subject: 'Someone tried to …', text, html }
  */
 export function renderRegistrationAttempted(input: RegistrationAttemptedInput): RenderedEmail {
   return composeEmail({
@@ -22,5 +23,6 @@ export function renderRegistrationAttempted(input: RegistrationAttemptedInput): 
       'If it was you: sign in to Audition Me with your email address and your password.',
       'If it was not you, you can ignore this email.',
     ],
+    link: input.link,
   });
 }

@@ -25,6 +25,7 @@ export function renderSignUpConfirmation(input: SignUpConfirmationInput): Render
     : 'Your audition is soon, so there will be no separate reminder: this email is it.';
   return composeEmail({
     subject: `Audition confirmed: ${title}, ${yourTime}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `You are signed up to audition for ${title}. Break a leg!`,

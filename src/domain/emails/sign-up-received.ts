@@ -1,5 +1,4 @@
-import { formatInZone } from '../time-format';
-import { auditionFacts, greeting } from './audition-facts';
+import { auditionFacts, auditionTime, greeting } from './audition-facts';
 import type { AuditionEmailInput, PerformerContact, RenderedEmail } from './email-input';
 import { composeEmail, oneLine } from './layout';
 
@@ -19,12 +18,12 @@ export interface SignUpReceivedInput extends AuditionEmailInput {
 export function renderSignUpReceived(input: SignUpReceivedInput): RenderedEmail {
   const performer = oneLine(input.performer.name);
   const title = oneLine(input.performance.title);
-  const atVenue = formatInZone(input.slot.start, input.performance.venue.timeZone);
   return composeEmail({
     subject: `New audition sign-up: ${performer} for ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
-      `${performer} has signed up to audition for ${title} on ${atVenue} (venue time).`,
+      `${performer} has signed up to audition for ${title} on ${auditionTime(input)}.`,
       {
         facts: [
           ['Performer', performer],

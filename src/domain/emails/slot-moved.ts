@@ -27,6 +27,7 @@ export function renderSlotMoved(input: SlotMovedInput): RenderedEmail {
   if (placeBefore !== placeNow) previously.push(['Previously at', placeBefore]);
   return composeEmail({
     subject: `Audition moved: ${title}, now ${formatInZone(input.slot.start, input.recipient.timeZone)}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `The director of ${title} has changed your audition. Here are the new details:`,

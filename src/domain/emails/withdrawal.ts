@@ -17,6 +17,7 @@ export function renderWithdrawal(input: WithdrawalInput): RenderedEmail {
   const title = oneLine(input.performance.title);
   return composeEmail({
     subject: `You have withdrawn from the audition for ${title}`,
+    link: input.link,
     greeting: greeting(input.recipient),
     blocks: [
       `You have withdrawn from this audition for ${title}, and your place has been given up:`,

@@ -30,6 +30,7 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'invalid-cursor': { status: 400, title: 'The cursor is not one this search gave; start the search again' },
   'nesting-too-deep': { status: 400, title: 'The body nests too deeply' },
   'nonexistent-local-time': { status: 400, title: 'That local time does not exist there' },
+  'not-cast': { status: 409, title: 'The performer is not cast' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 

@@ -154,10 +154,11 @@ describeInBrowser('the web UI, end to end', () => {
       await emailTo(director.email, new RegExp(`New audition sign-up: ${performer.name} for ${title}`)),
     ).toBeDefined();
 
-    // Casting before the audition has begun is refused, and the page says why.
+    // Before the audition has begun there is nothing to cast yet: a hint, no form, nobody "auditioned".
     if (Date.now() < slotStart.toMillis() - 3_000) {
-      await d.page.getByRole('button', { name: 'Cast', exact: true }).click();
-      await d.page.getByText('The audition has not happened yet').waitFor();
+      await d.page.getByText(/You can cast after the audition starts at/).waitFor();
+      expect(await d.page.getByRole('button', { name: 'Cast', exact: true }).count()).toBe(0);
+      expect(await d.page.getByText(/\(auditioned\)/).count()).toBe(0);
     }
 
     // The performer's profile, from the sign-up.
@@ -170,10 +171,34 @@ describeInBrowser('the web UI, end to end', () => {
     // Once the audition has begun, the director casts the performer.
     await sleep(slotStart.toMillis() - Date.now() + 1_000);
     await d.page.reload();
+    // No character is preselected: the director chooses one, and confirms in a dialog (Escape backs out).
     await d.page.getByText('The audition has begun: you can cast.').waitFor();
-    await d.page.getByLabel(`Cast ${performer.name} as`).selectOption({ label: 'Miranda (auditioned)' });
+    const choice = d.page.getByLabel(`Cast ${performer.name} as`);
+    expect(await choice.inputValue()).toBe('');
     await d.page.getByRole('button', { name: 'Cast', exact: true }).click();
+    await d.page.getByText('Choose a character.').first().waitFor();
+    await choice.selectOption({ label: 'Miranda (auditioned)' });
+    await d.page.getByRole('button', { name: 'Cast', exact: true }).click();
+    const castDialog = d.page.getByRole('dialog', { name: `Cast ${performer.name} as Miranda?` });
+    await castDialog.waitFor();
+    await expectAccessible(d.page, 'the cast dialog');
+    await d.page.keyboard.press('Escape');
+    await castDialog.waitFor({ state: 'detached' });
+    expect(await d.page.getByText('Cast as Miranda', { exact: true }).count()).toBe(0);
+    await d.page.getByRole('button', { name: 'Cast', exact: true }).click();
+    await castDialog.getByRole('button', { name: 'Cast as Miranda' }).click();
     await d.page.getByText(`${performer.name} is cast as Miranda.`).waitFor();
+    await d.page.getByText('Cast as Miranda', { exact: true }).waitFor();
+
+    // The director can undo the casting until casting closes; the performer is told. Then casts again.
+    await d.page.getByRole('button', { name: `Undo casting of ${performer.name}` }).click();
+    const undoDialog = d.page.getByRole('dialog', { name: `Undo casting ${performer.name} as Miranda?` });
+    await undoDialog.getByRole('button', { name: 'Undo casting' }).click();
+    await d.page.getByText(`${performer.name} is no longer cast as Miranda.`).waitFor();
+    expect(await emailTo(performer.email, new RegExp(`You are no longer cast as Miranda in ${title}`))).toBeDefined();
+    await choice.selectOption({ label: 'Miranda (auditioned)' });
+    await d.page.getByRole('button', { name: 'Cast', exact: true }).click();
+    await castDialog.getByRole('button', { name: 'Cast as Miranda' }).click();
     await d.page.getByText('Cast as Miranda', { exact: true }).waitFor();
 
     // The performer sees "cast", gets the email, and the performance is current on their profile.

@@ -108,9 +108,24 @@ describeInBrowser('the web UI: managing, searching, profiles', () => {
     await b.page.getByText(`You have withdrawn from the audition for “${title}”.`).waitFor();
     await b.page.getByText('Withdrawn', { exact: true }).waitFor();
 
-    // The director edits the title; an empty title is caught before sending, next to the field.
+    // The director follows the link in the "new sign-up" email: after signing in, it opens the sign-up list.
     const d = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/Paris' });
-    await signInThroughUi(d.page, director);
+    const newSignUp = (e: StoredEmail) =>
+      e.destination.to.includes('dee.rector@example.com') &&
+      e.subject === `New audition sign-up: Ann Example for ${title}`;
+    const link = (await eventually(sentEmails, (all) => all.some(newSignUp)))
+      .find(newSignUp)
+      ?.body.text?.match(/https?:\/\/\S+\/signups/)?.[0];
+    expect(link).toBe(`${inject('webUrl')}/performances/${performance.performanceId}/signups`);
+    await d.page.goto(link as string);
+    await d.page.getByLabel('Email address').fill(director.email);
+    await d.page.getByLabel('Password').fill(director.password);
+    await d.page.getByRole('button', { name: 'Sign in' }).click();
+    await d.page.getByRole('heading', { level: 1, name: `Sign-ups: ${title}` }).waitFor();
+    await d.page.getByRole('link', { name: 'Ann Example' }).waitFor();
+
+    // The director edits the title; an empty title is caught before sending, next to the field.
+    await d.page.getByRole('link', { name: 'My performances' }).first().click();
     await d.page.getByRole('link', { name: title, exact: true }).click();
     await d.page.getByRole('link', { name: 'Edit performance' }).click();
     await d.page.getByRole('heading', { level: 1, name: `Edit “${title}”` }).waitFor();
@@ -138,14 +153,27 @@ describeInBrowser('the web UI: managing, searching, profiles', () => {
     await deleteDialog.waitFor({ state: 'detached' });
     expect((await focused(d.page)).text).toBe('Delete performance');
 
-    // Closing casting tells Ann she was not cast; afterwards a deletion tells nobody.
+    // Ann's audition is two days ahead: closing casting cancels it (it does not tell her "not cast"), and the
+    // dialog says so before; afterwards a deletion tells nobody.
     await d.page.getByRole('button', { name: 'Close casting' }).click();
-    await d.page.getByRole('dialog').getByRole('button', { name: 'Close casting' }).click();
-    await d.page.getByText('Casting is closed. Everyone not cast is being told.').waitFor();
-    // (The not-cast email names the title as it was at sign-up, so either title passes here.)
-    const closed = (e: StoredEmail) =>
-      e.destination.to.some((to) => to.includes(ann.email)) && e.subject.startsWith(`Casting for ${title}`);
-    expect((await eventually(sentEmails, (all) => all.some(closed))).some(closed)).toBe(true);
+    const closeDialog = d.page.getByRole('dialog', { name: `Close casting for “${renamed}”?` });
+    await closeDialog.getByText('Nobody has auditioned without being cast, so nobody will be told “not cast”.').waitFor();
+    await closeDialog.getByText('1 performer whose audition is still ahead will have it cancelled').waitFor();
+    await expectAccessible(d.page, 'the close-casting dialog');
+    await closeDialog.getByRole('button', { name: 'Close casting' }).click();
+    await d.page.getByText('Casting is closed. 1 audition still ahead is being cancelled.').waitFor();
+    // (The email names the title as it was at sign-up, so either title passes here.)
+    const cancelled = (e: StoredEmail) =>
+      e.destination.to.some((to) => to.includes(ann.email)) && e.subject.startsWith(`Audition cancelled: ${title}`);
+    expect((await eventually(sentEmails, (all) => all.some(cancelled))).some(cancelled)).toBe(true);
+    expect(
+      (await sentEmails()).some((e) => e.destination.to.includes(ann.email) && e.subject.startsWith('Casting for')),
+    ).toBe(false);
+    // The sign-ups page no longer offers casting.
+    await d.page.getByRole('link', { name: 'Sign-ups and casting' }).click();
+    await d.page.getByText('Casting is closed', { exact: false }).first().waitFor();
+    expect(await d.page.getByText(/you can cast/i).count()).toBe(0);
+    await d.page.getByRole('link', { name: 'Back to the performance' }).click();
     await d.page.getByRole('button', { name: 'Delete performance' }).click();
     await d.page.getByText('Nobody has an active sign-up, so nobody needs to be told.').waitFor();
     await d.page.getByRole('dialog').getByRole('button', { name: 'Delete performance' }).click();

@@ -4,11 +4,13 @@ import {
   renderAuditionReminder,
   renderCancellation,
   renderCast,
+  renderCastUndone,
   renderNotCast,
   renderSignUpConfirmation,
   renderSignUpReceived,
   renderSlotMoved,
   renderWithdrawal,
+  renderWithdrawalReceived,
 } from '../../../src/domain/emails';
 import { emailMessage } from '../../../src/schemas/email-message';
 
@@ -35,6 +37,7 @@ const cy: Recipient = { name: 'Cy Ho', email: 'cy@example.com', timeZone: 'Asia/
 const di: Recipient = { name: 'Di Roe', email: 'di@example.com', timeZone: 'Europe/London' };
 const invite = { signUpId: 'su-1', sequence: 0, issuedAt: new Date('2027-03-01T12:00:00Z') };
 const characters = ['Ophelia', 'Gertrude'];
+const link = { label: 'See your auditions in Audition Me', url: 'https://app.example.org/my/auditions' };
 const venueTime = 'Sunday 28 March 2027, 10:00 BST';
 const boTime = 'Sunday 28 March 2027, 02:00 PDT your time (10:00 BST at the venue)';
 
@@ -42,19 +45,34 @@ const boTime = 'Sunday 28 March 2027, 02:00 PDT your time (10:00 BST at the venu
 function everyKind(p: PerformanceFacts = performance, reader: Recipient = bo): [string, RenderedEmail][] {
   const audition = { recipient: reader, performance: p, slot, characters };
   return [
-    ['sign-up received', renderSignUpReceived({ ...audition, performer: { ...reader, phone: '+14155550123' } })],
-    ['confirmation', renderSignUpConfirmation({ ...audition, invite, reminderAt: new Date('2027-03-28T02:00:00Z') })],
-    ['withdrawal', renderWithdrawal({ ...audition, invite: { ...invite, sequence: 1 } })],
-    ['cast', renderCast({ recipient: reader, performance: p, character: 'Ophelia' })],
-    ['not cast', renderNotCast({ recipient: reader, performance: p, characters })],
+    ['sign-up received', renderSignUpReceived({ link, ...audition, performer: { ...reader, phone: '+14155550123' } })],
+    [
+      'confirmation',
+      renderSignUpConfirmation({ link, ...audition, invite, reminderAt: new Date('2027-03-28T02:00:00Z') }),
+    ],
+    ['withdrawal', renderWithdrawal({ link, ...audition, invite: { ...invite, sequence: 1 } })],
+    ['cast', renderCast({ link, recipient: reader, performance: p, character: 'Ophelia' })],
+    ['cast undone', renderCastUndone({ link, recipient: reader, performance: p, character: 'Ophelia' })],
+    [
+      'withdrawal received',
+      renderWithdrawalReceived({ link, ...audition, performer: { ...reader, phone: '+14155550123' } }),
+    ],
+    ['not cast', renderNotCast({ link, recipient: reader, performance: p, characters })],
     [
       'cancellation',
-      renderCancellation({ ...audition, reason: 'performance-deleted', invite: { ...invite, sequence: 1 } }),
+      renderCancellation({ link, ...audition, reason: 'performance-deleted', invite: { ...invite, sequence: 1 } }),
     ],
-    ['slot moved', renderSlotMoved({ ...audition, previousSlot: slot, invite: { ...invite, sequence: 1 } })],
-    ['reminder', renderAuditionReminder({ recipients: [reader], performance: p, slot })],
+    ['slot moved', renderSlotMoved({ link, ...audition, previousSlot: slot, invite: { ...invite, sequence: 1 } })],
+    ['reminder', renderAuditionReminder({ link, recipients: [reader], performance: p, slot })],
   ];
 }
+
+describe('every kind links to the page where the reader acts on it', () => {
+  it.each(everyKind())('%s', (_kind, email) => {
+    expect(email.text).toContain(`See your auditions in Audition Me: ${link.url}`);
+    expect(email.html).toContain(`<a href="${link.url}">See your auditions in Audition Me</a>`);
+  });
+});
 
 function icsOf(email: RenderedEmail): string {
   expect(email.attachments).toHaveLength(1);
@@ -64,7 +82,7 @@ function icsOf(email: RenderedEmail): string {
 describe('(a) sign-up received', () => {
   it('tells the director who signed up, how to reach them, for what and when, in both zones', () => {
     const performer = { name: 'Bo Park', email: 'bo@example.com', phone: '+14155550123' };
-    const email = renderSignUpReceived({ recipient: ann, performance, slot, characters, performer });
+    const email = renderSignUpReceived({ link, recipient: ann, performance, slot, characters, performer });
     expect(email.subject).toBe('New audition sign-up: Bo Park for Hamlet');
     for (const body of [email.text, email.html]) {
       for (const fact of [
@@ -79,20 +97,44 @@ describe('(a) sign-up received', () => {
       }
     }
     const abroad = renderSignUpReceived({
+      link,
       recipient: { ...ann, timeZone: 'America/New_York' },
       performance,
       slot,
       characters,
       performer,
     });
-    expect(abroad.text).toContain('Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue)');
+    expect(abroad.text).toContain(
+      'Bo Park has signed up to audition for Hamlet on Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue).',
+    );
     expect(email.attachments).toBeUndefined();
+  });
+});
+
+describe('(a′) withdrawal received', () => {
+  it('tells the director who withdrew from which audition, in the reader’s zone and the venue’s', () => {
+    const performer = { name: 'Bo Park', email: 'bo@example.com', phone: '+14155550123' };
+    const reader = { ...ann, timeZone: 'America/New_York' };
+    const email = renderWithdrawalReceived({ link, recipient: reader, performance, slot, characters, performer });
+    expect(email.subject).toBe('Withdrawn from the audition: Bo Park for Hamlet');
+    expect(email.text).toContain('Bo Park has withdrawn from the audition for Hamlet');
+    expect(email.text).toContain('Sunday 28 March 2027, 05:00 EDT your time (10:00 BST at the venue)');
+    expect(email.attachments).toBeUndefined();
+  });
+});
+
+describe('(d′) casting undone', () => {
+  it('tells the performer they are no longer cast, and that their audition still counts', () => {
+    const email = renderCastUndone({ link, recipient: bo, performance, character: 'Ophelia' });
+    expect(email.subject).toBe('You are no longer cast as Ophelia in Hamlet');
+    expect(email.text).toContain('has undone your casting as Ophelia');
   });
 });
 
 describe('(b) sign-up confirmation', () => {
   it('confirms the audition in both zones, says when the reminder comes, and attaches a REQUEST', () => {
     const email = renderSignUpConfirmation({
+      link,
       recipient: bo,
       performance,
       slot,
@@ -117,6 +159,7 @@ describe('(b) sign-up confirmation', () => {
 
   it('says the confirmation stands in for the reminder when none is planned', () => {
     const email = renderSignUpConfirmation({
+      link,
       recipient: bo,
       performance,
       slot,
@@ -131,6 +174,7 @@ describe('(b) sign-up confirmation', () => {
 describe('(c) withdrawal', () => {
   it('confirms the withdrawal and cancels the same calendar event', () => {
     const email = renderWithdrawal({
+      link,
       recipient: bo,
       performance,
       slot,
@@ -149,7 +193,7 @@ describe('(c) withdrawal', () => {
 
 describe('(d) cast', () => {
   it('names the character and the director to hear from', () => {
-    const email = renderCast({ recipient: bo, performance, character: 'Ophelia' });
+    const email = renderCast({ link, recipient: bo, performance, character: 'Ophelia' });
     expect(email.subject).toBe('You have been cast as Ophelia in Hamlet');
     expect(email.text).toContain('Congratulations! You have been cast as Ophelia in Hamlet.');
     expect(email.html).toContain('Ann Lee (ann@example.com)');
@@ -158,7 +202,7 @@ describe('(d) cast', () => {
 
 describe('(e) not cast', () => {
   it('gives the final status kindly', () => {
-    const email = renderNotCast({ recipient: bo, performance, characters: ['Ophelia'] });
+    const email = renderNotCast({ link, recipient: bo, performance, characters: ['Ophelia'] });
     expect(email.subject).toBe('Casting for Hamlet has closed');
     expect(email.text).toContain('Thank you for auditioning for Ophelia in Hamlet.');
     expect(email.text).toContain('you have not been cast this time');
@@ -169,8 +213,10 @@ describe('(f) cancellation', () => {
   it.each([
     ['performance-deleted', 'Hamlet has been taken down by its director'],
     ['slot-removed', 'The director has removed the audition slot you signed up for in Hamlet'],
+    ['casting-closed', 'Casting for Hamlet closed before your audition'],
   ] as const)('explains %s and cancels the calendar event', (reason, explanation) => {
     const email = renderCancellation({
+      link,
       recipient: bo,
       performance,
       slot,
@@ -193,6 +239,7 @@ describe('(g) slot moved', () => {
       location: { name: 'Studio 2', address: '1 Bankside' },
     };
     const email = renderSlotMoved({
+      link,
       recipient: bo,
       performance,
       slot: moved,
@@ -215,14 +262,14 @@ describe('(g) slot moved', () => {
 
 describe('(h) reminder', () => {
   it('reads as a personal email for one reader, with both zones', () => {
-    const email = renderAuditionReminder({ recipients: [bo], performance, slot });
+    const email = renderAuditionReminder({ link, recipients: [bo], performance, slot });
     expect(email.subject).toBe('Reminder: your audition for Hamlet, Sunday 28 March 2027, 02:00 PDT');
     expect(email.text).toContain('Hi Bo Park,');
     expect(email.text).toContain(`When: ${boTime}`);
   });
 
   it('for readers in several zones, greets them all and lists the venue’s time and each of their zones', () => {
-    const email = renderAuditionReminder({ recipients: [bo, di, cy], performance, slot });
+    const email = renderAuditionReminder({ link, recipients: [bo, di, cy], performance, slot });
     expect(email.subject).toBe(`Reminder: your audition for Hamlet, ${venueTime}`);
     expect(email.text).toContain('Hello,');
     expect(email.text).toContain(`At the venue: ${venueTime}`);
@@ -251,6 +298,7 @@ describe('every kind', () => {
       expect(email.subject, kind).toContain('Hamlet Bcc: x@y');
     }
     const received = renderSignUpReceived({
+      link,
       recipient: ann,
       performance,
       slot,

@@ -7,6 +7,7 @@ describe('the registration-attempted email', () => {
       { kind: 'registration-attempted', to: { email: 'ann@example.com', name: 'Ann\r\nBcc: x@y.z' } },
       'outbox-1',
       new Date('2026-11-24T12:00:00Z'),
+      'https://app.example.org',
     );
     expect(more).toEqual([]);
     expect(message).toMatchObject({ idempotencyKey: 'outbox-1', to: ['ann@example.com'] });
@@ -14,5 +15,6 @@ describe('the registration-attempted email', () => {
     expect(message?.text).toContain('Hi Ann Bcc: x@y.z,');
     expect(message?.text).toMatch(/nothing about your account has changed/);
     expect(message?.text).toMatch(/sign in/i);
+    expect(message?.text).toContain('https://app.example.org/sign-in');
   });
 });

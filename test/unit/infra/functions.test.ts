@@ -38,7 +38,10 @@ describe('every function', () => {
         'TABLE_NAME',
         'USER_POOL_CLIENT_ID',
         'USER_POOL_ID',
+        'WEB_BASE_URL',
       ]);
+      // The links in emails lead to the web UI's CloudFront URL.
+      expect(JSON.stringify(Variables.WEB_BASE_URL), f.name).toMatch(/https:\/\/.*WebDistribution.*DomainName/);
     }
   });
 

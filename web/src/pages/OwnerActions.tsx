@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OwnerSignUpView, PerformanceView, SignUpsBySlot } from '../api/schemas';
 import { Link, navigate } from '../app/router';
 import { useSession } from '../app/session';
+import { hasPassed } from '../app/time';
 import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
@@ -73,6 +74,15 @@ function DeleteDialog({
   );
 }
 
+/** What closing casting will do to the open sign-ups: who auditioned (told "not cast"), whose audition is ahead. */
+export function closingOutcome(bySlot: SignUpsBySlot, now = Date.now()): { notCast: number; cancelled: number } {
+  const open = bySlot.slots.flatMap((s) => s.signUps).filter((s) => s.status === 'signed-up');
+  const notCast = open.filter((s) => hasPassed(s.slot.startsAt.utc, now)).length;
+  return { notCast, cancelled: open.length - notCast };
+}
+
+const performers = (n: number) => `${n} performer${n === 1 ? '' : 's'}`;
+
 function CloseCastingDialog({
   performance: p,
   onClose,
@@ -80,33 +90,63 @@ function CloseCastingDialog({
 }: {
   readonly performance: PerformanceView;
   readonly onClose: () => void;
-  readonly onClosed: () => void;
+  readonly onClosed: (outcome: { notCast: number; cancelled: number }) => void;
 }) {
   const { api } = useSession();
+  const signUps = useResource(() => api.get<SignUpsBySlot>(`${performancePath(p)}/signups`), [api, p.performanceId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const outcome = signUps.status === 'ready' ? closingOutcome(signUps.data) : undefined;
   const confirm = () => {
     setBusy(true);
-    api.send('POST', `${performancePath(p)}/close-casting`).then(onClosed, (e: unknown) => {
-      setBusy(false);
-      setError(e);
-    });
+    api.send('POST', `${performancePath(p)}/close-casting`).then(
+      () => onClosed(outcome ?? { notCast: 0, cancelled: 0 }),
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
   };
   return (
     <ConfirmDialog
       title={`Close casting for “${p.title}”?`}
       confirmLabel="Close casting"
-      busy={busy}
+      busy={busy || signUps.status === 'loading'}
       onConfirm={confirm}
       onCancel={onClose}
       error={error ? <ErrorNotice error={error} /> : undefined}
     >
-      <p>
-        Everyone who signed up and is not cast gets the final status “not cast” and an email. You cannot cast anyone
-        after this.
-      </p>
+      {signUps.status === 'loading' && <Loading>Checking who signed up…</Loading>}
+      {signUps.status === 'error' && <ErrorNotice error={signUps.error} retry={signUps.reload} />}
+      {outcome && (
+        <>
+          <p>
+            {outcome.notCast
+              ? `${performers(outcome.notCast)} who auditioned will be told by email that they were not cast.`
+              : 'Nobody has auditioned without being cast, so nobody will be told “not cast”.'}
+          </p>
+          <p>
+            {outcome.cancelled
+              ? `${performers(outcome.cancelled)} whose audition is still ahead will have it cancelled, with an ` +
+                'email and a calendar cancellation.'
+              : 'Nobody’s audition is still ahead, so no audition is cancelled.'}
+          </p>
+        </>
+      )}
+      <p>You cannot cast anyone, or undo a casting, after this.</p>
     </ConfirmDialog>
   );
+}
+
+/** The message after closing casting: how many are being told what. */
+function closedMessage({ notCast, cancelled }: { notCast: number; cancelled: number }): string {
+  const parts = ['Casting is closed.'];
+  if (notCast) parts.push(`${performers(notCast)} not cast ${notCast === 1 ? 'is' : 'are'} being told.`);
+  if (cancelled)
+    parts.push(
+      `${cancelled} audition${cancelled === 1 ? '' : 's'} still ahead ${cancelled === 1 ? 'is' : 'are'} being cancelled.`,
+    );
+  return parts.join(' ');
 }
 
 /** What the owner of a performance can do with it: edit, see sign-ups and cast, close casting, delete. */
@@ -150,9 +190,9 @@ export function OwnerActions({
         <CloseCastingDialog
           performance={p}
           onClose={() => setDialog(undefined)}
-          onClosed={() => {
+          onClosed={(outcome) => {
             setDialog(undefined);
-            onChanged('Casting is closed. Everyone not cast is being told.');
+            onChanged(closedMessage(outcome));
           }}
         />
       )}

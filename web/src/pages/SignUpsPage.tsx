@@ -5,9 +5,10 @@ import type { OwnerSignUpView, PerformanceView, SignUpsBySlot } from '../api/sch
 import { castingInput } from '../api/schemas';
 import { Link } from '../app/router';
 import { useProfile, useSession } from '../app/session';
-import { hasPassed } from '../app/time';
+import { hasPassed, wallClock } from '../app/time';
 import { SelectField } from '../forms/fields';
 import { check } from '../forms/validation';
+import { ConfirmDialog } from '../ui/Dialog';
 import { Page } from '../ui/Page';
 import { Empty, ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
@@ -29,8 +30,10 @@ function CastForm({
   readonly onCast: (message: string) => void;
 }) {
   const { api } = useSession();
-  const [characterId, setCharacterId] = useState(s.characters[0]?.characterId ?? '');
+  // Nothing is preselected: casting is the director's choice, made on purpose.
+  const [characterId, setCharacterId] = useState('');
   const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const path = `cast.${s.signUpId}.characterId`;
   const auditioned = new Set(s.characters.map((c) => c.characterId));
@@ -41,22 +44,35 @@ function CastForm({
       label: `${c.name}${auditioned.has(c.characterId) ? ' (auditioned)' : ''}${c.cast >= c.places ? ' (full)' : ''}`,
     }));
 
+  const characterName = p.characters.find((c) => c.characterId === characterId)?.name ?? '';
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = check(castingInput, { performerId: s.performerId, characterId });
-    if (!checked.ok) return setError('Choose a character.');
-    setBusy(true);
+    if (!checked.ok || !characterName) return setError('Choose a character.');
     setError(undefined);
-    api.send('POST', `/performances/${encodeURIComponent(p.performanceId)}/castings`, checked.data).then(
-      () => {
-        setBusy(false);
-        onCast(`${s.performer.name} is cast as ${p.characters.find((c) => c.characterId === characterId)?.name}.`);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(e instanceof ApiError ? e.sentence : 'Could not cast. Please try again.');
-      },
-    );
+    setConfirming(true);
+  };
+
+  const cast = () => {
+    setBusy(true);
+    api
+      .send('POST', `/performances/${encodeURIComponent(p.performanceId)}/castings`, {
+        performerId: s.performerId,
+        characterId,
+      })
+      .then(
+        () => {
+          setBusy(false);
+          setConfirming(false);
+          onCast(`${s.performer.name} is cast as ${characterName}.`);
+        },
+        (e: unknown) => {
+          setBusy(false);
+          setConfirming(false);
+          setError(e instanceof ApiError ? e.sentence : 'Could not cast. Please try again.');
+        },
+      );
   };
 
   return (
@@ -68,11 +84,87 @@ function CastForm({
         value={characterId}
         onChange={setCharacterId}
         choices={choices}
+        emptyChoice="— choose a character —"
       />
       <button type="submit" disabled={busy}>
-        {busy ? 'Casting…' : 'Cast'}
+        Cast
       </button>
+      {confirming && (
+        <ConfirmDialog
+          title={`Cast ${s.performer.name} as ${characterName}?`}
+          confirmLabel={`Cast as ${characterName}`}
+          busy={busy}
+          onConfirm={cast}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {s.performer.name} will be told by email that they are cast as {characterName}. You can undo this until
+            casting closes.
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
+  );
+}
+
+/** Undoes a casting (until casting closes), after asking; the performer is told by email. */
+function UndoCasting({
+  performance: p,
+  signUp: s,
+  character,
+  onUndone,
+}: {
+  readonly performance: PerformanceView;
+  readonly signUp: OwnerSignUpView;
+  readonly character: string;
+  readonly onUndone: (message: string) => void;
+}) {
+  const { api } = useSession();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const undo = () => {
+    setBusy(true);
+    setError(undefined);
+    const path = `/performances/${encodeURIComponent(p.performanceId)}/castings/${encodeURIComponent(s.performerId)}`;
+    api.send('DELETE', path).then(
+      () => {
+        setBusy(false);
+        setConfirming(false);
+        onUndone(`${s.performer.name} is no longer cast as ${character}.`);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-label={`Undo casting of ${s.performer.name}`}
+        onClick={() => setConfirming(true)}
+      >
+        Undo casting
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={`Undo casting ${s.performer.name} as ${character}?`}
+          confirmLabel="Undo casting"
+          busy={busy}
+          onConfirm={undo}
+          onCancel={() => setConfirming(false)}
+          error={error ? <ErrorNotice error={error} /> : undefined}
+        >
+          <p>
+            {s.performer.name} will be told by email that they are no longer cast, and the place as {character} is free
+            again. Their audition still counts: you can cast them again until casting closes.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 
@@ -116,7 +208,16 @@ function SignUpCard({
         <dt>Access needs</dt>
         <dd className="prose">{s.accessNeeds || 'None given'}</dd>
       </dl>
-      {s.status === 'signed-up' && !p.castingClosed && <CastForm performance={p} signUp={s} onCast={onCast} />}
+      {s.status === 'signed-up' &&
+        !p.castingClosed &&
+        (hasPassed(s.slot.startsAt.utc) ? (
+          <CastForm performance={p} signUp={s} onCast={onCast} />
+        ) : (
+          <p className="muted">You can cast after the audition starts at {wallClock(s.slot.startsAt.reader)}.</p>
+        ))}
+      {s.status === 'cast' && cast && !p.castingClosed && (
+        <UndoCasting performance={p} signUp={s} character={cast} onUndone={onCast} />
+      )}
     </article>
   );
 }
@@ -153,7 +254,10 @@ export function SignUpsPage({ performanceId }: { readonly performanceId: string 
       {data.status === 'ready' && (
         <>
           {data.data.performance.castingClosed && (
-            <p className="notice notice-info">Casting is closed: everyone not cast has been told.</p>
+            <p className="notice notice-info">
+              Casting is closed: everyone who auditioned and was not cast has been told, and auditions still ahead were
+              cancelled.
+            </p>
           )}
           {data.data.performance.slots.length === 0 && <Empty>This performance has no audition slots.</Empty>}
           {data.data.performance.slots.map((slot) => {
@@ -166,7 +270,11 @@ export function SignUpsPage({ performanceId }: { readonly performanceId: string 
                 </h2>
                 <p className="muted">
                   {slot.capacity - slot.remaining} of {slot.capacity} places taken ·{' '}
-                  {begun ? 'The audition has begun: you can cast.' : 'Not begun yet: you can cast once it has begun.'}
+                  {data.data.performance.castingClosed
+                    ? 'Casting is closed.'
+                    : begun
+                      ? 'The audition has begun: you can cast.'
+                      : 'Not begun yet: you can cast once it has begun.'}
                 </p>
                 {signUps.length === 0 ? (
                   <Empty>Nobody has signed up for this slot yet.</Empty>

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { emailsFor } from '../../../src/domain/notification-emails';
+import type { Notification, NotificationKind } from '../../../src/domain/notifications';
+
+const base = 'https://app.example.org';
+const performance = {
+  performanceId: 'perf-1',
+  title: 'Hamlet',
+  venue: {
+    name: 'Globe',
+    address: '21 New Globe Walk',
+    city: 'London',
+    country: 'United Kingdom',
+    timeZone: 'Europe/London',
+  },
+  director: { name: 'Ann Lee', email: 'ann@example.com' },
+};
+const slot = {
+  slotId: 'slot-1',
+  startsAt: '2027-03-28T09:00:00.000Z',
+  durationMinutes: 20,
+  location: { name: 'Globe', address: '21 New Globe Walk' },
+};
+const reader = { name: 'Bo Park', email: 'bo@example.com', timeZone: 'America/Los_Angeles' };
+const team = [
+  { name: 'Ann Lee', email: 'ann@example.com', timeZone: 'Europe/London' },
+  { name: 'Cas Ting', email: 'cas@example.com', timeZone: 'America/New_York' },
+];
+const about = { performance, slot, signUpId: 'su-1', characters: ['Ophelia'] };
+const performer = { name: 'Bo Park', email: 'bo@example.com', phone: '+14155550123' };
+const signUps = `${base}/performances/perf-1/signups`;
+const myAuditions = `${base}/my/auditions`;
+const performancePage = `${base}/performances/perf-1`;
+
+/** One notification of every kind, and the page its emails must link to (typed so a new kind cannot be missed). */
+const cases: Record<NotificationKind, [Notification, string][]> = {
+  'signup-received': [[{ kind: 'signup-received', ...about, to: team, performer }, signUps]],
+  'withdrawal-received': [[{ kind: 'withdrawal-received', ...about, to: team, performer }, signUps]],
+  'signup-confirmation': [[{ kind: 'signup-confirmation', ...about, to: reader }, myAuditions]],
+  withdrawal: [[{ kind: 'withdrawal', ...about, to: reader }, performancePage]],
+  cast: [[{ kind: 'cast', ...about, to: reader, character: 'Ophelia' }, myAuditions]],
+  'cast-undone': [[{ kind: 'cast-undone', ...about, to: reader, character: 'Ophelia' }, myAuditions]],
+  'not-cast': [[{ kind: 'not-cast', ...about, to: reader }, myAuditions]],
+  cancellation: [
+    [{ kind: 'cancellation', ...about, to: reader, reason: 'slot-removed' }, performancePage],
+    [{ kind: 'cancellation', ...about, to: reader, reason: 'casting-closed' }, myAuditions],
+    [{ kind: 'cancellation', ...about, to: reader, reason: 'performance-deleted' }, myAuditions],
+  ],
+  'slot-moved': [[{ kind: 'slot-moved', ...about, to: reader, previousSlot: slot }, myAuditions]],
+  reminder: [[{ kind: 'reminder', performance, slot, to: [reader] }, myAuditions]],
+  'registration-attempted': [
+    [{ kind: 'registration-attempted', to: { name: 'Bo Park', email: 'bo@example.com' } }, `${base}/sign-in`],
+  ],
+};
+
+describe('emailsFor: every email links to the page where its reader acts on it', () => {
+  const rows = Object.values(cases)
+    .flat()
+    .map(([n, page]) => [n.kind === 'cancellation' ? `cancellation (${n.reason})` : n.kind, n, page] as const);
+  it.each(rows)('%s', (_kind, notification, page) => {
+    const emails = emailsFor(notification, 'outbox-1', new Date('2027-03-01T12:00:00Z'), base);
+    expect(emails.length).toBeGreaterThan(0);
+    for (const email of emails) {
+      expect(email.text).toContain(page);
+      expect(email.html).toContain(`href="${page}"`);
+    }
+  });
+
+  it('joins the base URL and the path with exactly one slash', () => {
+    const [email] = emailsFor(cases.withdrawal[0]![0], 'outbox-1', new Date(), `${base}/`);
+    expect(email?.text).toContain(performancePage);
+    expect(email?.text).not.toContain(`${base}//`);
+  });
+});
