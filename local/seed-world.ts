@@ -120,7 +120,7 @@ export function plans(): PerformancePlan[] {
       castingDirector: { name: 'Priya Shah', handle: 'priya.casting', phone: '+442079460789' },
       venue: {
         name: 'The Rosemary Theatre',
-        address: '14 Rosemary Lane\nLondon E1 8LX\nUnited Kingdom',
+        address: '14 Rosemary Lane, London E1 8LX, United Kingdom',
         city: 'London',
         country: 'GB',
         timeZone: london,
@@ -165,7 +165,7 @@ export function plans(): PerformancePlan[] {
       castingDirector: { name: 'Rosa Alvarez', handle: 'rosa.casting', phone: '+12125550101' },
       venue: {
         name: 'Hudson Street Playhouse',
-        address: '412 Hudson Street\nNew York, NY 10014\nUnited States',
+        address: '412 Hudson Street, New York, NY 10014, United States',
         city: 'New York',
         country: 'US',
         timeZone: newYork,
@@ -222,7 +222,7 @@ export function plans(): PerformancePlan[] {
       castingDirector: { name: 'James Nguyen', handle: 'james.casting', phone: '+61491570157' },
       venue: {
         name: 'Harbourside Opera Hall',
-        address: '2 Circular Quay West\nThe Rocks NSW 2000\nAustralia',
+        address: '2 Circular Quay West, The Rocks NSW 2000, Australia',
         city: 'Sydney',
         country: 'AU',
         timeZone: sydney,
@@ -274,7 +274,7 @@ export function plans(): PerformancePlan[] {
       castingDirector: { name: 'Yuki Sato', handle: 'yuki.casting', phone: '+81335550124' },
       venue: {
         name: 'Seijo Film Studios, Stage 3',
-        address: '1-4-1 Seijo\nSetagaya-ku, Tokyo 157-0066\nJapan',
+        address: '1-4-1 Seijo, Setagaya-ku, Tokyo 157-0066, Japan',
         city: 'Tokyo',
         country: 'JP',
         timeZone: tokyo,
@@ -316,7 +316,7 @@ export function plans(): PerformancePlan[] {
       castingDirector: { name: 'James Nguyen', handle: 'james.casting', phone: '+61491570157' },
       venue: {
         name: 'Moore Park Studios, Stage 2',
-        address: '38 Driver Avenue\nMoore Park NSW 2021\nAustralia',
+        address: '38 Driver Avenue, Moore Park NSW 2021, Australia',
         city: 'Sydney',
         country: 'AU',
         timeZone: sydney,
@@ -339,7 +339,7 @@ export function plans(): PerformancePlan[] {
           start: at(sydney, 12, '09:30'),
           durationMinutes: 30,
           capacity: 5,
-          location: { name: 'Casting suite, level 4', address: '50 Bridge Street\nSydney NSW 2000\nAustralia' },
+          location: { name: 'Casting suite, level 4', address: '50 Bridge Street, Sydney NSW 2000, Australia' },
         },
       ],
       story: async (stage) => {

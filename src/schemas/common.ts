@@ -16,7 +16,7 @@ export const singleLine = (max: number) => z.string().regex(oneLine, oneLineMess
 /** Optional single-line text that may be empty, such as search words. */
 export const lineText = (max: number) => z.string().regex(oneLine, oneLineMessage).trim().max(max);
 
-/** A longer text that may have line breaks (a description, an address); no other control characters. */
+/** A longer text that may have line breaks (a description, access needs); no other control characters. */
 export const multiLine = (max: number) =>
   z.string().regex(plainText, 'must be plain text, without control characters').trim().max(max);
 

@@ -54,7 +54,9 @@ export type Contact = z.infer<typeof contact>;
 
 export const venue = z.strictObject({
   name: singleLine(200),
-  address: multiLine(500).min(1).describe('Full street address (the studio for filmed work).'),
+  address: singleLine(500).describe(
+    'Full street address on one line, parts separated by commas (the studio for filmed work).',
+  ),
   city: singleLine(100),
   country: countryCode,
   timeZone,
@@ -81,7 +83,7 @@ export const characterInput = z.strictObject({
   places: z.number().int().min(1).max(100).default(1).describe('How many performers the character takes.'),
 });
 
-export const location = z.strictObject({ name: singleLine(200), address: multiLine(500).min(1) });
+export const location = z.strictObject({ name: singleLine(200), address: singleLine(500) });
 
 export const slotInput = z.strictObject({
   slotId: id.optional().describe('Give the id to keep an existing slot; omit it for a new one.'),

@@ -1,4 +1,4 @@
-import { Checkbox, TextArea, TextField } from '../forms/fields';
+import { Checkbox, TextField } from '../forms/fields';
 import type { FieldErrors } from '../forms/validation';
 import { fieldId } from '../forms/validation';
 import type { Change } from './ListControls';
@@ -89,13 +89,12 @@ export function SlotsEditor({
                   value={s.locationName}
                   onChange={set('locationName')}
                 />
-                <TextArea
+                <TextField
                   path={`${p}.location.address`}
                   label="Its address"
                   errors={errors}
                   value={s.locationAddress}
                   onChange={set('locationAddress')}
-                  rows={2}
                 />
               </>
             )}

@@ -1,4 +1,4 @@
-import { TextArea, TextField } from '../forms/fields';
+import { TextField } from '../forms/fields';
 import { CountrySelect, TimeZoneSelect } from '../forms/pickers';
 import type { FieldErrors } from '../forms/validation';
 import { fieldId } from '../forms/validation';
@@ -62,14 +62,13 @@ export function VenueFieldset({
     <fieldset className="group">
       <legend>{kind === 'filmed' ? 'Studio' : 'Venue'}</legend>
       <TextField path="venue.name" label="Name" errors={errors} value={value.name} onChange={set('name')} />
-      <TextArea
+      <TextField
         path="venue.address"
         label="Full address"
         errors={errors}
         value={value.address}
         onChange={set('address')}
-        rows={3}
-        hint="Street, building, postcode."
+        hint="Street, building, postcode, on one line separated by commas."
       />
       <TextField path="venue.city" label="City" errors={errors} value={value.city} onChange={set('city')} />
       <CountrySelect
