@@ -1,4 +1,4 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../config';
 import { followUpPerformanceChange, syncSearchIndex } from '../adapters/dynamodb/performance-followups';
 import { toPerformance } from '../adapters/dynamodb/performance-store';
@@ -47,7 +47,8 @@ async function relayOutbox(change: TableChange): Promise<void> {
  * which Lambda (or the local runtime) delivers again from the same record; every step is safe to repeat, and the
  * mailer drops emails it has already sent.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
+  logger.addContext(context);
   for (const record of event.Records) {
     const change = decodeStreamRecord(record);
     if (change.type === 'Outbox' && change.eventName === 'INSERT') await relayOutbox(change);

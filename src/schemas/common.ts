@@ -5,6 +5,9 @@ import { z } from 'zod';
 // Letters, marks, numbers, punctuation and spaces; no control characters (CR/LF would break email headers).
 const noControlCharacters = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
 
+/** The most performers one audition slot takes (its reminder is one queue message listing them all). */
+export const maxSlotCapacity = 500;
+
 /** A short single-line human text such as a name. */
 export const singleLine = (max: number) =>
   z.string().trim().min(1).max(max).regex(noControlCharacters, 'must be a single line of text');
