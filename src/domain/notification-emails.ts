@@ -1,4 +1,5 @@
 import type { EmailMessage } from '../schemas/email-message';
+import { firstInvite, nextInvite } from './calendar';
 import type { InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
   renderAuditionReminder,
@@ -23,12 +24,6 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
   durationMinutes: s.durationMinutes,
   location: s.location,
 });
-
-/**
- * A calendar SEQUENCE that grows with time, so every later invite for a sign-up (moved, withdrawn, cancelled)
- * supersedes the earlier ones without the sign-up having to count its changes. 0 is the first invite.
- */
-export const inviteSequence = (issuedAt: Date) => Math.max(1, Math.floor(issuedAt.getTime() / 1000) - 1_700_000_000);
 
 /**
  * The emails a notification becomes: one message per reader (each sees times in their own zone), except the
@@ -64,7 +59,17 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
     slot: slotFacts(notification.slot),
     characters: notification.characters,
   };
-  const invite = (sequence: number): InviteVersion => ({ signUpId: notification.signUpId, sequence, issuedAt });
+  // The invite's SEQUENCE and DTSTAMP are those the sign-up recorded with the change (an outbox record written
+  // before they were kept takes the version the sign-up would have had).
+  const invite = (first: boolean): InviteVersion => {
+    const stamp =
+      'invite' in notification && notification.invite
+        ? notification.invite
+        : first
+          ? firstInvite(issuedAt)
+          : nextInvite({}, issuedAt);
+    return { signUpId: notification.signUpId, sequence: stamp.sequence, issuedAt: new Date(stamp.issuedAt) };
+  };
   switch (notification.kind) {
     case 'signup-received':
       return notification.to.map((recipient, i) =>
@@ -80,7 +85,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
           renderSignUpConfirmation({
             ...common,
             recipient: notification.to,
-            invite: invite(0),
+            invite: invite(true),
             reminderAt: notification.reminderAt ? new Date(notification.reminderAt) : undefined,
           }),
           [notification.to.email],
@@ -88,7 +93,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
       ];
     case 'withdrawal':
       return [
-        message(renderWithdrawal({ ...common, recipient: notification.to, invite: invite(inviteSequence(issuedAt)) }), [
+        message(renderWithdrawal({ ...common, recipient: notification.to, invite: invite(false) }), [
           notification.to.email,
         ]),
       ];
@@ -121,7 +126,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
             ...common,
             recipient: notification.to,
             reason: notification.reason,
-            invite: invite(inviteSequence(issuedAt)),
+            invite: invite(false),
           }),
           [notification.to.email],
         ),
@@ -133,7 +138,7 @@ export function emailsFor(notification: Notification, outboxId: string, issuedAt
             ...common,
             recipient: notification.to,
             previousSlot: slotFacts(notification.previousSlot),
-            invite: invite(inviteSequence(issuedAt)),
+            invite: invite(false),
           }),
           [notification.to.email],
         ),

@@ -1,6 +1,7 @@
 import { readSignUp, recordWithdrawal } from '../adapters/dynamodb/signup-store';
 import { NotSignedUpError } from '../domain/errors';
 import { withStatus } from '../domain/signup';
+import { nextInvite } from '../domain/calendar';
 import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
 import { tableName } from './context';
 import { protectedRoute } from './http/handler';
@@ -13,7 +14,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
   });
   if (record.status !== 'signed-up')
     throw new NotSignedUpError(`Your sign-up is ${record.status}; there is nothing to withdraw.`);
-  const updated = { ...record, ...withStatus(record, 'withdrawn', receivedAt) };
+  const updated = { ...record, ...withStatus(record, 'withdrawn', receivedAt), invite: nextInvite(record, receivedAt) };
   await recordWithdrawal(
     table,
     updated,
@@ -23,6 +24,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
       slot: record.slot,
       signUpId: record.signUpId,
       characters: record.characterNames,
+      invite: updated.invite,
       to: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
     },
     receivedAt,
