@@ -153,7 +153,10 @@ export const functions = [
     entry: 'src/functions/mailer.ts',
     trigger: { kind: 'sqs', queue: 'email', batchSize: 10 },
     permissions: ['ses:send', 'table:read', 'table:write'],
-    timeoutSeconds: 20,
+    // A slot's reminder is one message to as many as 500 performers, each their own email: at SES's default
+    // rate of 14 a second that is about 36 s. Near the timeout the mailer stops between emails and the message's
+    // next delivery sends the rest (the queue's visibility timeout is six times this).
+    timeoutSeconds: 60,
     memoryMb: 256,
   },
 ] as const satisfies readonly FunctionDefinition[];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from './clock';
 import type { EmailMessage } from '../schemas/email-message';
 
@@ -49,4 +50,63 @@ export async function deliverOnce(
   }
   await deps.ledger.markSent(message.idempotencyKey, deps.clock.now());
   return 'sent';
+}
+
+/** What one attempt at a message achieved; `pending` recipients are left for the message's next delivery. */
+export interface DeliveryReport {
+  readonly sent: number;
+  readonly duplicate: number;
+  readonly pending: number;
+  /** Why recipients are pending: the errors met, one per recipient that failed (none when time ran out). */
+  readonly errors: readonly unknown[];
+}
+
+/**
+ * The idempotency key of one recipient's email from a message to several: the message's key and a digest of the
+ * address, so the ledger and the logs never hold the address itself.
+ * @example recipientKey('01J…', 'bo@example.com') // '01J…/5f3c…' (32 hex digits)
+ */
+export function recipientKey(messageKey: string, recipient: string): string {
+  return `${messageKey}/${createHash('sha256').update(recipient.toLowerCase()).digest('hex').slice(0, 32)}`;
+}
+
+/** How many of a message's emails are sent at once: fast enough for 500 within the mailer's timeout. */
+export const parallelSends = 8;
+
+/**
+ * Sends a message to each of its recipients as an email of their own (nobody sees who else got it), each once
+ * under its own key, a few at a time. A failure for one recipient does not hold back the others, and when
+ * `hasTimeFor()` says the time is nearly up (the Lambda's timeout), no further email is started: the recipients
+ * not yet sent are reported `pending`, and the message's next delivery sends only those.
+ *
+ * @example await deliverToEach(deps, message, () => context.getRemainingTimeInMillis() > 5_000)
+ *   // { sent: 498, duplicate: 2, pending: 0, errors: [] }
+ */
+export async function deliverToEach(
+  deps: { ledger: SentEmailLedger; sender: EmailSender; clock: Clock },
+  message: EmailMessage,
+  hasTimeFor: () => boolean = () => true,
+  onDelivered: (key: string, outcome: 'sent' | 'duplicate') => void = () => undefined,
+): Promise<DeliveryReport> {
+  let sent = 0;
+  let duplicate = 0;
+  let next = 0;
+  const errors: unknown[] = [];
+  const single = message.to.length === 1;
+  const worker = async () => {
+    while (next < message.to.length && hasTimeFor()) {
+      const recipient = message.to[next++] as string;
+      const key = single ? message.idempotencyKey : recipientKey(message.idempotencyKey, recipient);
+      try {
+        const outcome = await deliverOnce(deps, { ...message, to: [recipient], idempotencyKey: key });
+        if (outcome === 'sent') sent += 1;
+        else duplicate += 1;
+        onDelivered(key, outcome);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelSends, message.to.length) }, worker));
+  return { sent, duplicate, pending: message.to.length - sent - duplicate, errors };
 }

@@ -1,4 +1,5 @@
 import type { EmailMessage } from '../schemas/email-message';
+import { firstInvite, nextInvite } from './calendar';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
   renderAuditionReminder,
@@ -28,11 +29,6 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
 });
 
 /**
- * A calendar SEQUENCE that grows with time, so every later invite for a sign-up (moved, withdrawn, cancelled)
- * supersedes the earlier ones without the sign-up having to count its changes. 0 is the first invite.
- */
-export const inviteSequence = (issuedAt: Date) => Math.max(1, Math.floor(issuedAt.getTime() / 1000) - 1_700_000_000);
-
 /**
  * The page of the web app where the reader of a notification acts on it: the director's sign-up list for the
  * casting team; the performance, where the performer can sign up again, after a withdrawal or a removed slot; the
@@ -66,6 +62,7 @@ export function linkFor(notification: Notification, webBaseUrl: string): EmailLi
   }
 }
 
+/**
 /**
  * The emails a notification becomes: one message per reader (each sees times in their own zone), except the
  * reminder, which is one message for all its readers (the mailer sends it to each of them separately).
@@ -111,7 +108,17 @@ export function emailsFor(
     characters: notification.characters,
     link,
   };
-  const invite = (sequence: number): InviteVersion => ({ signUpId: notification.signUpId, sequence, issuedAt });
+  // The invite's SEQUENCE and DTSTAMP are those the sign-up recorded with the change (an outbox record written
+  // before they were kept takes the version the sign-up would have had).
+  const invite = (first: boolean): InviteVersion => {
+    const stamp =
+      'invite' in notification && notification.invite
+        ? notification.invite
+        : first
+          ? firstInvite(issuedAt)
+          : nextInvite({}, issuedAt);
+    return { signUpId: notification.signUpId, sequence: stamp.sequence, issuedAt: new Date(stamp.issuedAt) };
+  };
   switch (notification.kind) {
     case 'signup-received':
       return notification.to.map((recipient, i) =>
@@ -135,7 +142,7 @@ export function emailsFor(
           renderSignUpConfirmation({
             ...common,
             recipient: notification.to,
-            invite: invite(0),
+            invite: invite(true),
             reminderAt: notification.reminderAt ? new Date(notification.reminderAt) : undefined,
           }),
           [notification.to.email],
@@ -143,7 +150,7 @@ export function emailsFor(
       ];
     case 'withdrawal':
       return [
-        message(renderWithdrawal({ ...common, recipient: notification.to, invite: invite(inviteSequence(issuedAt)) }), [
+        message(renderWithdrawal({ ...common, recipient: notification.to, invite: invite(false) }), [
           notification.to.email,
         ]),
       ];
@@ -190,7 +197,7 @@ export function emailsFor(
             ...common,
             recipient: notification.to,
             reason: notification.reason,
-            invite: invite(inviteSequence(issuedAt)),
+            invite: invite(false),
           }),
           [notification.to.email],
         ),
@@ -202,7 +209,7 @@ export function emailsFor(
             ...common,
             recipient: notification.to,
             previousSlot: slotFacts(notification.previousSlot),
-            invite: invite(inviteSequence(issuedAt)),
+            invite: invite(false),
           }),
           [notification.to.email],
         ),

@@ -1,3 +1,5 @@
+import type { InviteStamp } from './calendar';
+
 /**
  * The notifications a domain change causes. Each is written to the outbox in the same transaction as the change
  * (see docs/data-model.md) and turned into email by the outbox relay, so a change and its emails cannot part.
@@ -43,19 +45,26 @@ interface AboutSignUp {
   readonly characters: readonly string[];
 }
 
+/** The calendar invite a notification carries: the version the sign-up recorded in the same write. */
+interface WithInvite {
+  /** Absent only in records written before invites were kept with their sign-ups. */
+  readonly invite?: InviteStamp;
+}
+
 export type Notification =
   | (AboutSignUp & {
       readonly kind: 'signup-received';
       readonly to: readonly Recipient[];
       readonly performer: PerformerSnapshot;
     })
-  | (AboutSignUp & {
-      readonly kind: 'signup-confirmation';
-      readonly to: Recipient;
-      /** When the evening-before reminder is planned (ISO), if one is. */
-      readonly reminderAt?: string;
-    })
-  | (AboutSignUp & { readonly kind: 'withdrawal'; readonly to: Recipient })
+  | (AboutSignUp &
+      WithInvite & {
+        readonly kind: 'signup-confirmation';
+        readonly to: Recipient;
+        /** When the evening-before reminder is planned (ISO), if one is. */
+        readonly reminderAt?: string;
+      })
+  | (AboutSignUp & WithInvite & { readonly kind: 'withdrawal'; readonly to: Recipient })
   | (AboutSignUp & {
       readonly kind: 'withdrawal-received';
       readonly to: readonly Recipient[];
@@ -64,16 +73,18 @@ export type Notification =
   | (AboutSignUp & { readonly kind: 'cast'; readonly to: Recipient; readonly character: string })
   | (AboutSignUp & { readonly kind: 'cast-undone'; readonly to: Recipient; readonly character: string })
   | (AboutSignUp & { readonly kind: 'not-cast'; readonly to: Recipient })
-  | (AboutSignUp & {
-      readonly kind: 'cancellation';
-      readonly to: Recipient;
-      readonly reason: 'performance-deleted' | 'slot-removed' | 'casting-closed';
-    })
-  | (AboutSignUp & {
-      readonly kind: 'slot-moved';
-      readonly to: Recipient;
-      readonly previousSlot: SlotSnapshot;
-    })
+  | (AboutSignUp &
+      WithInvite & {
+        readonly kind: 'cancellation';
+        readonly to: Recipient;
+        readonly reason: 'performance-deleted' | 'slot-removed' | 'casting-closed';
+      })
+  | (AboutSignUp &
+      WithInvite & {
+        readonly kind: 'slot-moved';
+        readonly to: Recipient;
+        readonly previousSlot: SlotSnapshot;
+      })
   | {
       /** Someone signed up with the address of an existing account (which stays as it was). */
       readonly kind: 'registration-attempted';

@@ -1,3 +1,4 @@
+import type { InviteStamp } from './calendar';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';
 import { AuditionStartedError, CastingClosedError, InvalidReferenceError } from './errors';
@@ -28,6 +29,8 @@ export interface SignUp {
   readonly history: readonly StatusChange[];
   /** When the evening-before reminder is planned (ISO), if one is. */
   readonly reminderAt?: string;
+  /** The last calendar invite sent for this sign-up; the next one is {@link nextInvite} of it. */
+  readonly invite?: InviteStamp;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

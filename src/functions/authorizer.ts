@@ -1,4 +1,8 @@
-import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import type {
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerWithContextResult,
+  Context,
+} from 'aws-lambda';
 import { config } from '../config';
 import type { TokenVerifier } from '../adapters/cognito/token-verifier';
 import { cognitoTokenVerifier } from '../adapters/cognito/token-verifier';
@@ -16,7 +20,9 @@ let verify: TokenVerifier | undefined;
  */
 export async function handler(
   event: APIGatewayRequestAuthorizerEventV2,
+  context: Context,
 ): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> {
+  logger.addContext(context);
   const header = event.headers?.authorization ?? event.identitySource?.[0] ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) return { isAuthorized: true, context: { authenticated: false, reason: 'no-bearer-token' } };

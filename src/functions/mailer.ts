@@ -1,13 +1,25 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { config } from '../config';
 import { dynamoSentEmailLedger } from '../adapters/dynamodb/sent-email-ledger';
 import { sesEmailSender } from '../adapters/ses/ses-email-sender';
 import { systemClock } from '../domain/clock';
-import { deliverOnce } from '../domain/email-delivery';
+import { deliverToEach } from '../domain/email-delivery';
 import { emailMessage } from '../schemas/email-message';
 import { logger } from './logger';
 
-async function deliver(record: SQSRecord): Promise<void> {
+/**
+ * Time kept in hand before the function's timeout: one more email (a ledger claim, an SES call and a ledger
+ * write, each retried by the SDK) fits in it, so the function stops between emails rather than being killed
+ * in the middle of one.
+ */
+const reserveMs = 5_000;
+
+/** A message some of whose recipients are still waiting; SQS delivers it again and only they are sent. */
+class RecipientsPendingError extends Error {
+  override readonly name = 'RecipientsPendingError';
+}
+
+async function deliver(record: SQSRecord, hasTime: () => boolean): Promise<void> {
   let body: unknown;
   try {
     body = JSON.parse(record.body);
@@ -17,25 +29,37 @@ async function deliver(record: SQSRecord): Promise<void> {
   const message = emailMessage.parse(body);
   const { tableName, senderEmail } = config();
   const deps = { ledger: dynamoSentEmailLedger(tableName), sender: sesEmailSender(senderEmail), clock: systemClock };
-  // Each recipient gets an email of their own: nobody sees who else got it, and each is de-duplicated alone,
-  // so a retry after a partial failure sends only to those still waiting.
-  for (const recipient of message.to) {
-    const key = message.to.length > 1 ? `${message.idempotencyKey}/${recipient}` : message.idempotencyKey;
-    const outcome = await deliverOnce(deps, { ...message, to: [recipient], idempotencyKey: key });
-    logger.info('email delivered', { messageId: record.messageId, key, outcome });
+  const report = await deliverToEach(deps, message, hasTime, (key, outcome) =>
+    logger.info('email delivered', { messageId: record.messageId, key, outcome }),
+  );
+  logger.info('message delivered', {
+    messageId: record.messageId,
+    recipients: message.to.length,
+    sent: report.sent,
+    duplicate: report.duplicate,
+    pending: report.pending,
+  });
+  for (const error of report.errors)
+    logger.warn('email to one recipient failed', { messageId: record.messageId, error });
+  if (report.pending > 0) {
+    throw new RecipientsPendingError(`${report.pending} of ${message.to.length} recipients not sent yet`);
   }
 }
 
 /**
  * The mailer: the one function that sends email. It consumes the email queue and reports each failed message
  * on its own (partial batch response), so one bad message is retried and, after maxReceiveCount, dead-lettered
- * without holding back the rest.
+ * without holding back the rest. A message to many (a slot's reminder) is sent to each recipient under their
+ * own key; if the time runs out first, the rest of the batch is reported failed and its next delivery sends only
+ * the emails still missing.
  */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  logger.addContext(context);
+  const hasTime = () => context.getRemainingTimeInMillis() > reserveMs;
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await deliver(record);
+      await deliver(record, hasTime);
     } catch (error) {
       logger.warn('email failed', { messageId: record.messageId, error });
       failures.push({ itemIdentifier: record.messageId });

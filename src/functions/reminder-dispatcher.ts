@@ -1,4 +1,4 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { config } from '../config';
 import { readPerformance } from '../adapters/dynamodb/performance-store';
 import { readProfiles } from '../adapters/dynamodb/profile-store';
@@ -57,7 +57,8 @@ async function dispatch(tableName: string, reminder: DueReminder, now: Date): Pr
  * slot and reminder instant, listing all its performers), catching up on any missed runs. The conditional write
  * that takes a reminder out of the due index is what makes it go once, even if two runs overlap.
  */
-export async function handler(event: ScheduledEvent): Promise<DispatchReport> {
+export async function handler(event: ScheduledEvent, context: Context): Promise<DispatchReport> {
+  logger.addContext(context);
   const { tableName } = config();
   const now = new Date(event.time);
   let sent = 0;

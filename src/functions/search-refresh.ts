@@ -1,4 +1,4 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { config } from '../config';
 import { syncSearchIndex } from '../adapters/dynamodb/performance-followups';
 import { readPerformances } from '../adapters/dynamodb/performance-store';
@@ -10,7 +10,8 @@ import { logger } from './logger';
  * (or under "none upcoming"), so search keeps sorting by the next audition as time passes. Search itself never
  * shows them meanwhile: it reads only entries whose next audition lies ahead.
  */
-export async function handler(event: ScheduledEvent): Promise<{ refreshed: number }> {
+export async function handler(event: ScheduledEvent, context: Context): Promise<{ refreshed: number }> {
+  logger.addContext(context);
   const { tableName } = config();
   const now = new Date(event.time);
   let refreshed = 0;

@@ -1,6 +1,6 @@
 import { readSignUp } from '../adapters/dynamodb/signup-store';
 import { auditionInviteFor } from '../domain/emails/audition-facts';
-import { inviteSequence } from '../domain/notification-emails';
+import { lastInviteSequence } from '../domain/calendar';
 import { tableName } from './context';
 import { protectedRoute } from './http/handler';
 
@@ -11,8 +11,6 @@ import { protectedRoute } from './http/handler';
 export const handler = protectedRoute('signup-calendar', async ({ params, receivedAt }, caller) => {
   const record = await readSignUp(tableName(), params.performanceId, caller.userId);
   const stands = record.status === 'signed-up' || record.status === 'cast';
-  const changed = record.updatedAt !== record.createdAt;
-  const updatedAt = new Date(record.updatedAt);
   const attachment = auditionInviteFor(
     {
       recipient: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
@@ -28,7 +26,7 @@ export const handler = protectedRoute('signup-calendar', async ({ params, receiv
       },
       characters: record.characterNames,
     },
-    { signUpId: record.signUpId, sequence: changed ? inviteSequence(updatedAt) : 0, issuedAt: receivedAt },
+    { signUpId: record.signUpId, sequence: lastInviteSequence(record), issuedAt: receivedAt },
     stands ? 'REQUEST' : 'CANCEL',
   );
   return {

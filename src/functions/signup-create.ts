@@ -6,6 +6,7 @@ import type { Notification } from '../domain/notifications';
 import { castingTeam, performanceSnapshot, slotSnapshot } from '../domain/snapshots';
 import { slotForSignUp } from '../domain/signup';
 import { plannedReminder } from '../domain/reminder';
+import { firstInvite } from '../domain/calendar';
 import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
 import { callerProfile, profiles, retryOnVersionConflict, tableName } from './context';
 import { protectedRoute } from './http/handler';
@@ -39,6 +40,7 @@ export const handler = protectedRoute('signup-create', async ({ params, body, re
       accessNeeds: body.accessNeeds || undefined,
       status: 'signed-up',
       reminderAt,
+      invite: firstInvite(now),
       history: [{ status: 'signed-up', at }],
       createdAt: at,
       updatedAt: at,
@@ -60,6 +62,7 @@ export const handler = protectedRoute('signup-create', async ({ params, body, re
         kind: 'signup-confirmation',
         ...about,
         reminderAt,
+        invite: record.invite,
         to: { name: performer.name, email: performer.email, timeZone: performer.timeZone },
       },
     ];

@@ -5,6 +5,7 @@ import { NotFoundError, NotSignedUpError } from '../domain/errors';
 import type { Recipient } from '../domain/notifications';
 import { castingTeam } from '../domain/snapshots';
 import { withStatus } from '../domain/signup';
+import { nextInvite } from '../domain/calendar';
 import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
 import { outboxStep } from '../adapters/dynamodb/outbox';
 import { profiles, tableName } from './context';
@@ -31,7 +32,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
   });
   if (record.status !== 'signed-up')
     throw new NotSignedUpError(`Your sign-up is ${record.status}; there is nothing to withdraw.`);
-  const updated = { ...record, ...withStatus(record, 'withdrawn', receivedAt) };
+  const updated = { ...record, ...withStatus(record, 'withdrawn', receivedAt), invite: nextInvite(record, receivedAt) };
   const about = {
     performance: record.performance,
     slot: record.slot,
@@ -45,6 +46,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
     {
       kind: 'withdrawal',
       ...about,
+      invite: updated.invite,
       to: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
     },
     receivedAt,

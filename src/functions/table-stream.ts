@@ -1,4 +1,4 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../config';
 import { followUpPerformanceChange, syncSearchIndex } from '../adapters/dynamodb/performance-followups';
 import { toPerformance } from '../adapters/dynamodb/performance-store';
@@ -18,7 +18,17 @@ async function onPerformanceChange(change: TableChange): Promise<void> {
   const after = change.newItem && toStoredPerformance(change.newItem);
   const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
   await syncSearchIndex(tableName, live(before), live(after), change.at);
-  if (before && after) await followUpPerformanceChange(tableName, before, after, change.at);
+  if (before && after) await followUpPerformanceChange(tableName, before, after, changedAt(after, change.at));
+}
+
+/**
+ * When a performance was changed, by the clock of the write that changed it (the stream's own timestamp is only
+ * approximate: to the second in AWS, to the minute in DynamoDB Local). What the change causes — invites'
+ * DTSTAMP, re-planned reminders, status history — dates from it.
+ */
+function changedAt(performance: StoredPerformance, streamedAt: Date): Date {
+  const at = new Date(performance.deletedAt ?? performance.updatedAt);
+  return Number.isNaN(at.getTime()) ? streamedAt : at;
 }
 
 function toStoredPerformance(item: Record<string, unknown>): StoredPerformance {
@@ -48,7 +58,8 @@ async function relayOutbox(change: TableChange): Promise<void> {
  * which Lambda (or the local runtime) delivers again from the same record; every step is safe to repeat, and the
  * mailer drops emails it has already sent.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
+  logger.addContext(context);
   for (const record of event.Records) {
     const change = decodeStreamRecord(record);
     if (change.type === 'Outbox' && change.eventName === 'INSERT') await relayOutbox(change);

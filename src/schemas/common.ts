@@ -20,6 +20,9 @@ export const lineText = (max: number) => z.string().regex(oneLine, oneLineMessag
 export const multiLine = (max: number) =>
   z.string().regex(plainText, 'must be plain text, without control characters').trim().max(max);
 
+/** The most performers one audition slot takes (its reminder is one queue message listing them all). */
+export const maxSlotCapacity = 500;
+
 export const personName = singleLine(100).describe('A person’s full name.');
 
 // Both normalise with `overwrite`, not `transform`, so the output stays a typed string in the OpenAPI document.

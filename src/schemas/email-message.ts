@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, singleLine } from './common';
+import { email, maxSlotCapacity, singleLine } from './common';
 
 /**
  * A small text file sent with an email, such as a calendar invite. Text only (UTF-8), few and small: the whole
@@ -23,10 +23,15 @@ export const emailAttachment = z.strictObject({
 });
 export type EmailAttachment = z.infer<typeof emailAttachment>;
 
-/** A message on the email queue: one email to one or more recipients, with a key that makes it send once. */
+/**
+ * A message on the email queue: one email to one or more recipients, with a key that makes it send once. The
+ * reminder of a slot goes to all its performers in one message, so a message may list as many recipients as a
+ * slot has places (the mailer sends each their own email); 500 addresses of 254 characters still leave room for
+ * the text within SQS's 256 KiB.
+ */
 export const emailMessage = z.strictObject({
   idempotencyKey: z.string().min(1).max(200),
-  to: z.array(email).min(1).max(50),
+  to: z.array(email).min(1).max(maxSlotCapacity),
   subject: singleLine(200),
   text: z.string().min(1).max(100_000),
   html: z.string().max(200_000).optional(),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { email, multiLine, personName, phone, singleLine, timeZone } from './common';
+import { email, maxSlotCapacity, multiLine, personName, phone, singleLine, timeZone } from './common';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -89,7 +89,7 @@ export const slotInput = z.strictObject({
   slotId: id.optional().describe('Give the id to keep an existing slot; omit it for a new one.'),
   start: localDateTime,
   durationMinutes: z.number().int().min(5).max(720),
-  capacity: z.number().int().min(1).max(500),
+  capacity: z.number().int().min(1).max(maxSlotCapacity),
   location: location.optional().describe('Where the audition is; defaults to the venue.'),
 });
 

@@ -16,6 +16,9 @@ import { handler as performanceSearch } from '../../src/functions/performance-se
 import { handler as signUpCreate } from '../../src/functions/signup-create';
 import { handler as tableStream } from '../../src/functions/table-stream';
 import type { EmailMessage } from '../../src/schemas/email-message';
+import type { FunctionName } from '../../src/manifest';
+import { functionNamed } from '../../src/manifest';
+import { lambdaContext } from '../../local/runtime/handlers';
 import { api, signedUpUser } from '../support/api';
 import { createPerformance } from '../support/fixtures';
 import { emailsTo, eventually, sentEmails } from '../support/outbox';
@@ -25,6 +28,9 @@ import { emailsTo, eventually, sentEmails } from '../support/outbox';
  * Lambda would call them), and a race for the last places of a slot through the local API. Every middleware is
  * removed in `finally`: the clients are process-wide singletons.
  */
+
+/** The Lambda context of one invocation of the named function, as the local runtime builds it. */
+const contextOf = (name: FunctionName) => lambdaContext(functionNamed(name));
 
 type Client = { middlewareStack: { add: (...args: never[]) => void; remove: (name: string) => boolean } };
 
@@ -146,22 +152,22 @@ describe('the mailer when SES or the mailer itself fails', () => {
       sesClient(),
       (command, _input, call) => command === 'SendEmailCommand' && call === 1,
       () => named('TooManyRequestsException', 'Maximum sending rate exceeded'),
-      () => mailer(event),
+      () => mailer(event, contextOf('mailer')),
     );
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
     expect(await emailsTo(to)).toHaveLength(0);
 
     // SQS delivers the message again after the visibility timeout; this time SES accepts it.
-    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toEqual([]);
     expect(await emailsTo(to)).toHaveLength(1);
   });
 
   it('sends once when the mailer dies after sending, before SQS deleted the message', async () => {
     const to = address();
     const event = sqsEvent(emailTo(to));
-    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toEqual([]);
     // The crash: the message was never deleted, so SQS hands the same record over again.
-    expect((await mailer(event)).batchItemFailures).toEqual([]);
+    expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toEqual([]);
     expect(await emailsTo(to)).toHaveLength(1);
   });
 
@@ -173,12 +179,12 @@ describe('the mailer when SES or the mailer itself fails', () => {
       documentClient(),
       (command) => command === 'UpdateItemCommand',
       () => named('InternalServerError'),
-      () => mailer(event),
+      () => mailer(event, contextOf('mailer')),
     );
     expect(first.batchItemFailures).toHaveLength(1);
     expect(await emailsTo(to)).toHaveLength(1);
     // The redelivery finds the key claimed by a live attempt and backs off instead of sending a second time.
-    expect((await mailer(event)).batchItemFailures).toHaveLength(1);
+    expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toHaveLength(1);
     expect(await emailsTo(to)).toHaveLength(1);
   });
 
@@ -191,11 +197,11 @@ describe('the mailer when SES or the mailer itself fails', () => {
         command === 'SendEmailCommand' &&
         ((input.Destination as { ToAddresses?: string[] } | undefined)?.ToAddresses ?? []).includes(bad),
       () => named('ServiceUnavailable'),
-      () => mailer(event),
+      () => mailer(event, contextOf('mailer')),
     );
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]?.messageId }]);
     // Lambda returns only the failed record to the queue; its redelivery sends it, and the other stays sent once.
-    expect((await mailer({ Records: event.Records.slice(1) })).batchItemFailures).toEqual([]);
+    expect((await mailer({ Records: event.Records.slice(1) }, contextOf('mailer'))).batchItemFailures).toEqual([]);
     expect(await emailsTo(good)).toHaveLength(1);
     expect(await emailsTo(bad)).toHaveLength(1);
   });
@@ -261,13 +267,13 @@ describe('the outbox relay when it crashes', () => {
         emailQueueClient(),
         (command) => command === 'SendMessageBatchCommand',
         () => named('ServiceUnavailable', 'SQS is unavailable'),
-        () => tableStream(event),
+        () => tableStream(event, contextOf('table-stream')),
       ),
     ).rejects.toThrow(/unavailable/);
     // The stream delivers the batch again: the relay queues the email. A third delivery (a retry after a crash
     // that came after queueing) queues it once more; the mailer's idempotency key drops the copy.
-    await tableStream(event);
-    await tableStream(event);
+    await tableStream(event, contextOf('table-stream'));
+    await tableStream(event, contextOf('table-stream'));
     await eventually(
       () => emailsTo(to),
       (emails) => emails.length >= 1,

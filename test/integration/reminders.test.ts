@@ -1,9 +1,17 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { config } from '../../src/config';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../src/adapters/dynamodb/document-client';
+import { keys } from '../../src/adapters/dynamodb/keys';
+import { profileKey } from '../../src/adapters/dynamodb/profile-store';
+import { readPerformance } from '../../src/adapters/dynamodb/performance-store';
+import { joinReminderStep } from '../../src/adapters/dynamodb/reminder-store';
 import { plannedReminder } from '../../src/domain/reminder';
 import { api, signedUpUser } from '../support/api';
 import { createPerformance } from '../support/fixtures';
-import { attachmentText, emailsTo, eventually } from '../support/outbox';
+import { attachmentText, emailsTo, eventually, sentEmails } from '../support/outbox';
 
 interface Report {
   sent: number;
@@ -170,4 +178,84 @@ describe('reminders at 19:00 the evening before, in the performer’s zone', () 
       reader: '2031-03-09T19:00+09:00',
     });
   });
+
+  it('reminds every performer of a full 500-place slot exactly once, from one queue message', async () => {
+    const director = await signedUpUser('director');
+    const slotStart = '2031-04-10T10:00';
+    const created = await createPerformance(director.token, {
+      slots: [{ start: slotStart, durationMinutes: 30, capacity: 500 }],
+    });
+    // 500 performers through Cognito and the API would take minutes: what the dispatcher reads is written straight
+    // to the table as the stores shape it: the performers' profiles, the full slot and its reminder.
+    const table = config().tableName;
+    const { performance } = await readPerformance(table, created.performanceId);
+    const slot = performance.slots[0];
+    if (!slot) throw new Error('no slot');
+    const run = randomUUID().slice(0, 8);
+    const performers = Array.from({ length: 500 }, (_, i) => ({
+      userId: randomUUID(),
+      // Long addresses: the one queue message must still fit in 256 KiB.
+      email: `a-performer-with-a-rather-long-address-${run}-${String(i).padStart(3, '0')}@auditions.example.com`,
+    }));
+    const signedUpAt = new Date();
+    const reminderAt = plannedReminder({
+      slotStart,
+      venueTimeZone: 'Europe/London',
+      performerTimeZone: 'Europe/London',
+      signedUpAt,
+    }) as Date;
+    const at = signedUpAt.toISOString();
+    const items = performers.map(({ userId, email }) => {
+      const person = { name: 'Pat Performer', email, phone: '+14155550123', timeZone: 'Europe/London' };
+      return { ...profileKey(userId), type: 'Profile', userId, role: 'performer', ...person, createdAt: at };
+    });
+    for (let i = 0; i < items.length; i += 25) {
+      await documentClient().send(
+        new BatchWriteCommand({
+          RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
+    }
+    await documentClient().send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...keys.slotCount(performance.performanceId, slot.slotId), type: 'SlotCount', taken: 500 },
+      }),
+    );
+    // The slot's reminder as 500 sign-ups leave it: every performer joined (the step the sign-up uses, at once).
+    const join = joinReminderStep(
+      table,
+      { performanceId: performance.performanceId, slotId: slot.slotId, instant: reminderAt.toISOString() },
+      '',
+    ).write.Update;
+    if (!join) throw new Error('no reminder update');
+    await documentClient().send(
+      new UpdateCommand({
+        ...join,
+        ExpressionAttributeValues: {
+          ...join.ExpressionAttributeValues,
+          ':me': new Set(performers.map((p) => p.userId)),
+        },
+      }),
+    );
+    expect(await dispatchAt(reminderAt)).toMatchObject({ sent: 1, recipients: 500 });
+    const addresses = new Set(performers.map((p) => p.email));
+    const remindersOfRun = async () =>
+      (await sentEmails()).filter(
+        (e) => e.subject.startsWith('Reminder') && e.destination.to.some((a) => addresses.has(a)),
+      );
+    // The outbox holds every email of the run so far: read it every few seconds, not in a tight loop.
+    let got = await remindersOfRun();
+    for (const deadline = Date.now() + 100_000; got.length < 500 && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      got = await remindersOfRun();
+    }
+    // Each email goes to one performer, and each performer got exactly one.
+    expect(got.every((e) => e.destination.to.length === 1)).toBe(true);
+    const perAddress = new Map<string, number>();
+    for (const e of got)
+      perAddress.set(e.destination.to[0] ?? '', (perAddress.get(e.destination.to[0] ?? '') ?? 0) + 1);
+    expect([...addresses].filter((a) => perAddress.get(a) !== 1)).toEqual([]);
+    expect(got).toHaveLength(500);
+  }, 150_000);
 });

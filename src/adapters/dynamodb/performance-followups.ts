@@ -12,6 +12,8 @@ import { keys } from './keys';
 import { outboxStep } from './outbox';
 import { reminderChangeSteps } from './reminder-store';
 import { plannedReminder } from '../../domain/reminder';
+import type { InviteStamp } from '../../domain/calendar';
+import { nextInvite } from '../../domain/calendar';
 import { searchIndexSteps, searchSummary } from './search-index';
 import type { SignUpRecord } from './signup-store';
 import { listSignUpsOfPerformance, signUpStatusStep } from './signup-store';
@@ -48,20 +50,25 @@ export async function syncSearchIndex(
   for (let i = 0; i < steps.length; i += maxTransactionItems) await transact(steps.slice(i, i + maxTransactionItems));
 }
 
-/** Gives one sign-up its next status, with its notification; a sign-up that already moved on is left alone. */
+/**
+ * Gives one sign-up its next status, with its notification; a sign-up that already moved on is left alone. When
+ * the notification sends a calendar invite, it is the sign-up's next one, recorded with the sign-up.
+ */
 async function settle(
   tableName: string,
   record: SignUpRecord,
   status: SignUpStatus,
-  notification: Notification,
-  now: Date,
+  notify: (invite: InviteStamp | undefined) => Notification,
+  options: { now: Date; sendsInvite: boolean },
 ): Promise<void> {
-  const updated: SignUpRecord = { ...record, ...withStatus(record, status, now) };
+  const { now } = options;
+  const invite = options.sendsInvite ? nextInvite(record, now) : undefined;
+  const updated: SignUpRecord = { ...record, ...withStatus(record, status, now), ...(invite ? { invite } : {}) };
   try {
     await transact([
       signUpStatusStep(tableName, updated, record.status),
       ...reminderChangeSteps(tableName, record, updated),
-      outboxStep(tableName, notification, now),
+      outboxStep(tableName, notify(invite), now),
     ]);
   } catch (error) {
     if (!(error instanceof NotSignedUpError)) throw error;
@@ -97,17 +104,22 @@ export async function followUpPerformanceChange(
         tableName,
         record,
         'cancelled',
-        { kind: 'cancellation', reason, ...about(record), to: recipient(record) },
-        now,
+        (invite) => ({ kind: 'cancellation', reason, ...about(record), to: recipient(record), invite }),
+        { now, sendsInvite: true },
       );
     } else if (closed) {
       // Whether the audition had begun is judged at the moment casting closed, not when the stream gets to it.
       const final = finalStatusAtClose(record, new Date(after.updatedAt));
-      const notification: Notification =
-        final === 'not-cast'
-          ? { kind: 'not-cast', ...about(record), to: recipient(record) }
-          : { kind: 'cancellation', reason: 'casting-closed', ...about(record), to: recipient(record) };
-      await settle(tableName, record, final, notification, now);
+      await settle(
+        tableName,
+        record,
+        final,
+        (invite): Notification =>
+          final === 'not-cast'
+            ? { kind: 'not-cast', ...about(record), to: recipient(record) }
+            : { kind: 'cancellation', reason: 'casting-closed', ...about(record), to: recipient(record), invite },
+        { now, sendsInvite: final === 'cancelled' },
+      );
     }
   }
   if (deleted || closed) return;
@@ -141,14 +153,15 @@ async function moveSignUp(
     record.slot.durationMinutes === slot.durationMinutes &&
     record.slot.location.address === slot.location.address;
   if (unchanged) return; // a repeated stream batch: this sign-up was moved already
-  const updated: SignUpRecord = { ...record, slot, reminderAt, updatedAt: now.toISOString() };
+  const invite = nextInvite(record, now);
+  const updated: SignUpRecord = { ...record, slot, reminderAt, invite, updatedAt: now.toISOString() };
   try {
     await transact([
       signUpStatusStep(tableName, updated),
       ...reminderChangeSteps(tableName, record, updated),
       outboxStep(
         tableName,
-        { kind: 'slot-moved', ...about(updated), previousSlot: record.slot, to: recipient(record) },
+        { kind: 'slot-moved', ...about(updated), previousSlot: record.slot, to: recipient(record), invite },
         now,
       ),
     ]);

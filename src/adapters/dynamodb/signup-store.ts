@@ -39,6 +39,7 @@ const signUpFields = [
   'castAs',
   'history',
   'reminderAt',
+  'invite',
   'createdAt',
   'updatedAt',
   'performance',

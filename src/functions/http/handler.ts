@@ -91,7 +91,8 @@ function build<K extends RouteName>(
 ): HttpHandler {
   const route = routeOf(name);
   const contract: Contract = contracts[name];
-  return async (event) => {
+  return async (event, context) => {
+    if (context) logger.addContext(context);
     const requestId = event.requestContext.requestId;
     try {
       const receivedAt = new Date(event.requestContext.timeEpoch);

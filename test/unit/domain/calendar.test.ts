@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditionInviteInput } from '../../../src/domain/calendar';
-import { auditionInvite, inviteAttachment, signUpInviteUid } from '../../../src/domain/calendar';
+import type { AuditionInviteInput, InviteStamp } from '../../../src/domain/calendar';
+import {
+  auditionInvite,
+  firstInvite,
+  inviteAttachment,
+  lastInviteSequence,
+  nextInvite,
+  signUpInviteUid,
+} from '../../../src/domain/calendar';
 import { auditionStart } from '../../../src/domain/reminder';
 
 const request: AuditionInviteInput = {
@@ -125,5 +133,43 @@ describe('inviteAttachment', () => {
       contentType: 'text/calendar; charset=UTF-8; method=CANCEL',
       content: 'BEGIN:VCALENDAR\r\n',
     });
+  });
+});
+
+describe('the invite versions of one sign-up', () => {
+  it('raise SEQUENCE by one with every invite, whatever the times, and stamp each with its change', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.date({
+            min: new Date('2026-01-01T00:00:00Z'),
+            max: new Date('2026-01-01T00:01:00Z'),
+            noInvalidDate: true,
+          }),
+          {
+            minLength: 1,
+            maxLength: 10,
+          },
+        ),
+        (changes) => {
+          let signUp: { invite?: InviteStamp } = { invite: firstInvite(new Date('2026-01-01T00:00:00Z')) };
+          const sequences = [0];
+          for (const at of changes) {
+            const invite = nextInvite(signUp, at);
+            expect(invite.issuedAt).toBe(at.toISOString());
+            sequences.push(invite.sequence);
+            signUp = { invite };
+          }
+          expect(sequences).toEqual(sequences.map((_, i) => i));
+        },
+      ),
+    );
+  });
+
+  it('continue above the time-derived SEQUENCE of a sign-up written before invites were kept', () => {
+    const legacy = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' };
+    const next = nextInvite({ invite: undefined, ...legacy }, new Date('2026-02-01T00:00:01Z'));
+    expect(next.sequence).toBeGreaterThan(lastInviteSequence(legacy));
+    expect(lastInviteSequence({ ...legacy, invite: next })).toBe(next.sequence);
   });
 });

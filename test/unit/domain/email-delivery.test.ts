@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/domain/clock';
 import type { ClaimResult, EmailSender, SentEmailLedger } from '../../../src/domain/email-delivery';
-import { DeliveryInProgressError, deliverOnce } from '../../../src/domain/email-delivery';
+import { DeliveryInProgressError, deliverOnce, deliverToEach, recipientKey } from '../../../src/domain/email-delivery';
 import type { EmailMessage } from '../../../src/schemas/email-message';
 
 /** An in-memory ledger with the same rules as the DynamoDB one. */
@@ -59,5 +60,63 @@ describe('deliverOnce', () => {
     await expect(deliverOnce({ ledger, sender, clock }, message)).rejects.toThrow(DeliveryInProgressError);
     const later = fixedClock(new Date(clock.now().getTime() + 61_000));
     await expect(deliverOnce({ ledger, sender, clock: later }, message)).resolves.toBe('sent');
+  });
+});
+
+describe('deliverToEach', () => {
+  const many = (n: number): EmailMessage => ({
+    idempotencyKey: 'reminder-1',
+    to: Array.from({ length: n }, (_, i) => `p${i}@example.com`),
+    subject: 'Reminder',
+    text: 'Tomorrow',
+  });
+
+  it('sends one email per recipient, each to that recipient alone', async () => {
+    const sent: EmailMessage[] = [];
+    const sender: EmailSender = { send: async (m) => void sent.push(m) };
+    const report = await deliverToEach({ ledger: memoryLedger(), sender, clock }, many(500));
+    expect(report).toMatchObject({ sent: 500, duplicate: 0, pending: 0 });
+    expect(sent.every((m) => m.to.length === 1)).toBe(true);
+    expect(new Set(sent.map((m) => m.to[0])).size).toBe(500);
+  });
+
+  it('keys each recipient’s email without their address', () => {
+    const key = recipientKey('reminder-1', 'p1@example.com');
+    expect(key).toMatch(/^reminder-1\/[0-9a-f]{32}$/);
+    expect(key).not.toContain('example');
+    expect(recipientKey('reminder-1', 'P1@Example.com')).toBe(key);
+  });
+
+  it('sends each recipient exactly once over any number of attempts cut short by time or failing sends', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 100 }),
+        async (recipients, budgets, failures) => {
+          const message = many(recipients);
+          const ledger = memoryLedger();
+          const sent: string[] = [];
+          let call = 0;
+          const sender: EmailSender = {
+            send: async (m) => {
+              call += 1;
+              if (failures[call]) throw new Error('SES hiccup');
+              sent.push(m.to[0] ?? '');
+            },
+          };
+          // Each attempt has time for a few emails (the Lambda's timeout), then the message comes back.
+          for (const budget of [...budgets, Infinity, Infinity, Infinity]) {
+            let started = 0;
+            const report = await deliverToEach({ ledger, sender, clock }, message, () => started++ < budget);
+            expect(report.sent + report.duplicate + report.pending).toBe(recipients);
+            if (report.pending === 0 && failures.slice(call + 1).every((f) => !f)) break;
+          }
+          let last = await deliverToEach({ ledger, sender, clock }, message);
+          while (last.pending > 0) last = await deliverToEach({ ledger, sender, clock }, message);
+          expect(sent.toSorted()).toEqual(message.to.toSorted());
+        },
+      ),
+    );
   });
 });

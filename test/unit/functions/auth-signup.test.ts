@@ -62,6 +62,7 @@ describe('POST /auth/signup when Cognito cannot send its email', () => {
     vi.stubEnv('USER_POOL_ID', 'pool');
     vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
     vi.stubEnv('SENDER_EMAIL', 'noreply@example.com');
+    vi.stubEnv('WEB_BASE_URL', 'https://app.example.org');
   });
   afterEach(() => {
     vi.restoreAllMocks();
