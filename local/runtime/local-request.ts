@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { MalformedJsonError, NestingTooDeepError, ValidationError } from '../../src/domain/errors';
-import { maxNestingDepth, nestingDepth } from '../../src/functions/http/request-body';
+import { ValidationError } from '../../src/domain/errors';
+import { parseJsonText } from '../../src/functions/http/request-body';
 
 /**
  * The JSON body of a local helper route (`/__local/…`), checked like the API's own bodies: broken JSON, deep
@@ -10,16 +10,7 @@ import { maxNestingDepth, nestingDepth } from '../../src/functions/http/request-
  * @example localRequestBody(Buffer.from('{"time":"2030-01-01T00:00:00Z"}'), z.strictObject({ time: z.string() }))
  */
 export function localRequestBody<S extends z.ZodType>(body: Buffer, schema: S): z.output<S> {
-  const text = body.byteLength ? body.toString('utf8') : '{}';
-  if (nestingDepth(text) > maxNestingDepth) {
-    throw new NestingTooDeepError(`The body nests arrays or objects more than ${maxNestingDepth} levels deep.`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new MalformedJsonError('The body could not be parsed as JSON.');
-  }
+  const parsed = parseJsonText(body.byteLength ? body.toString('utf8') : '{}');
   const result = schema.safeParse(parsed);
   if (!result.success) {
     throw new ValidationError(

@@ -23,7 +23,16 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaTypeError('Send the body as application/json.');
   }
-  const text = bytes.toString('utf8');
+  return parseJsonText(bytes.toString('utf8'));
+}
+
+/**
+ * A JSON text as a value, refused with a problem error when it nests too deeply, is not JSON, or holds text that is
+ * not valid Unicode. Shared by the API's bodies and the local runtime's helper routes.
+ *
+ * @example parseJsonText('{"a":[1]}') // { a: [1] }
+ */
+export function parseJsonText(text: string): unknown {
   // Checked on the text, before parsing: every walk over a parsed value would need as deep a stack.
   if (nestingDepth(text) > maxNestingDepth) {
     throw new NestingTooDeepError(`The body nests arrays or objects more than ${maxNestingDepth} levels deep.`);
@@ -52,7 +61,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
