@@ -116,6 +116,7 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
  * @example runsWithin(['2027-01-05/2027-01-05', '2027-01-20/2027-01-20'], { from: '2027-01-10', to: '2027-01-15' }) // false
  */
 export function runsWithin(dayRuns: readonly string[], range: { from?: string; to?: string }): boolean {
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) return false; // an empty range
   return dayRuns.some((run) => {
     const [first = '', last = first] = run.split('/');
     return (range.from === undefined || last >= range.from) && (range.to === undefined || first <= range.to);
