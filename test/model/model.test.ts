@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { commandArbitraries } from './commands';
+import { commandArbitraries, openingArbitrary } from './commands';
 import type { Pool, Real } from './harness';
 import { createPool, endRun, startRun } from './harness';
 import type { Model } from './model';
@@ -21,6 +21,8 @@ let pool: Pool;
 let doc: OpenApiDocument;
 let runCounter = 0;
 let steps = 0;
+/** How often each route answered each status: what the sequences reached. */
+const reached = new Map<string, number>();
 
 function freshModel(real: Real): Model {
   return {
@@ -45,25 +47,43 @@ describe('the model-based test', () => {
     async () => {
       const started = Date.now();
       await fc.assert(
-        fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands }), async (commands) => {
-          runCounter += 1;
-          const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
-          const model = freshModel(real);
-          try {
-            await fc.asyncModelRun(() => ({ model, real }), commands);
-          } catch (error) {
-            (error as Error).message += `\nLast calls:\n  ${real.log.slice(-12).join('\n  ')}`;
-            throw error;
-          } finally {
-            steps += real.log.length;
-            if (process.env.MODEL_VERBOSE) console.log(`run ${runCounter}: ${[...commands].join(' ; ')}`);
-            await endRun(model, real);
-          }
-        }),
+        fc.asyncProperty(
+          // Every sequence opens with one or two performances, so the other commands have something to act on.
+          fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
+          fc.commands(commandArbitraries, { maxCommands, size: 'max' }),
+          async (opening, commands) => {
+            runCounter += 1;
+            const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
+            const model = freshModel(real);
+            try {
+              await fc.asyncModelRun(() => ({ model, real }), [...opening, ...commands]);
+            } catch (error) {
+              (error as Error).message += `\nLast calls:\n  ${real.log.slice(-12).join('\n  ')}`;
+              throw error;
+            } finally {
+              steps += real.log.length;
+              for (const line of real.log) {
+                const key = line
+                  .replace(/\/[0-9a-f]{12}/g, '/{id}')
+                  .replace(/\?.*? →/, ' →')
+                  .replace(/ at .*/, '');
+                reached.set(key, (reached.get(key) ?? 0) + 1);
+              }
+              if (process.env.MODEL_VERBOSE) console.log(`run ${runCounter}: ${[...opening, ...commands].join(' ; ')}`);
+              await endRun(model, real);
+            }
+          },
+        ),
         { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: process.env.MODEL_SHRINK === 'false' },
       );
       console.log(
         `model test: ${runs} runs, ${steps} calls, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      console.log(
+        [...reached]
+          .sort()
+          .map(([k, n]) => `  ${k}: ${n}`)
+          .join('\n'),
       );
       expect(runCounter).toBeGreaterThanOrEqual(runs);
     },
