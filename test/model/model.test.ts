@@ -74,7 +74,16 @@ describe('the model-based test', () => {
             }
           },
         ),
-        { numRuns: runs, seed, ...(path ? { path } : {}), endOnFailure: process.env.MODEL_SHRINK === 'false' },
+        {
+          numRuns: runs,
+          seed,
+          ...(path ? { path } : {}),
+          endOnFailure: process.env.MODEL_SHRINK === 'false',
+          // A bound on the whole search, shrinking included; what was found by then is reported.
+          ...(process.env.MODEL_TIME_LIMIT_MS
+            ? { interruptAfterTimeLimit: Number(process.env.MODEL_TIME_LIMIT_MS), markInterruptAsFailure: false }
+            : {}),
+        },
       );
       console.log(
         `model test: ${runs} runs, ${steps} calls, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
