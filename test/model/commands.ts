@@ -347,7 +347,11 @@ class SignUp implements Cmd {
       model.applySignUp(m, p, winners[0]!, slotId, characterIds, now);
     } else {
       performers.forEach((i, k) => {
-        expectOutcome(responses[k]!, refusals[k], 201, `sign-up of performer ${i} for ${p.title}`);
+        // When the rival takes the last place first, both rules hold for an already signed-up performer.
+        const refusal = refusals[k];
+        const rivalTookLast = accepted.length === 1 && accepted[0] !== i && free === 1;
+        if (refusal && rivalTookLast && refusal.codes.includes('already-signed-up')) refusal.codes.push('slot-full');
+        expectOutcome(responses[k]!, refusal, 201, `sign-up of performer ${i} for ${p.title}`);
         if (!refusals[k]) model.applySignUp(m, p, i, slotId, characterIds, now);
       });
     }
@@ -618,6 +622,19 @@ export const openingArbitrary = createArbitrary.filter((c) =>
   (c as CreatePerformance).spec.slots.some((t) => t.days > 0),
 );
 
+/** A search with few filters, so this run's performances are mostly in it and pages are walked. */
+const searchArbitrary = fc
+  .record(
+    {
+      kind: fc.constantFrom('live' as const, 'filmed' as const),
+      includeClosed: fc.boolean(),
+      limit: fc.integer({ min: 1, max: 2 }),
+      advanceBetweenPages: fc.integer({ min: 1, max: 2 * 24 * 60 }),
+    },
+    { requiredKeys: ['limit'] },
+  )
+  .map((spec) => new Search({ ...spec, byCountryOnly: false }));
+
 const signUpArbitrary = fc
   .record(
     {
@@ -665,6 +682,7 @@ export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   fc
     .oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 120, max: 3 * 24 * 60 }))
     .map((minutes) => new AdvanceClock(minutes)),
+  searchArbitrary,
   fc
     .record(
       {
