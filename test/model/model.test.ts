@@ -12,7 +12,7 @@ import type { OpenApiDocument } from './openapi-check';
  * reference model (test/model/model.ts). `npm test` runs a few short sequences with a fixed seed;
  * `npm run test:model -- --runs N [--seed S]` runs many (MODEL_RUNS, MODEL_SEED, MODEL_COMMANDS, MODEL_PATH).
  */
-const runs = Number(process.env.MODEL_RUNS ?? 3);
+const runs = Number(process.env.MODEL_RUNS ?? 5);
 const seed = Number(process.env.MODEL_SEED ?? 20261130);
 const maxCommands = Number(process.env.MODEL_COMMANDS ?? 12);
 const path = process.env.MODEL_PATH;
