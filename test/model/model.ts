@@ -462,7 +462,8 @@ export function expectedSearch(
       const next = nextAudition(p, now);
       return { performanceId: p.performanceId, next: next === undefined ? null : new Date(next).toISOString() };
     })
-    .sort((a, b) => (a.next ?? '~').localeCompare(b.next ?? '~'));
+    // Plain code-unit order, as the index sorts (localeCompare would put '~' before digits).
+    .sort((a, b) => ((a.next ?? '~') < (b.next ?? '~') ? -1 : (a.next ?? '~') > (b.next ?? '~') ? 1 : 0));
   const groups: { performanceId: string; next: string | null }[][] = [];
   for (const r of found) {
     const last = groups.at(-1);
