@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/api';
+import { commandArbitraries, openingArbitrary } from './commands';
+import type { Pool, Real } from './harness';
+import { createPool, endRun, startRun } from './harness';
+import type { Model } from './model';
+import type { OpenApiDocument } from './openapi-check';
+
+/**
+ * The model-based test: random sequences of real API calls against the local stack, each step compared with the
+ * reference model (test/model/model.ts). `npm test` runs a few short sequences with a fixed seed;
+ * `npm run test:model -- --runs N [--seed S]` runs many (MODEL_RUNS, MODEL_SEED, MODEL_COMMANDS, MODEL_PATH).
+ */
+const runs = Number(process.env.MODEL_RUNS ?? 5);
+const seed = Number(process.env.MODEL_SEED ?? 20261130);
+const maxCommands = Number(process.env.MODEL_COMMANDS ?? 12);
+const path = process.env.MODEL_PATH;
+
+let pool: Pool;
+let doc: OpenApiDocument;
+let runCounter = 0;
+let steps = 0;
+/** How often each route answered each status: what the sequences reached. */
+const reached = new Map<string, number>();
+
+function freshModel(real: Real): Model {
+  return {
+    clock: Date.now(),
+    performers: real.pool.performers.map((p) => ({ email: p.email, timeZone: p.homeZone })),
+    directors: real.pool.directors.map((d) => ({ email: d.email, timeZone: d.homeZone })),
+    contacts: { director: `dir-${real.runTag}@example.com`, castingDirector: `cas-${real.runTag}@example.com` },
+    performances: [],
+    signUps: [],
+    emails: [],
+  };
+}
+
+describe('the model-based test', () => {
+  beforeAll(async () => {
+    pool = await createPool();
+    doc = (await api<OpenApiDocument>('GET', '/openapi.json')).body;
+  }, 120_000);
+
+  it(
+    'random sequences of API calls behave as the reference model says, step by step',
+    async () => {
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(
+          // Every sequence opens with one or two performances, so the other commands have something to act on.
+          fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
+          fc.commands(commandArbitraries, { maxCommands, size: 'max' }),
+          async (opening, commands) => {
+            runCounter += 1;
+            const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
+            const model = freshModel(real);
+            try {
+              await fc.asyncModelRun(() => ({ model, real }), [...opening, ...commands]);
+            } catch (error) {
+              (error as Error).message += `\nLast calls:\n  ${real.log.slice(-12).join('\n  ')}`;
+              throw error;
+            } finally {
+              steps += real.log.length;
+              for (const line of real.log) {
+                const key = line
+                  .replace(/\/[0-9a-f]{12}/g, '/{id}')
+                  .replace(/\?.*? →/, ' →')
+                  .replace(/ at .*/, '');
+                reached.set(key, (reached.get(key) ?? 0) + 1);
+              }
+              if (process.env.MODEL_VERBOSE) console.log(`run ${runCounter}: ${[...opening, ...commands].join(' ; ')}`);
+              await endRun(model, real);
+            }
+          },
+        ),
+        {
+          numRuns: runs,
+          seed,
+          ...(path ? { path } : {}),
+          endOnFailure: process.env.MODEL_SHRINK === 'false',
+          // A bound on the whole search, shrinking included; what was found by then is reported.
+          ...(process.env.MODEL_TIME_LIMIT_MS
+            ? { interruptAfterTimeLimit: Number(process.env.MODEL_TIME_LIMIT_MS), markInterruptAsFailure: false }
+            : {}),
+        },
+      );
+      console.log(
+        `model test: ${runs} runs, ${steps} calls, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      console.log(
+        [...reached]
+          .sort()
+          .map(([k, n]) => `  ${k}: ${n}`)
+          .join('\n'),
+      );
+      expect(runCounter).toBeGreaterThanOrEqual(runs);
+    },
+    Number(process.env.MODEL_TIMEOUT_MS ?? 120_000),
+  );
+});
