@@ -10,12 +10,7 @@
  *   model does not expect those emails.
  * - `undo-casting` (item 13): there is no route to undo a casting; while listed, the command is not generated.
  */
-export const knownDefects: ReadonlySet<KnownDefect> = new Set<KnownDefect>([
-  'search-date-filters',
-  'close-casting-cancels-ahead',
-  'withdrawal-tells-directors',
-  'undo-casting',
-]);
+export const knownDefects: ReadonlySet<KnownDefect> = new Set<KnownDefect>([]);
 
 export type KnownDefect =
   'search-date-filters' | 'close-casting-cancels-ahead' | 'withdrawal-tells-directors' | 'undo-casting';

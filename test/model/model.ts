@@ -251,7 +251,8 @@ export function undoCastRefusal(m: Model, p: ModelPerformance, performer: number
   if (p.deleted) return refuse(404, 'not-found');
   if (p.castingClosed) return refuse(409, 'casting-closed');
   const s = latestSignUp(m, p.performanceId, performer);
-  if (!s || s.status !== 'cast') return refuse(409, 'not-signed-up');
+  if (!s) return refuse(400, 'invalid-reference');
+  if (s.status !== 'cast') return refuse(409, 'not-cast');
   return undefined;
 }
 
