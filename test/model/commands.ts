@@ -61,6 +61,25 @@ function performerFor(m: Model, p: ModelPerformance, k: number): number {
   return k % 4 === 3 || signedUp.length === 0 ? k % m.performers.length : pick(signedUp, k);
 }
 
+/** The performances for which `wanted` holds, or all of them when none does; the i-th of those. */
+function performanceWhere(m: Model, i: number, wanted: (p: ModelPerformance) => boolean): ModelPerformance {
+  const some = m.performances.filter(wanted);
+  return some.length ? pick(some, i) : performanceAt(m, i);
+}
+
+/** The open sign-ups (latest of their performer) of a performance whose audition has begun, or is still ahead. */
+function openSignUps(m: Model, p: ModelPerformance, begun: boolean, now: number) {
+  return m.signUps.filter((s) => {
+    if (s.performanceId !== p.performanceId || s.status !== 'signed-up') return false;
+    if (s !== model.latestSignUp(m, p.performanceId, s.performer)) return false;
+    const slot = p.slots.find((x) => x.slotId === s.slotId);
+    return slot !== undefined && (model.slotStart(p, slot) <= now) === begun;
+  });
+}
+
+const castable = (m: Model, now: number) => (p: ModelPerformance) =>
+  !p.deleted && !p.castingClosed && openSignUps(m, p, true, now).length > 0;
+
 /** Checks a response against a predicted refusal (or success with `okStatus`). */
 function expectOutcome(
   response: { status: number; body: unknown },
@@ -272,6 +291,54 @@ class EditPerformance implements Cmd {
   toString = () => `edit(${JSON.stringify(this.spec)})`;
 }
 
+/**
+ * Moves a slot that has open sign-ups into the recent past (`minutesAgo` before the real now), as a director may
+ * when an audition was held earlier than planned: it is what lets casting, undoing it and "not cast" happen.
+ */
+class MoveSlotIntoPast implements Cmd {
+  constructor(
+    readonly performance: number,
+    readonly slot: number,
+    readonly minutesAgo: number,
+  ) {}
+  private plan(m: Model, now: number) {
+    const p = performanceWhere(m, this.performance, (x) => !x.deleted && openSignUps(m, x, false, now).length > 0);
+    const ahead = [...new Set(openSignUps(m, p, false, now).map((s) => s.slotId))];
+    const slots: EditPlan['slots'] = p.slots.map((s) => ({ ...s }));
+    const target = ahead.length
+      ? slots.find((s) => s.slotId === pick(ahead, this.slot))
+      : slots.length
+        ? pick(slots, this.slot)
+        : undefined;
+    if (target) {
+      target.start = DateTime.fromMillis(now - this.minutesAgo * 60_000, { zone: p.venue.timeZone }).toFormat(
+        "yyyy-MM-dd'T'HH:mm",
+      );
+    }
+    const characters = p.characters.map((c) => ({ ...c, attributes: { ...c.attributes } }));
+    return { p, plan: { slots, characters, version: p.version } };
+  }
+  check = (m: Model) => {
+    if (!m.performances.length) return false;
+    const now = Date.now();
+    const { p, plan } = this.plan(m, now);
+    return movedReminders(m, p, plan, now).every((r) => model.fitsClocks(m, r));
+  };
+  async run(m: Model, real: Real) {
+    const { p, plan } = this.plan(m, Date.now());
+    const refusal = model.editRefusal(m, p, plan);
+    const body = { ...performanceBody(m, p, plan.slots, plan.characters), version: plan.version };
+    const response = await call<Created>(real, 'PUT', `/performances/${p.performanceId}`, {
+      token: real.pool.directors[p.owner]!.token,
+      body,
+    });
+    expectOutcome(response, refusal, 200, `moving a slot of ${p.title} into the past`);
+    if (!refusal) model.applyEdit(m, p, plan, idsOf(plan, response.body), Date.now());
+    await checkAll(m, real);
+  }
+  toString = () => `moveSlotIntoPast(${this.performance}, ${this.slot}, ${this.minutesAgo} min ago)`;
+}
+
 class DeletePerformance implements Cmd {
   constructor(readonly performance: number) {}
   check = (m: Model) => m.performances.length > 0;
@@ -387,12 +454,29 @@ class Cast implements Cmd {
     readonly performance: number,
     readonly performer: number,
     readonly character: number,
+    /** Aim at a performer whose audition has begun, as a director would (otherwise anyone, to see refusals). */
+    readonly aimed = false,
   ) {}
   check = (m: Model) => m.performances.length > 0;
-  async run(m: Model, real: Real) {
+  private target(m: Model, now: number) {
+    if (this.aimed) {
+      const p = performanceWhere(m, this.performance, castable(m, now));
+      const begun = openSignUps(m, p, true, now);
+      if (begun.length) {
+        const s = pick(begun, this.performer);
+        // Mostly a character they auditioned for.
+        const characterId =
+          this.character % 3 === 2 || s.characterIds.length === 0
+            ? pick(p.characters, this.character).characterId
+            : pick(s.characterIds, this.character);
+        return { p, i: s.performer, characterId };
+      }
+    }
     const p = performanceAt(m, this.performance);
-    const i = performerFor(m, p, this.performer);
-    const characterId = pick(p.characters, this.character).characterId;
+    return { p, i: performerFor(m, p, this.performer), characterId: pick(p.characters, this.character).characterId };
+  }
+  async run(m: Model, real: Real) {
+    const { p, i, characterId } = this.target(m, Date.now());
     const refusal = model.castRefusal(m, p, i, characterId, Date.now());
     const response = await call(real, 'POST', `/performances/${p.performanceId}/castings`, {
       token: real.pool.directors[p.owner]!.token,
@@ -402,7 +486,7 @@ class Cast implements Cmd {
     if (!refusal) model.applyCast(m, p, i, characterId);
     await checkAll(m, real);
   }
-  toString = () => `cast(${this.performance}, ${this.performer}, ${this.character})`;
+  toString = () => `cast(${this.performance}, ${this.performer}, ${this.character}${this.aimed ? ', aimed' : ''})`;
 }
 
 /** Undoes a casting (issue 11, item 13): `DELETE /performances/{id}/castings/{performerId}`. */
@@ -413,8 +497,13 @@ class UndoCast implements Cmd {
   ) {}
   check = (m: Model) => !isKnown('undo-casting') && m.performances.length > 0;
   async run(m: Model, real: Real) {
-    const p = performanceAt(m, this.performance);
-    const i = performerFor(m, p, this.performer);
+    // Mostly a performance with someone cast, and one of them: the undo then has something to undo.
+    const isCast = (p: ModelPerformance) => (s: model.ModelSignUp) =>
+      s.performanceId === p.performanceId && s.status === 'cast';
+    const p = performanceWhere(m, this.performance, (x) => !x.deleted && m.signUps.some(isCast(x)));
+    const cast = m.signUps.filter(isCast(p));
+    const i =
+      this.performer % 4 !== 3 && cast.length ? pick(cast, this.performer).performer : performerFor(m, p, this.performer);
     const refusal = model.undoCastRefusal(m, p, i);
     const response = await call(
       real,
@@ -432,16 +521,25 @@ class UndoCast implements Cmd {
 }
 
 class CloseCasting implements Cmd {
-  constructor(readonly performance: number) {}
+  constructor(
+    readonly performance: number,
+    /** Aim at a performance with someone whose audition has begun (and so is told "not cast"). */
+    readonly aimed = false,
+  ) {}
+  private target(m: Model) {
+    return this.aimed
+      ? performanceWhere(m, this.performance, castable(m, Date.now()))
+      : performanceAt(m, this.performance);
+  }
   check = (m: Model) => {
     if (!m.performances.length) return false;
-    const p = performanceAt(m, this.performance);
+    const p = this.target(m);
     return (
       !isKnown('close-casting-cancels-ahead') || p.deleted || model.openSignUpsAhead(m, p, Date.now()).length === 0
     );
   };
   async run(m: Model, real: Real) {
-    const p = performanceAt(m, this.performance);
+    const p = this.target(m);
     const refusal = model.closeCastingRefusal(p);
     const response = await call(real, 'POST', `/performances/${p.performanceId}/close-casting`, {
       token: real.pool.directors[p.owner]!.token,
@@ -450,7 +548,7 @@ class CloseCasting implements Cmd {
     if (!refusal) model.applyCloseCasting(m, p, Date.now());
     await checkAll(m, real);
   }
-  toString = () => `closeCasting(${this.performance})`;
+  toString = () => `closeCasting(${this.performance}${this.aimed ? ', aimed' : ''})`;
 }
 
 // --------------------------------------------------------------------------------------------- zones, clock
@@ -509,6 +607,33 @@ class AdvanceClock implements Cmd {
     await checkAll(m, real);
   }
   toString = () => `advanceClock(${this.minutes} min)`;
+}
+
+/**
+ * Moves the virtual clock to a planned reminder instant plus `offsetMinutes` (mostly within the hour before it, or
+ * just after it), so a reminder sent early or late is seen; any reminder when none is planned ahead.
+ */
+class AdvanceToReminder implements Cmd {
+  constructor(
+    readonly reminder: number,
+    readonly offsetMinutes: number,
+  ) {}
+  check = () => true;
+  async run(m: Model, real: Real) {
+    const base = Math.max(m.clock, Date.now());
+    const pending = [
+      ...new Set(
+        m.signUps
+          .filter((s) => s.status === 'signed-up' && !s.reminderDone && s.reminderAt !== undefined && s.reminderAt > base)
+          .map((s) => s.reminderAt!),
+      ),
+    ].sort((a, b) => a - b);
+    const target = pending.length ? pick(pending, this.reminder) + this.offsetMinutes * 60_000 : base + 60_000;
+    // The clock never goes back.
+    await fireSchedules(m, real, Math.max(target, base + 60_000));
+    await checkAll(m, real);
+  }
+  toString = () => `advanceToReminder(${this.reminder}, ${this.offsetMinutes} min)`;
 }
 
 // --------------------------------------------------------------------------------------------------- search
@@ -648,7 +773,7 @@ const searchArbitrary = fc
   )
   .map((spec) => new Search({ ...spec, byCountryOnly: false }));
 
-const signUpArbitrary = fc
+export const signUpArbitrary = fc
   .record(
     {
       performance: index,
@@ -689,12 +814,28 @@ export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   signUpArbitrary,
   fc.tuple(index, index).map(([p, i]) => new Withdraw(p, i)),
   fc.tuple(index, index, index).map(([p, i, c]) => new Cast(p, i, c)),
+  // Weighted (listed several times) so that auditions are held, cast, undone and closed on in most sequences.
+  ...Array.from({ length: 3 }, () => fc.tuple(index, index, index).map(([p, i, c]) => new Cast(p, i, c, true))),
+  ...Array.from({ length: 3 }, () =>
+    fc.tuple(index, index, fc.integer({ min: 1, max: 180 })).map(([p, k, ago]) => new MoveSlotIntoPast(p, k, ago)),
+  ),
+  fc.tuple(index, index).map(([p, i]) => new UndoCast(p, i)),
   fc.tuple(index, index).map(([p, i]) => new UndoCast(p, i)),
   index.map((i) => new CloseCasting(i)),
+  index.map((i) => new CloseCasting(i, true)),
   fc.tuple(index, index).map(([i, z]) => new ChangeZone(i, z)),
   fc
     .oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 120, max: 3 * 24 * 60 }))
     .map((minutes) => new AdvanceClock(minutes)),
+  // Mostly within the hour before a planned reminder (an early one would show), else just after it.
+  ...Array.from({ length: 2 }, () =>
+    fc
+      .tuple(
+        index,
+        fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -60, max: -1 }) }, fc.integer({ min: 0, max: 20 })),
+      )
+      .map(([r, offset]) => new AdvanceToReminder(r, offset)),
+  ),
   searchArbitrary,
   fc
     .record(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { commandArbitraries, openingArbitrary } from './commands';
+import { commandArbitraries, openingArbitrary, signUpArbitrary } from './commands';
 import type { Pool, Real } from './harness';
 import { createPool, endRun, startRun } from './harness';
 import type { Model } from './model';
@@ -23,6 +23,17 @@ let runCounter = 0;
 let steps = 0;
 /** How often each route answered each status: what the sequences reached. */
 const reached = new Map<string, number>();
+
+/** A logged call with its ids as the route's parameters: `POST /performances/{id}/castings/{performerId} → 200`. */
+function templatedPath(line: string): string {
+  return line
+    .replace(/ at .*/, '')
+    .replace(/\?[^ ]*/, '')
+    .replace(/\/performances\/(?!\{)[^/ ]+/, '/performances/{id}')
+    .replace(/\/castings\/[^/ ]+/, '/castings/{performerId}')
+    .replace(/\/performers\/[^/ ]+/, '/performers/{performerId}')
+    .replace(/\/signups\/[^/ ]+\/calendar/, '/signups/{id}/calendar');
+}
 
 function freshModel(real: Real): Model {
   return {
@@ -49,9 +60,12 @@ describe('the model-based test', () => {
       await fc.assert(
         fc.asyncProperty(
           // Every sequence opens with one or two performances, so the other commands have something to act on.
+          // and a few sign-ups, so auditions can be held, cast and closed within a short sequence.
           fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
+          fc.array(signUpArbitrary, { minLength: 1, maxLength: 3 }),
           fc.commands(commandArbitraries, { maxCommands, size: 'max' }),
-          async (opening, commands) => {
+          async (creates, signUps, commands) => {
+            const opening = [...creates, ...signUps];
             runCounter += 1;
             const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
             const model = freshModel(real);
@@ -63,10 +77,7 @@ describe('the model-based test', () => {
             } finally {
               steps += real.log.length;
               for (const line of real.log) {
-                const key = line
-                  .replace(/\/[0-9a-f]{12}/g, '/{id}')
-                  .replace(/\?.*? →/, ' →')
-                  .replace(/ at .*/, '');
+                const key = templatedPath(line);
                 reached.set(key, (reached.get(key) ?? 0) + 1);
               }
               if (process.env.MODEL_VERBOSE) console.log(`run ${runCounter}: ${[...opening, ...commands].join(' ; ')}`);
