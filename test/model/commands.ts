@@ -786,6 +786,11 @@ export const signUpArbitrary = fc
   )
   .map((spec) => new SignUp(spec));
 
+/** An audition held earlier than planned: a slot with open sign-ups moved 1 to 180 minutes into the past. */
+export const moveIntoPastArbitrary = fc
+  .tuple(index, index, fc.integer({ min: 1, max: 180 }))
+  .map(([p, k, ago]) => new MoveSlotIntoPast(p, k, ago));
+
 /** The commands; creating is listed twice and signing up three times, so sequences reach the states that need performances. */
 export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   createArbitrary,
@@ -816,19 +821,20 @@ export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   fc.tuple(index, index, index).map(([p, i, c]) => new Cast(p, i, c)),
   // Weighted (listed several times) so that auditions are held, cast, undone and closed on in most sequences.
   ...Array.from({ length: 3 }, () => fc.tuple(index, index, index).map(([p, i, c]) => new Cast(p, i, c, true))),
-  ...Array.from({ length: 3 }, () =>
-    fc.tuple(index, index, fc.integer({ min: 1, max: 180 })).map(([p, k, ago]) => new MoveSlotIntoPast(p, k, ago)),
-  ),
+  moveIntoPastArbitrary,
+  moveIntoPastArbitrary,
+  moveIntoPastArbitrary,
   fc.tuple(index, index).map(([p, i]) => new UndoCast(p, i)),
   fc.tuple(index, index).map(([p, i]) => new UndoCast(p, i)),
   index.map((i) => new CloseCasting(i)),
+  index.map((i) => new CloseCasting(i, true)),
   index.map((i) => new CloseCasting(i, true)),
   fc.tuple(index, index).map(([i, z]) => new ChangeZone(i, z)),
   fc
     .oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 120, max: 3 * 24 * 60 }))
     .map((minutes) => new AdvanceClock(minutes)),
   // Mostly within the hour before a planned reminder (an early one would show), else just after it.
-  ...Array.from({ length: 2 }, () =>
+  ...Array.from({ length: 3 }, () =>
     fc
       .tuple(
         index,

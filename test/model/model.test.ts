@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { commandArbitraries, openingArbitrary, signUpArbitrary } from './commands';
+import { commandArbitraries, moveIntoPastArbitrary, openingArbitrary, signUpArbitrary } from './commands';
 import type { Pool, Real } from './harness';
 import { createPool, endRun, startRun } from './harness';
 import type { Model } from './model';
@@ -60,12 +60,14 @@ describe('the model-based test', () => {
       await fc.assert(
         fc.asyncProperty(
           // Every sequence opens with one or two performances, so the other commands have something to act on.
-          // and a few sign-ups, so auditions can be held, cast and closed within a short sequence.
+          // a few sign-ups and often an audition already held, so casting, undoing it and closing are reached
+          // within a short sequence.
           fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
           fc.array(signUpArbitrary, { minLength: 1, maxLength: 3 }),
+          fc.option(moveIntoPastArbitrary, { nil: undefined }),
           fc.commands(commandArbitraries, { maxCommands, size: 'max' }),
-          async (creates, signUps, commands) => {
-            const opening = [...creates, ...signUps];
+          async (creates, signUps, held, commands) => {
+            const opening = [...creates, ...signUps, ...(held ? [held] : [])];
             runCounter += 1;
             const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
             const model = freshModel(real);
