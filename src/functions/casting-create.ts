@@ -1,5 +1,5 @@
 import { readOwnedPerformance } from '../adapters/dynamodb/performance-store';
-import { readSignUp, recordCasting } from '../adapters/dynamodb/signup-store';
+import { aboutSignUp, performerReader, readSignUp, recordCasting } from '../adapters/dynamodb/signup-store';
 import { AuditionNotStartedError, CastingClosedError, InvalidReferenceError, NotSignedUpError } from '../domain/errors';
 import { slotTimes } from '../domain/performance';
 import { withStatus } from '../domain/signup';
@@ -30,11 +30,8 @@ export const handler = protectedRoute('casting-create', async ({ params, body, r
       {
         kind: 'cast',
         character: character.name,
-        performance: record.performance,
-        slot: record.slot,
-        signUpId: record.signUpId,
-        characters: record.characterNames,
-        to: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
+        ...aboutSignUp(record),
+        to: performerReader(record),
       },
       now,
     );

@@ -1,5 +1,5 @@
 import { readOwnedPerformance } from '../adapters/dynamodb/performance-store';
-import { readSignUp, recordCastingUndone } from '../adapters/dynamodb/signup-store';
+import { aboutSignUp, performerReader, readSignUp, recordCastingUndone } from '../adapters/dynamodb/signup-store';
 import { CastingClosedError, InvalidReferenceError, NotCastError } from '../domain/errors';
 import { withCastingUndone } from '../domain/signup';
 import { callerProfile, retryOnVersionConflict, tableName } from './context';
@@ -23,11 +23,8 @@ export const handler = protectedRoute('casting-undo', async ({ params, receivedA
       {
         kind: 'cast-undone',
         character: record.castAsName ?? '',
-        performance: record.performance,
-        slot: record.slot,
-        signUpId: record.signUpId,
-        characters: record.characterNames,
-        to: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
+        ...aboutSignUp(record),
+        to: performerReader(record),
       },
       now,
     );

@@ -1,5 +1,5 @@
 import { readPerformance } from '../adapters/dynamodb/performance-store';
-import { readSignUp, recordWithdrawal } from '../adapters/dynamodb/signup-store';
+import { aboutSignUp, performerReader, readSignUp, recordWithdrawal } from '../adapters/dynamodb/signup-store';
 import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
 import { NotFoundError, NotSignedUpError } from '../domain/errors';
 import type { Recipient } from '../domain/notifications';
@@ -33,12 +33,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
   if (record.status !== 'signed-up')
     throw new NotSignedUpError(`Your sign-up is ${record.status}; there is nothing to withdraw.`);
   const updated = { ...record, ...withStatus(record, 'withdrawn', receivedAt), invite: nextInvite(record, receivedAt) };
-  const about = {
-    performance: record.performance,
-    slot: record.slot,
-    signUpId: record.signUpId,
-    characters: record.characterNames,
-  };
+  const about = aboutSignUp(record);
   const { timeZone: _zone, ...performer } = record.performer;
   await recordWithdrawal(
     table,
@@ -47,7 +42,7 @@ export const handler = protectedRoute('signup-withdraw', async ({ params, receiv
       kind: 'withdrawal',
       ...about,
       invite: updated.invite,
-      to: { name: record.performer.name, email: record.performer.email, timeZone: record.performer.timeZone },
+      to: performerReader(record),
     },
     receivedAt,
     [

@@ -16,20 +16,8 @@ import type { InviteStamp } from '../../domain/calendar';
 import { nextInvite } from '../../domain/calendar';
 import { searchIndexSteps, searchSummary } from './search-index';
 import type { SignUpRecord } from './signup-store';
-import { listSignUpsOfPerformance, signUpStatusStep } from './signup-store';
+import { aboutSignUp, listSignUpsOfPerformance, performerReader, signUpStatusStep } from './signup-store';
 import { maxTransactionItems, transact } from './transactions';
-
-const recipient = (r: SignUpRecord) => ({
-  name: r.performer.name,
-  email: r.performer.email,
-  timeZone: r.performer.timeZone,
-});
-const about = (r: SignUpRecord) => ({
-  performance: r.performance,
-  slot: r.slot,
-  signUpId: r.signUpId,
-  characters: r.characterNames,
-});
 
 /**
  * Makes the search index match a performance after any change (or removes it once the performance is deleted).
@@ -104,7 +92,7 @@ export async function followUpPerformanceChange(
         tableName,
         record,
         'cancelled',
-        (invite) => ({ kind: 'cancellation', reason, ...about(record), to: recipient(record), invite }),
+        (invite) => ({ kind: 'cancellation', reason, ...aboutSignUp(record), to: performerReader(record), invite }),
         { now, sendsInvite: true },
       );
     } else if (closed) {
@@ -116,8 +104,14 @@ export async function followUpPerformanceChange(
         final,
         (invite): Notification =>
           final === 'not-cast'
-            ? { kind: 'not-cast', ...about(record), to: recipient(record) }
-            : { kind: 'cancellation', reason: 'casting-closed', ...about(record), to: recipient(record), invite },
+            ? { kind: 'not-cast', ...aboutSignUp(record), to: performerReader(record) }
+            : {
+                kind: 'cancellation',
+                reason: 'casting-closed',
+                ...aboutSignUp(record),
+                to: performerReader(record),
+                invite,
+              },
         { now, sendsInvite: final === 'cancelled' },
       );
     }
@@ -161,7 +155,7 @@ async function moveSignUp(
       ...reminderChangeSteps(tableName, record, updated),
       outboxStep(
         tableName,
-        { kind: 'slot-moved', ...about(updated), previousSlot: record.slot, to: recipient(record), invite },
+        { kind: 'slot-moved', ...aboutSignUp(updated), previousSlot: record.slot, to: performerReader(record), invite },
         now,
       ),
     ]);

@@ -28,6 +28,21 @@ export interface SignUpRecord extends SignUp {
   readonly performer: PerformerSnapshot & { readonly timeZone: string };
 }
 
+/** What every notification about a sign-up says of it: the performance, the slot, the sign-up and its characters. */
+export const aboutSignUp = (r: SignUpRecord) => ({
+  performance: r.performance,
+  slot: r.slot,
+  signUpId: r.signUpId,
+  characters: r.characterNames,
+});
+
+/** The performer of a sign-up as the reader of an email about it. */
+export const performerReader = (r: SignUpRecord) => ({
+  name: r.performer.name,
+  email: r.performer.email,
+  timeZone: r.performer.timeZone,
+});
+
 const signUpFields = [
   'performanceId',
   'performerId',
