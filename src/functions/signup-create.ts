@@ -7,7 +7,7 @@ import { castingTeam, performanceSnapshot, slotSnapshot } from '../domain/snapsh
 import { slotForSignUp } from '../domain/signup';
 import { plannedReminder } from '../domain/reminder';
 import { firstInvite } from '../domain/calendar';
-import { reminderChangeSteps } from '../adapters/dynamodb/reminder-store';
+import { reminderChangeSteps, withReminderOrNone } from '../adapters/dynamodb/reminder-store';
 import { callerProfile, profiles, retryOnVersionConflict, tableName } from './context';
 import { protectedRoute } from './http/handler';
 import { signUpView } from './views';
@@ -51,28 +51,34 @@ export const handler = protectedRoute('signup-create', async ({ params, body, re
     };
     const about = { performance: snapshot, slot: slotView, signUpId: record.signUpId, characters: characterNames };
     const owner = await profiles().get(performance.ownerId);
-    const notifications: Notification[] = [
+    const notifications = (saved: SignUpRecord): Notification[] => [
       {
         kind: 'signup-received',
         ...about,
         to: castingTeam(performance, owner?.timeZone),
-        performer: record.performer,
+        performer: saved.performer,
       },
       {
         kind: 'signup-confirmation',
         ...about,
-        reminderAt,
-        invite: record.invite,
+        reminderAt: saved.reminderAt,
+        invite: saved.invite,
         to: { name: performer.name, email: performer.email, timeZone: performer.timeZone },
       },
     ];
-    await recordSignUp(
-      table,
-      { performance, record, capacity: slot.capacity, extraSteps: reminderChangeSteps(table, undefined, record) },
-      notifications,
-      now,
+    return withReminderOrNone(record, (saved) =>
+      recordSignUp(
+        table,
+        {
+          performance,
+          record: saved,
+          capacity: slot.capacity,
+          extraSteps: reminderChangeSteps(table, undefined, saved),
+        },
+        notifications(saved),
+        now,
+      ),
     );
-    return record;
   });
   return { status: 201, body: signUpView(record, performer.timeZone) };
 });

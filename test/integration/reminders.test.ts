@@ -179,6 +179,59 @@ describe('reminders at 19:00 the evening before, in the performer’s zone', () 
     });
   });
 
+  // Model test, seed 1201, run 175: `PATCH /me` answered 500. A sign-up left open by the previous run was re-planned
+  // onto an instant whose reminder the dispatcher had already sent (the schedules run on a clock ahead of the
+  // handlers'), and the refused join failed the whole request. On AWS the same happens when a request that
+  // arrived just before 19:00 is handled just after the dispatcher's run.
+  it('plans no reminder, and answers 200, when the instant a change plans was already dispatched', async () => {
+    const director = await signedUpUser('director');
+    const slotStart = '2031-05-20T10:00';
+    const created = await createPerformance(director.token, {
+      slots: [{ start: slotStart, durationMinutes: 30, capacity: 3 }],
+    });
+    const [mover, kathmandu] = await Promise.all([
+      signedUpUser('performer', { timeZone: 'America/Chicago' }),
+      signedUpUser('performer', { timeZone: 'Asia/Kathmandu' }),
+    ]);
+    for (const p of [mover, kathmandu]) {
+      const response = await api('POST', `/performances/${created.performanceId}/signup`, {
+        token: p.token,
+        body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[0]?.characterId] },
+      });
+      expect(response.status).toBe(201);
+    }
+    const kathmanduAt = plannedReminder({
+      slotStart,
+      venueTimeZone: 'Europe/London',
+      performerTimeZone: 'Asia/Kathmandu',
+      signedUpAt: new Date(),
+    }) as Date;
+    expect((await dispatchAt(kathmanduAt)).sent).toBe(1);
+
+    const moved = await api('PATCH', '/me', { token: mover.token, body: { timeZone: 'Asia/Kathmandu' } });
+    expect(moved.status).toBe(200);
+    const { body } = await api<{ signUps: { performanceId: string; reminder?: unknown }[] }>('GET', '/me/signups', {
+      token: mover.token,
+    });
+    expect(body.signUps.find((s) => s.performanceId === created.performanceId)?.reminder).toBeUndefined();
+    // A sign-up planned for that instant is made too, without a reminder (its confirmation stands in).
+    const late = await signedUpUser('performer', { timeZone: 'Asia/Kathmandu' });
+    const lateSignUp = await api<{ reminder?: unknown }>('POST', `/performances/${created.performanceId}/signup`, {
+      token: late.token,
+      body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[0]?.characterId] },
+    });
+    expect(lateSignUp.status).toBe(201);
+    expect(lateSignUp.body.reminder).toBeUndefined();
+    // A later run at any time sends the mover nothing: they are on no reminder.
+    await dispatchAt(new Date('2031-05-20T09:00:00Z'));
+    await eventually(
+      () => reminders(kathmandu.email),
+      (emails) => emails.length >= 1,
+    );
+    expect(await reminders(mover.email)).toHaveLength(0);
+    expect(await reminders(late.email)).toHaveLength(0);
+  });
+
   it('reminds every performer of a full 500-place slot exactly once, from one queue message', async () => {
     const director = await signedUpUser('director');
     const slotStart = '2031-04-10T10:00';

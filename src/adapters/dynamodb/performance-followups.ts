@@ -10,7 +10,7 @@ import { finalStatusAtClose, withStatus } from '../../domain/signup';
 import { documentClient } from './document-client';
 import { keys } from './keys';
 import { outboxStep } from './outbox';
-import { reminderChangeSteps } from './reminder-store';
+import { reminderChangeSteps, withReminderOrNone } from './reminder-store';
 import { plannedReminder } from '../../domain/reminder';
 import type { InviteStamp } from '../../domain/calendar';
 import { nextInvite } from '../../domain/calendar';
@@ -150,15 +150,23 @@ async function moveSignUp(
   const invite = nextInvite(record, now);
   const updated: SignUpRecord = { ...record, slot, reminderAt, invite, updatedAt: now.toISOString() };
   try {
-    await transact([
-      signUpStatusStep(tableName, updated),
-      ...reminderChangeSteps(tableName, record, updated),
-      outboxStep(
-        tableName,
-        { kind: 'slot-moved', ...aboutSignUp(updated), previousSlot: record.slot, to: performerReader(record), invite },
-        now,
-      ),
-    ]);
+    await withReminderOrNone(updated, (change) =>
+      transact([
+        signUpStatusStep(tableName, change),
+        ...reminderChangeSteps(tableName, record, change),
+        outboxStep(
+          tableName,
+          {
+            kind: 'slot-moved',
+            ...aboutSignUp(change),
+            previousSlot: record.slot,
+            to: performerReader(record),
+            invite,
+          },
+          now,
+        ),
+      ]),
+    );
   } catch (error) {
     if (!(error instanceof NotSignedUpError)) throw error;
   }

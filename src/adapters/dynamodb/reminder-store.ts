@@ -15,13 +15,17 @@ export interface DueReminder {
   readonly recipients: readonly string[];
 }
 
-/** The step that adds a performer to the reminder of their slot at their instant (creating it if needed). */
+/**
+ * The step that adds a performer to the reminder of their slot at their instant (creating it if needed). It fails
+ * with `ReminderAlreadyClosedError` if that reminder was sent already: see `withReminderOrNone`.
+ */
 export function joinReminderStep(
   tableName: string,
   reminder: Omit<DueReminder, 'recipients'>,
   performerId: string,
 ): TransactionStep {
   return {
+    onConditionFailed: () => new ReminderAlreadyClosedError(`${reminder.slotId} at ${reminder.instant}`),
     write: {
       Update: {
         TableName: tableName,
@@ -65,9 +69,29 @@ export function leaveReminderStep(
   };
 }
 
-/** Another dispatcher run sent or dropped this reminder first. */
+/** The reminder was sent or dropped already: by another dispatcher run, or before a performer could join it. */
 export class ReminderAlreadyClosedError extends Error {
   override readonly name = 'ReminderAlreadyClosedError';
+}
+
+/**
+ * Saves a change that plans a reminder; if the dispatcher has sent the reminder at that instant meanwhile (a
+ * request that arrived just before the instant, handled just after the dispatcher's run), saves it again planning
+ * none, as for a sign-up made after the reminder time. Returns what was saved.
+ */
+export async function withReminderOrNone<T extends { readonly reminderAt?: string }>(
+  planned: T,
+  save: (change: T) => Promise<void>,
+): Promise<T> {
+  try {
+    await save(planned);
+    return planned;
+  } catch (error) {
+    if (!(error instanceof ReminderAlreadyClosedError) || planned.reminderAt === undefined) throw error;
+    const none = { ...planned, reminderAt: undefined };
+    await save(none);
+    return none;
+  }
 }
 
 /** Reminders due at or before `now`, oldest first, from the due index (never a Scan). */

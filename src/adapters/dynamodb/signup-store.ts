@@ -16,7 +16,7 @@ import { indexKeys, keys } from './keys';
 import { outboxStep } from './outbox';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
-import { reminderChangeSteps } from './reminder-store';
+import { reminderChangeSteps, withReminderOrNone } from './reminder-store';
 
 /** A sign-up as stored: the sign-up and the snapshots its lists and emails show. */
 export interface SignUpRecord extends SignUp {
@@ -314,7 +314,9 @@ export async function replanReminders(
       updatedAt: now.toISOString(),
     };
     try {
-      await transact([signUpStatusStep(tableName, updated), ...reminderChangeSteps(tableName, record, updated)]);
+      await withReminderOrNone(updated, (change) =>
+        transact([signUpStatusStep(tableName, change), ...reminderChangeSteps(tableName, record, change)]),
+      );
     } catch (error) {
       if (!(error instanceof NotSignedUpError)) throw error; // it moved on meanwhile: nothing to re-plan
     }
