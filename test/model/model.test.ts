@@ -69,6 +69,12 @@ describe('the model-based test', () => {
           async (creates, signUps, held, commands) => {
             const opening = [...creates, ...signUps, ...(held ? [held] : [])];
             runCounter += 1;
+            // A progress line on long runs (fast-check replays and shrinks count as runs too).
+            if (runs > 20 && runCounter % 25 === 0) {
+              process.stderr.write(
+                `model test: ${runCounter} sequences, ${steps} calls, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+              );
+            }
             const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
             const model = freshModel(real);
             try {
