@@ -46,6 +46,7 @@ describe('followUpPerformanceChange', () => {
         }
         expect(removedSlots).toEqual([]);
       }),
+      { numRuns: 40 },
     );
   });
 
@@ -63,6 +64,7 @@ describe('followUpPerformanceChange', () => {
           expect(change.notifications).toMatchObject([{ kind: 'cancellation', reason: 'performance-deleted' }]);
         }
       }),
+      { numRuns: 40 },
     );
   });
 
@@ -93,6 +95,7 @@ describe('followUpPerformanceChange', () => {
         const moved = signUps.map((s) => changes.find((c) => c.signUp.performerId === s.performerId)?.signUp ?? s);
         expect(followUpPerformanceChange(performance, after, moved, early).signUps).toEqual([]);
       }),
+      { numRuns: 40 },
     );
   });
 });

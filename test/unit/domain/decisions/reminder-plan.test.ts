@@ -53,6 +53,7 @@ describe('replanReminders', () => {
           }
         },
       ),
+      { numRuns: 40 },
     );
   });
 

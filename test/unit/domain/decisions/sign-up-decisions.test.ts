@@ -74,6 +74,7 @@ describe('signUp', () => {
           expect(Date.parse(join.instant)).toBeLessThan(firstSlotStart.getTime());
         } else expect(decision.withoutReminder).toBeUndefined();
       }),
+      { numRuns: 40 },
     );
   });
 });
@@ -118,6 +119,7 @@ describe('withdraw', () => {
         expect(reminder.join).toBeUndefined();
         expect(reminder.leave?.instant).toBe(record.reminderAt);
       }),
+      { numRuns: 40 },
     );
   });
 });
