@@ -1,4 +1,5 @@
 import type { InviteStamp } from './calendar';
+import type { PerformanceSnapshot, PerformerSnapshot, Recipient, SlotSnapshot } from './notifications';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';
 import { AuditionStartedError, CastingClosedError, InvalidReferenceError } from './errors';
@@ -35,20 +36,55 @@ export interface SignUp {
   readonly updatedAt: string;
 }
 
+/** A sign-up as stored: the sign-up and the snapshots its lists and emails show. */
+export interface SignUpRecord extends SignUp {
+  readonly performance: PerformanceSnapshot;
+  readonly slot: SlotSnapshot;
+  readonly characterNames: readonly string[];
+  /** The name of the character the performer was cast as. */
+  readonly castAsName?: string;
+  readonly performer: PerformerSnapshot & { readonly timeZone: string };
+}
+
+/** What every notification about a sign-up says of it: the performance, the slot, the sign-up and its characters. */
+export const aboutSignUp = (r: SignUpRecord) => ({
+  performance: r.performance,
+  slot: r.slot,
+  signUpId: r.signUpId,
+  characters: r.characterNames,
+});
+
+/** The performer of a sign-up as the reader of an email about it. */
+export const performerReader = (r: SignUpRecord): Recipient => ({
+  name: r.performer.name,
+  email: r.performer.email,
+  timeZone: r.performer.timeZone,
+});
+
+/** Sign-ups and castings change only while casting is open. */
+export function assertCastingOpen(performance: Pick<Performance, 'castingClosed'>): void {
+  if (performance.castingClosed) throw new CastingClosedError('Casting for this performance is closed.');
+}
+
+/** Whether the slot's audition has begun at `now` (at its very start it has). */
+export function auditionBegun(slot: AuditionSlot, venueTimeZone: string, now: Date): boolean {
+  return slotTimes(slot, venueTimeZone).start.getTime() <= now.getTime();
+}
+
 /** The slot a sign-up may be made for, after checking the rules that do not depend on concurrent state. */
 export function slotForSignUp(
   performance: Performance,
   request: { slotId: string; characterIds: readonly string[] },
   now: Date,
 ): AuditionSlot {
-  if (performance.castingClosed) throw new CastingClosedError('Casting for this performance is closed.');
+  assertCastingOpen(performance);
   const slot = performance.slots.find((s) => s.slotId === request.slotId);
   if (!slot) throw new InvalidReferenceError('This performance has no such audition slot.');
   const known = new Set(performance.characters.map((c) => c.characterId));
   const unknown = request.characterIds.filter((id) => !known.has(id));
   if (unknown.length)
     throw new InvalidReferenceError(`No character with id ${unknown.join(', ')} in this performance.`);
-  if (slotTimes(slot, performance.venue.timeZone).start.getTime() <= now.getTime()) {
+  if (auditionBegun(slot, performance.venue.timeZone, now)) {
     throw new AuditionStartedError('This audition slot has already started.');
   }
   return slot;

@@ -2,6 +2,8 @@ import { config } from '../config';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
+import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
+import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
 import type { AccountDependencies } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
@@ -48,5 +50,21 @@ export async function retryOnVersionConflict<T>(operation: () => Promise<T>, att
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= attempts) throw error;
     }
+  }
+}
+
+/** The sign-ups of this deployment's table. */
+export const signUps = () => dynamoSignUpStore(tableName());
+
+/** The audition reminders of this deployment's table. */
+export const reminders = () => dynamoReminderStore(tableName());
+
+/** The value, or undefined when it does not exist (a NotFoundError); any other error stays an error. */
+export async function unlessNotFound<T>(pending: Promise<T>): Promise<T | undefined> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
   }
 }

@@ -1,8 +1,6 @@
-import { replanReminders } from '../adapters/dynamodb/signup-store';
 import { NotFoundError } from '../domain/errors';
-import { plannedReminder } from '../domain/reminder';
-import { slotStartAtVenue } from '../domain/snapshots';
-import { profiles, tableName } from './context';
+import { replanReminders } from '../domain/reminder-plan';
+import { profiles, signUps } from './context';
 import { protectedRoute } from './http/handler';
 
 /**
@@ -12,17 +10,11 @@ import { protectedRoute } from './http/handler';
 export const handler = protectedRoute('me-update', async ({ body, receivedAt }, caller) => {
   const updated = await profiles().update(caller.userId, body);
   if (!updated) throw new NotFoundError('No profile exists for this account.');
-  // Re-plans every open sign-up still planned for another zone, so repeating the request finishes the job if an
-  // earlier one stopped part-way.
+  // Each sign-up is re-planned on its own; repeating the request finishes the job if an earlier one stopped.
   if (updated.role === 'performer' && body.timeZone !== undefined) {
-    await replanReminders(tableName(), caller.userId, updated.timeZone, receivedAt, (record) =>
-      plannedReminder({
-        slotStart: slotStartAtVenue(record.slot, record.performance.venue.timeZone),
-        venueTimeZone: record.performance.venue.timeZone,
-        performerTimeZone: updated.timeZone,
-        signedUpAt: receivedAt,
-      })?.toISOString(),
-    );
+    const store = signUps();
+    const changes = replanReminders(await store.listOfPerformer(caller.userId), updated.timeZone, receivedAt);
+    for (const change of changes) await store.saveUnlessMovedOn(change);
   }
   return { body: updated };
 });

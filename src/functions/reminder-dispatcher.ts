@@ -1,14 +1,9 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { config } from '../config';
 import { readPerformance } from '../adapters/dynamodb/performance-store';
 import { readProfiles } from '../adapters/dynamodb/profile-store';
-import { outboxStep } from '../adapters/dynamodb/outbox';
-import type { DueReminder } from '../adapters/dynamodb/reminder-store';
-import { closeReminderStep, dueReminders, ReminderAlreadyClosedError } from '../adapters/dynamodb/reminder-store';
-import { transact } from '../adapters/dynamodb/transactions';
-import { NotFoundError } from '../domain/errors';
-import { slotTimes } from '../domain/performance';
-import { performanceSnapshot, slotSnapshot } from '../domain/snapshots';
+import type { DueReminder } from '../domain/ports/reminders';
+import { dispatchReminder, slotToRemindOf } from '../domain/reminder-dispatch';
+import { reminders, tableName, unlessNotFound } from './context';
 import { logger } from './logger';
 
 export interface DispatchReport {
@@ -17,39 +12,15 @@ export interface DispatchReport {
   readonly recipients: number;
 }
 
-async function dispatch(tableName: string, reminder: DueReminder, now: Date): Promise<'sent' | 'dropped' | 'skipped'> {
-  const close = async (outcome: 'sent' | 'dropped', extra: Parameters<typeof transact>[0] = []) => {
-    try {
-      await transact([closeReminderStep(tableName, reminder, outcome, now), ...extra]);
-      return outcome;
-    } catch (error) {
-      if (error instanceof ReminderAlreadyClosedError) return 'skipped';
-      throw error;
-    }
-  };
-  if (reminder.recipients.length === 0) return close('dropped');
-  const state = await readPerformance(tableName, reminder.performanceId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  });
-  const slot = state?.performance.slots.find((s) => s.slotId === reminder.slotId);
-  // Nothing to remind of: the performance or slot is gone, or the audition began (a run was missed that long).
-  if (!state || !slot || slotTimes(slot, state.performance.venue.timeZone).start.getTime() <= now.getTime()) {
-    return close('dropped');
-  }
-  const recipients = await readProfiles(tableName, reminder.recipients);
-  return close('sent', [
-    outboxStep(
-      tableName,
-      {
-        kind: 'reminder',
-        to: recipients.map((p) => ({ name: p.name, email: p.email, timeZone: p.timeZone })),
-        performance: performanceSnapshot(state.performance),
-        slot: slotSnapshot(slot, state.performance.venue.timeZone),
-      },
-      now,
-    ),
-  ]);
+/** Loads what the dispatch needs (only what it can use), decides, and closes the reminder as decided. */
+async function dispatch(reminder: DueReminder, now: Date) {
+  const state = reminder.recipients.length
+    ? await unlessNotFound(readPerformance(tableName(), reminder.performanceId))
+    : undefined;
+  const due = slotToRemindOf(reminder, state?.performance, now);
+  const readers = due ? await readProfiles(tableName(), reminder.recipients) : [];
+  const decision = dispatchReminder(reminder, state?.performance, readers, now);
+  return (await reminders().close(reminder, decision, now)) === 'closed' ? decision.outcome : 'skipped';
 }
 
 /**
@@ -59,23 +30,15 @@ async function dispatch(tableName: string, reminder: DueReminder, now: Date): Pr
  */
 export async function handler(event: ScheduledEvent, context: Context): Promise<DispatchReport> {
   logger.addContext(context);
-  const { tableName } = config();
   const now = new Date(event.time);
-  let sent = 0;
-  let dropped = 0;
-  let recipients = 0;
-  for (;;) {
-    const due = await dueReminders(tableName, now);
-    if (due.length === 0) break;
+  const report = { sent: 0, dropped: 0, recipients: 0 };
+  for (let due = await reminders().due(now); due.length > 0; due = await reminders().due(now)) {
     for (const reminder of due) {
-      const outcome = await dispatch(tableName, reminder, now);
-      if (outcome === 'sent') {
-        sent += 1;
-        recipients += reminder.recipients.length;
-      }
-      if (outcome === 'dropped') dropped += 1;
+      const outcome = await dispatch(reminder, now);
+      if (outcome === 'sent') report.recipients += reminder.recipients.length;
+      if (outcome !== 'skipped') report[outcome] += 1;
     }
   }
-  logger.info('reminders dispatched', { at: event.time, sent, dropped, recipients });
-  return { sent, dropped, recipients };
+  logger.info('reminders dispatched', { at: event.time, ...report });
+  return report;
 }

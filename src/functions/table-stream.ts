@@ -1,34 +1,32 @@
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../config';
-import { followUpPerformanceChange, syncSearchIndex } from '../adapters/dynamodb/performance-followups';
+import { syncSearchIndex } from '../adapters/dynamodb/performance-followups';
 import { toPerformance } from '../adapters/dynamodb/performance-store';
 import type { TableChange } from '../adapters/dynamodb/stream-records';
 import { decodeStreamRecord } from '../adapters/dynamodb/stream-records';
 import { enqueueEmails } from '../adapters/sqs/email-queue';
+import type { StoredPerformance } from '../domain/follow-ups';
+import { changedAt, concernsSignUps, followUpPerformanceChange } from '../domain/follow-ups';
 import { emailsFor } from '../domain/notification-emails';
 import type { Notification } from '../domain/notifications';
-import type { Performance } from '../domain/performance';
+import { signUps } from './context';
 import { logger } from './logger';
 
-type StoredPerformance = Performance & { deletedAt?: string };
-
+/**
+ * The search index, then what the change means for the performance's sign-ups: each sign-up's change is saved on
+ * its own, conditional on its status, so a retried batch neither repeats an email nor misses a performer.
+ */
 async function onPerformanceChange(change: TableChange): Promise<void> {
-  const { tableName } = config();
   const before = change.oldItem && toStoredPerformance(change.oldItem);
   const after = change.newItem && toStoredPerformance(change.newItem);
   const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
-  await syncSearchIndex(tableName, live(before), live(after), change.at);
-  if (before && after) await followUpPerformanceChange(tableName, before, after, changedAt(after, change.at));
-}
-
-/**
- * When a performance was changed, by the clock of the write that changed it (the stream's own timestamp is only
- * approximate: to the second in AWS, to the minute in DynamoDB Local). What the change causes — invites'
- * DTSTAMP, re-planned reminders, status history — dates from it.
- */
-function changedAt(performance: StoredPerformance, streamedAt: Date): Date {
-  const at = new Date(performance.deletedAt ?? performance.updatedAt);
-  return Number.isNaN(at.getTime()) ? streamedAt : at;
+  await syncSearchIndex(config().tableName, live(before), live(after), change.at);
+  if (!before || !after || !concernsSignUps(before, after)) return;
+  const store = signUps();
+  const signUpsNow = await store.listOfPerformance(after.performanceId);
+  const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
+  for (const decision of followUp.signUps) await store.saveUnlessMovedOn(decision);
+  await store.forgetSlots(after.performanceId, followUp.removedSlots);
 }
 
 function toStoredPerformance(item: Record<string, unknown>): StoredPerformance {
@@ -38,18 +36,15 @@ function toStoredPerformance(item: Record<string, unknown>): StoredPerformance {
 async function relayOutbox(change: TableChange): Promise<void> {
   const item = change.newItem;
   if (!item) return;
+  const notification = item.notification as Notification;
   const messages = emailsFor(
-    item.notification as Notification,
+    notification,
     String(item.outboxId),
     new Date(String(item.createdAt)),
     config().webBaseUrl,
   );
   await enqueueEmails(config().emailQueueUrl, messages);
-  logger.info('outbox relayed', {
-    outboxId: item.outboxId,
-    kind: (item.notification as Notification).kind,
-    emails: messages.length,
-  });
+  logger.info('outbox relayed', { outboxId: item.outboxId, kind: notification.kind, emails: messages.length });
 }
 
 /**

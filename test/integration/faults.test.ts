@@ -13,7 +13,10 @@ import { handler as mailer } from '../../src/functions/mailer';
 import { handler as meGet } from '../../src/functions/me-get';
 import { handler as performanceGet } from '../../src/functions/performance-get';
 import { handler as performanceSearch } from '../../src/functions/performance-search';
+import { handler as castingCreate } from '../../src/functions/casting-create';
+import { handler as castingUndo } from '../../src/functions/casting-undo';
 import { handler as signUpCreate } from '../../src/functions/signup-create';
+import { handler as signUpWithdraw } from '../../src/functions/signup-withdraw';
 import { handler as tableStream } from '../../src/functions/table-stream';
 import type { EmailMessage } from '../../src/schemas/email-message';
 import type { FunctionName } from '../../src/manifest';
@@ -332,6 +335,43 @@ describe('a throttled table', () => {
 
     // Once the table has capacity again the same request succeeds.
     expect((await signUpCreate(signUp)).statusCode).toBe(201);
+  });
+  it('answers 503, not 404 or 409, when reading the sign-up to withdraw, cast or uncast is throttled', async () => {
+    const [director, performer] = await Promise.all([signedUpUser('director'), signedUpUser('performer')]);
+    const created = await createPerformance(director.token, {
+      slots: [{ start: '2031-03-01T10:00', durationMinutes: 30, capacity: 5 }],
+    });
+    const path = { performanceId: created.performanceId };
+    const signedUp = await api('POST', `/performances/${created.performanceId}/signup`, {
+      token: performer.token,
+      body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[0]?.characterId] },
+    });
+    expect(signedUp.status).toBe(201);
+    const performerCaller = { sub: performer.userId, email: performer.email, role: 'performer' };
+    const directorCaller = { sub: director.userId, email: director.email, role: 'director' };
+    const readsSignUp = (command: string, input: Record<string, unknown>) =>
+      command.startsWith('Get') && JSON.stringify(input.Key ?? {}).includes('SIGNUP#');
+    await withFault(documentClient(), readsSignUp, throttled, async () => {
+      await expectBusy(
+        signUpWithdraw,
+        apiEvent('DELETE /performances/{performanceId}/signup', { caller: performerCaller, path }),
+      );
+      await expectBusy(
+        castingCreate,
+        apiEvent('POST /performances/{performanceId}/castings', {
+          caller: directorCaller,
+          path,
+          body: { performerId: performer.userId, characterId: created.characters[0]?.characterId },
+        }),
+      );
+      await expectBusy(
+        castingUndo,
+        apiEvent('DELETE /performances/{performanceId}/castings/{performerId}', {
+          caller: directorCaller,
+          path: { ...path, performerId: performer.userId },
+        }),
+      );
+    });
   });
 });
 

@@ -1,29 +1,27 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DueReminder, ReminderStore } from '../../domain/ports/reminders';
+import type { ReminderDispatch } from '../../domain/reminder-dispatch';
+import type { ReminderRef } from '../../domain/sign-up-change';
 import { documentClient } from './document-client';
 import { indexKeys, keys } from './keys';
+import { outboxStep } from './outbox';
 import type { TransactionStep } from './transactions';
+import { transact } from './transactions';
 
-/**
- * One audition reminder: the performers of one slot who are due a reminder at one instant. It stays in the due
- * index (gsi3) until the dispatcher sends it; the dispatcher's conditional write takes it out, so it goes once.
+export type { DueReminder } from '../../domain/ports/reminders';
+
+/*
+ * One audition reminder item holds the performers of one slot who are due a reminder at one instant. It stays in
+ * the due index (gsi3) until the dispatcher sends it; the dispatcher's conditional write takes it out, so it goes
+ * once.
  */
-export interface DueReminder {
-  readonly performanceId: string;
-  readonly slotId: string;
-  /** ISO instant. */
-  readonly instant: string;
-  readonly recipients: readonly string[];
-}
 
 /**
  * The step that adds a performer to the reminder of their slot at their instant (creating it if needed). It fails
- * with `ReminderAlreadyClosedError` if that reminder was sent already: see `withReminderOrNone`.
+ * with `ReminderAlreadyClosedError` if that reminder was sent already (the sign-up store then saves the decision's
+ * `withoutReminder`).
  */
-export function joinReminderStep(
-  tableName: string,
-  reminder: Omit<DueReminder, 'recipients'>,
-  performerId: string,
-): TransactionStep {
+export function joinReminderStep(tableName: string, reminder: ReminderRef, performerId: string): TransactionStep {
   return {
     onConditionFailed: () => new ReminderAlreadyClosedError(`${reminder.slotId} at ${reminder.instant}`),
     write: {
@@ -52,11 +50,7 @@ export function joinReminderStep(
 }
 
 /** The step that takes a performer off a reminder (withdrawn, cancelled, moved or re-planned). */
-export function leaveReminderStep(
-  tableName: string,
-  reminder: Omit<DueReminder, 'recipients'>,
-  performerId: string,
-): TransactionStep {
+export function leaveReminderStep(tableName: string, reminder: ReminderRef, performerId: string): TransactionStep {
   return {
     write: {
       Update: {
@@ -74,28 +68,8 @@ export class ReminderAlreadyClosedError extends Error {
   override readonly name = 'ReminderAlreadyClosedError';
 }
 
-/**
- * Saves a change that plans a reminder; if the dispatcher has sent the reminder at that instant meanwhile (a
- * request that arrived just before the instant, handled just after the dispatcher's run), saves it again planning
- * none, as for a sign-up made after the reminder time. Returns what was saved.
- */
-export async function withReminderOrNone<T extends { readonly reminderAt?: string }>(
-  planned: T,
-  save: (change: T) => Promise<void>,
-): Promise<T> {
-  try {
-    await save(planned);
-    return planned;
-  } catch (error) {
-    if (!(error instanceof ReminderAlreadyClosedError) || planned.reminderAt === undefined) throw error;
-    const none = { ...planned, reminderAt: undefined };
-    await save(none);
-    return none;
-  }
-}
-
 /** Reminders due at or before `now`, oldest first, from the due index (never a Scan). */
-export async function dueReminders(tableName: string, now: Date, limit = 100): Promise<DueReminder[]> {
+async function dueReminders(tableName: string, now: Date, limit = 100): Promise<DueReminder[]> {
   const { Items = [] } = await documentClient().send(
     new QueryCommand({
       TableName: tableName,
@@ -117,7 +91,7 @@ export async function dueReminders(tableName: string, now: Date, limit = 100): P
  * The step that takes a reminder out of the due index, only if it is still there: of two dispatchers racing for
  * it, one wins and the other's transaction is cancelled, so one message is published.
  */
-export function closeReminderStep(
+function closeReminderStep(
   tableName: string,
   reminder: DueReminder,
   outcome: 'sent' | 'dropped',
@@ -141,35 +115,26 @@ export function closeReminderStep(
   };
 }
 
-/**
- * The steps that move a performer's reminder from what `before` planned to what `after` plans: off the old
- * reminder, onto the new one, or nothing when both plan the same.
- */
-export function reminderChangeSteps(
+async function close(
   tableName: string,
-  before: { performanceId: string; performerId: string; slotId: string; reminderAt?: string } | undefined,
-  after: { performanceId: string; performerId: string; slotId: string; reminderAt?: string } | undefined,
-): TransactionStep[] {
-  const same = before?.reminderAt === after?.reminderAt && before?.slotId === after?.slotId;
-  if (same) return [];
-  const steps: TransactionStep[] = [];
-  if (before?.reminderAt) {
-    steps.push(
-      leaveReminderStep(
-        tableName,
-        { performanceId: before.performanceId, slotId: before.slotId, instant: before.reminderAt },
-        before.performerId,
-      ),
-    );
+  reminder: DueReminder,
+  dispatch: ReminderDispatch,
+  now: Date,
+): Promise<'closed' | 'closed-already'> {
+  const notify = dispatch.outcome === 'sent' ? [outboxStep(tableName, dispatch.notification, now)] : [];
+  try {
+    await transact([closeReminderStep(tableName, reminder, dispatch.outcome, now), ...notify]);
+    return 'closed';
+  } catch (error) {
+    if (error instanceof ReminderAlreadyClosedError) return 'closed-already';
+    throw error;
   }
-  if (after?.reminderAt) {
-    steps.push(
-      joinReminderStep(
-        tableName,
-        { performanceId: after.performanceId, slotId: after.slotId, instant: after.reminderAt },
-        after.performerId,
-      ),
-    );
-  }
-  return steps;
+}
+
+/** The reminders of the table: one item per slot and instant, due ones in gsi3 until closed. */
+export function dynamoReminderStore(tableName: string): ReminderStore {
+  return {
+    due: (now, limit) => dueReminders(tableName, now, limit),
+    close: (reminder, dispatch, now) => close(tableName, reminder, dispatch, now),
+  };
 }

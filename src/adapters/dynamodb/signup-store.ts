@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Notification, PerformanceSnapshot, PerformerSnapshot, SlotSnapshot } from '../../domain/notifications';
-import type { Performance } from '../../domain/performance';
-import type { SignUp, SignUpStatus } from '../../domain/signup';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { SignUpStore } from '../../domain/ports/sign-ups';
+import type { PlacesChange, SignUpChange } from '../../domain/sign-up-change';
+import type { SignUpRecord } from '../../domain/signup';
 import {
   AlreadySignedUpError,
   CastingClosedError,
@@ -14,34 +14,11 @@ import {
 import { documentClient } from './document-client';
 import { indexKeys, keys } from './keys';
 import { outboxStep } from './outbox';
+import { joinReminderStep, leaveReminderStep, ReminderAlreadyClosedError } from './reminder-store';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
-import { reminderChangeSteps, withReminderOrNone } from './reminder-store';
 
-/** A sign-up as stored: the sign-up and the snapshots its lists and emails show. */
-export interface SignUpRecord extends SignUp {
-  readonly performance: PerformanceSnapshot;
-  readonly slot: SlotSnapshot;
-  readonly characterNames: readonly string[];
-  /** The name of the character the performer was cast as. */
-  readonly castAsName?: string;
-  readonly performer: PerformerSnapshot & { readonly timeZone: string };
-}
-
-/** What every notification about a sign-up says of it: the performance, the slot, the sign-up and its characters. */
-export const aboutSignUp = (r: SignUpRecord) => ({
-  performance: r.performance,
-  slot: r.slot,
-  signUpId: r.signUpId,
-  characters: r.characterNames,
-});
-
-/** The performer of a sign-up as the reader of an email about it. */
-export const performerReader = (r: SignUpRecord) => ({
-  name: r.performer.name,
-  email: r.performer.email,
-  timeZone: r.performer.timeZone,
-});
+export type { SignUpRecord } from '../../domain/signup';
 
 const signUpFields = [
   'performanceId',
@@ -64,12 +41,12 @@ const signUpFields = [
   'performer',
 ] as const;
 
-export function toSignUpRecord(item: Record<string, unknown>): SignUpRecord {
+function toSignUpRecord(item: Record<string, unknown>): SignUpRecord {
   return Object.fromEntries(signUpFields.filter((f) => f in item).map((f) => [f, item[f]])) as unknown as SignUpRecord;
 }
 
 /** The sign-up item, indexed by performer (gsi1) so each performer can list their auditions. */
-export function signUpItem(record: SignUpRecord): Record<string, unknown> {
+function signUpItem(record: SignUpRecord): Record<string, unknown> {
   return {
     ...keys.signUp(record.performanceId, record.performerId),
     ...indexKeys.performerSignUps(record.performerId, record.createdAt, record.performanceId),
@@ -78,15 +55,15 @@ export function signUpItem(record: SignUpRecord): Record<string, unknown> {
   };
 }
 
-/** Passes only while the performance is still at the version the caller decided on and casting is open. */
-export function performanceUnchangedStep(tableName: string, performance: Performance): TransactionStep {
+/** Passes only while the performance is still at the version the decision was made on and casting is open. */
+function performanceUnchangedStep(tableName: string, performanceId: string, version: number): TransactionStep {
   return {
     write: {
       ConditionCheck: {
         TableName: tableName,
-        Key: keys.performance(performance.performanceId),
+        Key: keys.performance(performanceId),
         ConditionExpression: 'version = :version AND castingClosed = :open AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':version': performance.version, ':open': false },
+        ExpressionAttributeValues: { ':version': version, ':open': false },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
@@ -98,68 +75,31 @@ export function performanceUnchangedStep(tableName: string, performance: Perform
 }
 
 /**
- * Records a new sign-up and its two notifications in one transaction. The slot's place is taken by a conditional
- * counter, so concurrent sign-ups can never exceed its capacity; the sign-up item's condition keeps one active
- * sign-up per performer and performance.
+ * The sign-up's next state. A new sign-up may replace only one that holds no place (one active sign-up per
+ * performer and performance); a change needs the sign-up still in the status it was decided on, so two changes
+ * racing for one sign-up cannot both happen.
  */
-export async function recordSignUp(
-  tableName: string,
-  request: {
-    performance: Performance;
-    record: SignUpRecord;
-    capacity: number;
-    extraSteps?: readonly TransactionStep[];
-  },
-  notifications: readonly Notification[],
-  now: Date,
-): Promise<void> {
-  const { performance, record } = request;
-  await transact([
-    performanceUnchangedStep(tableName, performance),
-    {
-      write: {
-        Update: {
-          TableName: tableName,
-          Key: keys.slotCount(performance.performanceId, record.slotId),
-          UpdateExpression: 'ADD taken :one SET #type = :type',
-          ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':capacity': request.capacity, ':type': 'SlotCount' },
-        },
-      },
-      onConditionFailed: () => new SlotFullError('This audition slot is full.'),
-    },
-    {
+function signUpStep(tableName: string, { signUp, from }: SignUpChange): TransactionStep {
+  const Item = signUpItem(signUp);
+  if (from === 'none-active') {
+    return {
       write: {
         Put: {
           TableName: tableName,
-          Item: signUpItem(record),
+          Item,
           ConditionExpression: 'attribute_not_exists(pk) OR NOT (#status IN (:signedUp, :cast))',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':signedUp': 'signed-up', ':cast': 'cast' },
         },
       },
       onConditionFailed: () => new AlreadySignedUpError('You already have a sign-up for this performance.'),
-    },
-    ...(request.extraSteps ?? []),
-    ...notifications.map((n) => outboxStep(tableName, n, now)),
-  ]);
-}
-
-/**
- * The step that writes a sign-up's next state, failing if it is no longer in the status it was read in
- * (`signed-up` unless said otherwise), so two changes racing for one sign-up cannot both happen.
- */
-export function signUpStatusStep(
-  tableName: string,
-  updated: SignUpRecord,
-  from: SignUpStatus = 'signed-up',
-): TransactionStep {
+    };
+  }
   return {
     write: {
       Put: {
         TableName: tableName,
-        Item: signUpItem(updated),
+        Item,
         ConditionExpression: '#status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':from': from },
@@ -169,93 +109,108 @@ export function signUpStatusStep(
   };
 }
 
-/** Withdraws: the sign-up's status, the freed place and the notification, together. */
-export async function recordWithdrawal(
+/** A conditional counter: taking a place never goes beyond the limit, freeing one never below zero. */
+function placesStep(
   tableName: string,
-  updated: SignUpRecord,
-  notification: Notification,
-  now: Date,
-  extraSteps: readonly TransactionStep[] = [],
-): Promise<void> {
-  await transact([
-    signUpStatusStep(tableName, updated),
-    {
+  key: Record<string, string>,
+  counter: { attribute: string; type: string; full: () => Error },
+  change: PlacesChange,
+): TransactionStep {
+  const names = { '#count': counter.attribute };
+  if (change.by < 0) {
+    return {
       write: {
         Update: {
           TableName: tableName,
-          Key: keys.slotCount(updated.performanceId, updated.slotId),
-          UpdateExpression: 'ADD taken :minusOne',
-          ConditionExpression: 'taken > :zero',
+          Key: key,
+          UpdateExpression: 'ADD #count :minusOne',
+          ConditionExpression: '#count > :zero',
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
         },
       },
-    },
-    ...extraSteps,
-    outboxStep(tableName, notification, now),
-  ]);
-}
-
-/** Casts: the sign-up's status and the character's count (never beyond its places), with the notification. */
-export async function recordCasting(
-  tableName: string,
-  request: { performance: Performance; updated: SignUpRecord; characterId: string; places: number },
-  notification: Notification,
-  now: Date,
-): Promise<void> {
-  const { performance, updated, characterId, places } = request;
-  await transact([
-    performanceUnchangedStep(tableName, performance),
-    signUpStatusStep(tableName, updated),
-    {
-      write: {
-        Update: {
-          TableName: tableName,
-          Key: keys.characterCount(performance.performanceId, characterId),
-          UpdateExpression: 'ADD #cast :one SET #type = :type',
-          ConditionExpression: 'attribute_not_exists(#cast) OR #cast < :places',
-          ExpressionAttributeNames: { '#cast': 'cast', '#type': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':places': places, ':type': 'CharacterCount' },
-        },
-      },
-      onConditionFailed: () => new CharacterFullError('This character already has all the performers it takes.'),
-    },
-    outboxStep(tableName, notification, now),
-  ]);
-}
-
-/** Undoes a casting: the sign-up back to "signed up" and the character's place freed, with the notification. */
-export async function recordCastingUndone(
-  tableName: string,
-  request: { performance: Performance; updated: SignUpRecord; characterId: string },
-  notification: Notification,
-  now: Date,
-): Promise<void> {
-  const { performance, updated, characterId } = request;
-  await transact([
-    performanceUnchangedStep(tableName, performance),
-    signUpStatusStep(tableName, updated, 'cast'),
-    {
-      write: {
-        Update: {
-          TableName: tableName,
-          Key: keys.characterCount(performance.performanceId, characterId),
-          UpdateExpression: 'ADD #cast :minusOne',
-          ConditionExpression: '#cast > :zero',
-          ExpressionAttributeNames: { '#cast': 'cast' },
-          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-        },
+    };
+  }
+  const limited = change.limit !== undefined;
+  return {
+    write: {
+      Update: {
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'ADD #count :one SET #type = :type',
+        ...(limited ? { ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit' } : {}),
+        ExpressionAttributeNames: { ...names, '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': counter.type, ...(limited ? { ':limit': change.limit } : {}) },
       },
     },
-    outboxStep(tableName, notification, now),
-  ]);
+    onConditionFailed: counter.full,
+  };
 }
 
-export async function readSignUp(tableName: string, performanceId: string, performerId: string): Promise<SignUpRecord> {
+/** The transaction that writes one decision; the order decides which error a request with several failures gets. */
+function changeSteps(tableName: string, change: SignUpChange, now: Date): TransactionStep[] {
+  const { signUp, slotPlaces, characterPlaces, reminder } = change;
+  const slotStep =
+    slotPlaces &&
+    placesStep(
+      tableName,
+      keys.slotCount(signUp.performanceId, signUp.slotId),
+      { attribute: 'taken', type: 'SlotCount', full: () => new SlotFullError('This audition slot is full.') },
+      slotPlaces,
+    );
+  const characterStep =
+    characterPlaces &&
+    placesStep(
+      tableName,
+      keys.characterCount(signUp.performanceId, characterPlaces.characterId),
+      {
+        attribute: 'cast',
+        type: 'CharacterCount',
+        full: () => new CharacterFullError('This character already has all the performers it takes.'),
+      },
+      characterPlaces,
+    );
+  const steps: (TransactionStep | undefined)[] = [
+    change.performanceVersion !== undefined
+      ? performanceUnchangedStep(tableName, signUp.performanceId, change.performanceVersion)
+      : undefined,
+    slotPlaces && slotPlaces.by > 0 ? slotStep : undefined,
+    signUpStep(tableName, change),
+    slotPlaces && slotPlaces.by < 0 ? slotStep : undefined,
+    characterStep,
+    reminder.leave && leaveReminderStep(tableName, reminder.leave, signUp.performerId),
+    reminder.join && joinReminderStep(tableName, reminder.join, signUp.performerId),
+    ...change.notifications.map((n) => outboxStep(tableName, n, now)),
+  ];
+  return steps.filter((step): step is TransactionStep => step !== undefined);
+}
+
+/** When a change was made: the moment its sign-up was last updated. */
+const madeAt = (change: SignUpChange) => new Date(change.signUp.updatedAt);
+
+async function save(tableName: string, change: SignUpChange): Promise<SignUpChange> {
+  try {
+    await transact(changeSteps(tableName, change, madeAt(change)));
+    return change;
+  } catch (error) {
+    if (!(error instanceof ReminderAlreadyClosedError) || !change.withoutReminder) throw error;
+    await transact(changeSteps(tableName, change.withoutReminder, madeAt(change)));
+    return change.withoutReminder;
+  }
+}
+
+async function find(tableName: string, performanceId: string, performerId: string) {
   const { Item } = await documentClient().send(
     new GetCommand({ TableName: tableName, Key: keys.signUp(performanceId, performerId), ConsistentRead: true }),
   );
-  if (!Item) throw new NotFoundError('No such sign-up.');
-  return toSignUpRecord(Item);
+  return Item ? toSignUpRecord(Item) : undefined;
+}
+
+/** The performer's sign-up for the performance; a NotFoundError when there is none. */
+export async function readSignUp(tableName: string, performanceId: string, performerId: string): Promise<SignUpRecord> {
+  const record = await find(tableName, performanceId, performerId);
+  if (!record) throw new NotFoundError('No such sign-up.');
+  return record;
 }
 
 /** Every sign-up of a performance (owners' view), read from the performance's own partition. */
@@ -293,33 +248,29 @@ export async function listSignUpsOfPerformer(tableName: string, performerId: str
 }
 
 /**
- * After a performer changes time zone, re-plans the reminder of each of their open sign-ups for 19:00 in the new
- * zone (or none, if that moment has passed), each sign-up in its own transaction.
+ * The sign-ups of the table. Each decision is written in one TransactWriteItems: the sign-up's conditional put,
+ * the places counters, the reminder moves and the outbox records of its notifications.
  */
-export async function replanReminders(
-  tableName: string,
-  performerId: string,
-  timeZone: string,
-  now: Date,
-  plan: (record: SignUpRecord) => string | undefined,
-): Promise<number> {
-  const open = (await listSignUpsOfPerformer(tableName, performerId)).filter(
-    (r) => r.status === 'signed-up' && r.performer.timeZone !== timeZone,
-  );
-  for (const record of open) {
-    const updated: SignUpRecord = {
-      ...record,
-      performer: { ...record.performer, timeZone },
-      reminderAt: plan({ ...record, performer: { ...record.performer, timeZone } }),
-      updatedAt: now.toISOString(),
-    };
-    try {
-      await withReminderOrNone(updated, (change) =>
-        transact([signUpStatusStep(tableName, change), ...reminderChangeSteps(tableName, record, change)]),
-      );
-    } catch (error) {
-      if (!(error instanceof NotSignedUpError)) throw error; // it moved on meanwhile: nothing to re-plan
-    }
-  }
-  return open.length;
+export function dynamoSignUpStore(tableName: string): SignUpStore {
+  return {
+    find: (performanceId, performerId) => find(tableName, performanceId, performerId),
+    listOfPerformance: (performanceId) => listSignUpsOfPerformance(tableName, performanceId),
+    listOfPerformer: (performerId) => listSignUpsOfPerformer(tableName, performerId),
+    save: (change) => save(tableName, change),
+    async saveUnlessMovedOn(change) {
+      try {
+        return await save(tableName, change);
+      } catch (error) {
+        if (error instanceof NotSignedUpError) return undefined;
+        throw error;
+      }
+    },
+    async forgetSlots(performanceId, slotIds) {
+      for (const slotId of slotIds) {
+        await documentClient().send(
+          new DeleteCommand({ TableName: tableName, Key: keys.slotCount(performanceId, slotId) }),
+        );
+      }
+    },
+  };
 }

@@ -1,0 +1,135 @@
+import { nextInvite } from './calendar';
+import type { Notification } from './notifications';
+import type { Performance } from './performance';
+import { slotChanges } from './performance';
+import { planning, reminderFor, reminderMove } from './reminder-plan';
+import type { SignUpChange } from './sign-up-change';
+import type { SignUpRecord } from './signup';
+import { aboutSignUp, finalStatusAtClose, performerReader, withStatus } from './signup';
+import { slotSnapshot } from './snapshots';
+
+/** A performance as stored, with the moment it was deleted if it was. */
+export type StoredPerformance = Performance & { readonly deletedAt?: string };
+
+/** What a change to a performance means for its sign-ups. */
+export interface FollowUp {
+  /** One change per sign-up concerned, each to be saved on its own, only if the sign-up has not moved on. */
+  readonly signUps: readonly SignUpChange[];
+  /** Slots removed by the change, whose count of taken places is no longer needed. */
+  readonly removedSlots: readonly string[];
+}
+
+/**
+ * When a performance was changed, by the clock of the write that changed it (a stream's own timestamp is only
+ * approximate: to the second in AWS, to the minute in DynamoDB Local). What the change causes — invites'
+ * DTSTAMP, re-planned reminders, status history — dates from it.
+ * @example changedAt({ ...performance, updatedAt: '2027-03-01T10:00:00.000Z' }, streamedAt) // 2027-03-01T10:00Z
+ */
+export function changedAt(performance: StoredPerformance, streamedAt: Date): Date {
+  const at = new Date(performance.deletedAt ?? performance.updatedAt);
+  return Number.isNaN(at.getTime()) ? streamedAt : at;
+}
+
+/**
+ * Whether a change to a performance concerns its sign-ups at all (deleted, casting closed, slots removed or
+ * moved), so the sign-ups need loading.
+ */
+export function concernsSignUps(before: StoredPerformance, after: StoredPerformance): boolean {
+  const { removed, moved } = slotChanges(before, after);
+  return isDeletion(before, after) || isClosing(before, after) || removed.length > 0 || moved.length > 0;
+}
+
+const isDeletion = (before: StoredPerformance, after: StoredPerformance) => !before.deletedAt && !!after.deletedAt;
+const isClosing = (before: StoredPerformance, after: StoredPerformance) => !before.castingClosed && after.castingClosed;
+
+/**
+ * What a change to a performance means for its performers: closed casting gives every open sign-up whose
+ * audition had begun (when casting closed) "not cast" and cancels the others; deletion cancels every sign-up
+ * holding a place, cast ones too; a removed slot cancels its sign-ups; a moved slot sends its sign-ups an updated
+ * invite and re-plans their reminders. `now` is the moment of the change.
+ * @example followUpPerformanceChange(before, { ...before, castingClosed: true }, signUps, now).signUps
+ *   // a not-cast or cancellation change for each open sign-up
+ */
+export function followUpPerformanceChange(
+  before: StoredPerformance,
+  after: StoredPerformance,
+  signUps: readonly SignUpRecord[],
+  now: Date,
+): FollowUp {
+  const deleted = isDeletion(before, after);
+  const closed = isClosing(before, after);
+  const { removed, moved } = slotChanges(before, after);
+  const open = signUps.filter((s) => s.status === 'signed-up');
+  const removedIds = new Set(removed.map((s) => s.slotId));
+  const settled = (deleted ? signUps.filter((s) => s.status === 'signed-up' || s.status === 'cast') : open).flatMap(
+    (record): SignUpChange[] => {
+      if (deleted || removedIds.has(record.slotId)) {
+        const reason = deleted ? 'performance-deleted' : 'slot-removed';
+        return [settle(record, { status: 'cancelled', reason }, now)];
+      }
+      if (!closed) return [];
+      // Whether the audition had begun is judged at the moment casting closed, not when the follow-up runs.
+      const final = finalStatusAtClose(record, new Date(after.updatedAt));
+      return [
+        settle(record, final === 'not-cast' ? { status: final } : { status: final, reason: 'casting-closed' }, now),
+      ];
+    },
+  );
+  if (deleted || closed) return { signUps: settled, removedSlots: [] };
+  const movedSignUps = moved.flatMap((change) =>
+    open
+      .filter((record) => record.slotId === change.after.slotId)
+      .flatMap((record) => {
+        const slot = slotSnapshot(change.after, after.venue.timeZone);
+        const unchanged =
+          record.slot.startsAt === slot.startsAt &&
+          record.slot.durationMinutes === slot.durationMinutes &&
+          record.slot.location.address === slot.location.address;
+        if (unchanged) return []; // a repeated follow-up: this sign-up was moved already
+        const audition = {
+          slotStart: change.after.start,
+          venueTimeZone: after.venue.timeZone,
+          performerTimeZone: record.performer.timeZone,
+        };
+        return [planning(reminderFor(audition, now), (reminderAt) => moveTo(record, slot, reminderAt, now))];
+      }),
+  );
+  return { signUps: [...settled, ...movedSignUps], removedSlots: removed.map((s) => s.slotId) };
+}
+
+type CancelReason = 'performance-deleted' | 'slot-removed' | 'casting-closed';
+
+/** A sign-up given its final status and its reminder left, with the notification; a cancellation sends a CANCEL. */
+function settle(
+  record: SignUpRecord,
+  final: { status: 'not-cast' } | { status: 'cancelled'; reason: CancelReason },
+  now: Date,
+): SignUpChange {
+  const invite = final.status === 'cancelled' ? nextInvite(record, now) : undefined;
+  const updated: SignUpRecord = { ...record, ...withStatus(record, final.status, now), ...(invite ? { invite } : {}) };
+  const about = { ...aboutSignUp(record), to: performerReader(record) };
+  const notification: Notification =
+    final.status === 'cancelled'
+      ? { kind: 'cancellation', reason: final.reason, ...about, invite }
+      : { kind: 'not-cast', ...about };
+  return {
+    signUp: updated,
+    from: record.status,
+    reminder: reminderMove(record, updated),
+    notifications: [notification],
+  };
+}
+
+function moveTo(record: SignUpRecord, slot: SignUpRecord['slot'], reminderAt: string | undefined, now: Date) {
+  const invite = nextInvite(record, now);
+  const moved: SignUpRecord = { ...record, slot, reminderAt, invite, updatedAt: now.toISOString() };
+  const change: SignUpChange = {
+    signUp: moved,
+    from: 'signed-up',
+    reminder: reminderMove(record, moved),
+    notifications: [
+      { kind: 'slot-moved', ...aboutSignUp(moved), previousSlot: record.slot, to: performerReader(record), invite },
+    ],
+  };
+  return change;
+}

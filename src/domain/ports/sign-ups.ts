@@ -1,0 +1,23 @@
+import type { SignUpChange } from '../sign-up-change';
+import type { SignUpRecord } from '../signup';
+
+/** Where sign-ups are kept. The store writes a decision as one unit and lets the database decide races. */
+export interface SignUpStore {
+  /** The performer's sign-up for the performance, or undefined when there is none. */
+  find(performanceId: string, performerId: string): Promise<SignUpRecord | undefined>;
+  /** Every sign-up of a performance. */
+  listOfPerformance(performanceId: string): Promise<SignUpRecord[]>;
+  /** A performer's sign-ups, newest first. */
+  listOfPerformer(performerId: string): Promise<SignUpRecord[]>;
+  /**
+   * Writes the change, all or nothing: the sign-up only if still in the status `from` says, places never beyond
+   * their limit, the performance only at the version decided on, the reminder moves and the notifications.
+   * Throws the DomainError of the first rule that fails (slot-full, already-signed-up, not-signed-up, …). When a
+   * reminder it joins was sent meanwhile, it writes `change.withoutReminder` instead. Returns what it wrote.
+   */
+  save(change: SignUpChange): Promise<SignUpChange>;
+  /** As `save`, but a sign-up that has moved on from `from` meanwhile is left alone (undefined). */
+  saveUnlessMovedOn(change: SignUpChange): Promise<SignUpChange | undefined>;
+  /** Forgets the taken-places counts of slots that were removed. */
+  forgetSlots(performanceId: string, slotIds: readonly string[]): Promise<void>;
+}

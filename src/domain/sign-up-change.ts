@@ -1,0 +1,47 @@
+import type { Notification } from './notifications';
+import type { SignUpRecord, SignUpStatus } from './signup';
+
+/** One audition reminder: the performers of one slot due at one instant (ISO). */
+export interface ReminderRef {
+  readonly performanceId: string;
+  readonly slotId: string;
+  readonly instant: string;
+}
+
+/** How a change moves the performer between reminders: off the one planned before, onto the one planned now. */
+export interface ReminderMove {
+  readonly leave?: ReminderRef;
+  readonly join?: ReminderRef;
+}
+
+/** A change to the count of a slot's taken places or of a character's cast performers. */
+export interface PlacesChange {
+  readonly by: 1 | -1;
+  /** When taking a place: how many there are, so the store refuses to go beyond. */
+  readonly limit?: number;
+}
+
+/**
+ * What a decision about one sign-up changes, for a store to write as one unit: all of it or none.
+ *
+ * @example
+ * // a withdrawal: the sign-up, still signed up when written, frees its place, leaves its reminder, tells two
+ * { signUp: withdrawn, from: 'signed-up', slotPlaces: { by: -1 }, reminder: { leave }, notifications: [n1, n2] }
+ */
+export interface SignUpChange {
+  /** The sign-up as it is to be stored. */
+  readonly signUp: SignUpRecord;
+  /** The status the stored sign-up must still be in; `'none-active'`: the performer holds no place yet. */
+  readonly from: SignUpStatus | 'none-active';
+  /** Written only while the performance is still at this version, with casting open. */
+  readonly performanceVersion?: number;
+  readonly slotPlaces?: PlacesChange;
+  readonly characterPlaces?: PlacesChange & { readonly characterId: string };
+  readonly reminder: ReminderMove;
+  readonly notifications: readonly Notification[];
+  /**
+   * The same decision planning no reminder. A store saves it instead when the planned reminder was sent (or
+   * dropped) meanwhile: a change made just before the reminder instant, written just after the dispatcher's run.
+   */
+  readonly withoutReminder?: SignUpChange;
+}

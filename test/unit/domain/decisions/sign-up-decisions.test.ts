@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AuditionNotStartedError,
+  AuditionStartedError,
+  CastingClosedError,
+  InvalidReferenceError,
+  NotCastError,
+  NotSignedUpError,
+} from '../../../../src/domain/errors';
+import { auditionStart } from '../../../../src/domain/reminder';
+import { cast, signUp, uncast, withdraw } from '../../../../src/domain/sign-up-decisions';
+import type { SignUpStatus } from '../../../../src/domain/signup';
+import { aroundFirstSlot, early, performance, performer, storedSignUp, zones } from './fixtures';
+
+const firstSlotStart = auditionStart({ slotStart: '2027-03-28T10:00', venueTimeZone: 'Europe/London' });
+const request = { signUpId: 'su-1', slotId: 's1', characterIds: ['hamlet', 'hamlet', 'ophelia'] };
+const afterFirstSlot = new Date('2027-03-28T09:30:00Z');
+
+describe('signUp', () => {
+  it.each([
+    ['casting is closed', { ...performance, castingClosed: true }, request, early, CastingClosedError],
+    ['the slot is unknown', performance, { ...request, slotId: 'nope' }, early, InvalidReferenceError],
+    ['a character is unknown', performance, { ...request, characterIds: ['yorick'] }, early, InvalidReferenceError],
+    ['the audition has started', performance, request, firstSlotStart, AuditionStartedError],
+  ])('refuses when %s', (_case, state, input, now, error) => {
+    expect(() => signUp({ performance: state }, performer(), input, now)).toThrow(error);
+  });
+
+  it('takes one place within the capacity, on this version, with a sign-up where none holds a place', () => {
+    const decision = signUp({ performance, ownerTimeZone: 'America/New_York' }, performer(), request, early);
+    expect(decision).toMatchObject({ from: 'none-active', performanceVersion: 4, slotPlaces: { by: 1, limit: 3 } });
+    expect(decision.signUp).toMatchObject({
+      status: 'signed-up',
+      characterIds: ['hamlet', 'ophelia'],
+      characterNames: ['Hamlet', 'Ophelia'],
+      invite: { sequence: 0 },
+      reminderAt: '2027-03-27T19:00:00.000Z',
+    });
+    expect(decision.reminder).toEqual({
+      join: { performanceId: 'p1', slotId: 's1', instant: '2027-03-27T19:00:00.000Z' },
+    });
+    expect(decision.notifications.map((n) => [n.kind, n.to])).toEqual([
+      [
+        'signup-received',
+        [
+          { name: 'Dee', email: 'dee@example.com', timeZone: 'America/New_York' },
+          { name: 'Cas', email: 'cas@example.com', timeZone: 'America/New_York' },
+        ],
+      ],
+      ['signup-confirmation', { name: 'Performer pat', email: 'pat@example.com', timeZone: 'Europe/London' }],
+    ]);
+  });
+
+  it('carries the same decision planning no reminder, for when the reminder was sent meanwhile', () => {
+    const { withoutReminder } = signUp({ performance }, performer(), request, early);
+    expect(withoutReminder?.reminder).toEqual({});
+    expect(withoutReminder?.signUp.reminderAt).toBeUndefined();
+    expect(withoutReminder?.notifications.find((n) => n.kind === 'signup-confirmation')).not.toHaveProperty(
+      'reminderAt',
+      expect.anything(),
+    );
+  });
+
+  it('never plans a reminder at or after the audition start, nor at or before now', () => {
+    fc.assert(
+      fc.property(zones, aroundFirstSlot, (zone, now) => {
+        fc.pre(now < firstSlotStart);
+        const decision = signUp({ performance }, performer('pat', zone), request, now);
+        const join = decision.reminder.join;
+        expect(join?.instant).toBe(decision.signUp.reminderAt);
+        if (join) {
+          expect(Date.parse(join.instant)).toBeGreaterThan(now.getTime());
+          expect(Date.parse(join.instant)).toBeLessThan(firstSlotStart.getTime());
+        } else expect(decision.withoutReminder).toBeUndefined();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('withdraw', () => {
+  it.each<[string, SignUpStatus | undefined]>([
+    ['there is no sign-up', undefined],
+    ['the sign-up is withdrawn', 'withdrawn'],
+    ['the performer was cast', 'cast'],
+    ['the performer was not cast', 'not-cast'],
+    ['the sign-up was cancelled', 'cancelled'],
+  ])('refuses when %s', (_case, status) => {
+    const record = status && storedSignUp({ status });
+    expect(() => withdraw({ signUp: record, performance }, early)).toThrow(NotSignedUpError);
+  });
+
+  it('frees the place, sends a CANCEL one sequence on, and tells the casting team', () => {
+    const record = storedSignUp();
+    const decision = withdraw({ signUp: record, performance, ownerTimeZone: 'Asia/Tokyo' }, early);
+    expect(decision).toMatchObject({ from: 'signed-up', slotPlaces: { by: -1 } });
+    expect(decision.signUp).toMatchObject({ status: 'withdrawn', invite: { sequence: 1 }, reminderAt: undefined });
+    expect(decision.notifications.map((n) => n.kind)).toEqual(['withdrawal', 'withdrawal-received']);
+    expect(decision.notifications[1]?.to).toEqual([
+      { name: 'Dee', email: 'dee@example.com', timeZone: 'Asia/Tokyo' },
+      { name: 'Cas', email: 'cas@example.com', timeZone: 'Asia/Tokyo' },
+    ]);
+  });
+
+  it('tells the director named on the sign-up when the performance is gone', () => {
+    const decision = withdraw({ signUp: storedSignUp() }, early);
+    expect(decision.notifications[1]?.to).toEqual([
+      { name: 'Dee', email: 'dee@example.com', timeZone: 'Europe/London' },
+    ]);
+  });
+
+  it('always leaves the reminder it had, and joins none', () => {
+    fc.assert(
+      fc.property(zones, aroundFirstSlot, aroundFirstSlot, (zone, signedUpAt, now) => {
+        fc.pre(signedUpAt < firstSlotStart);
+        const record = storedSignUp({ timeZone: zone, at: signedUpAt });
+        const { reminder } = withdraw({ signUp: record, performance }, now);
+        expect(reminder.join).toBeUndefined();
+        expect(reminder.leave?.instant).toBe(record.reminderAt);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('cast', () => {
+  const signedUp = storedSignUp();
+  it.each([
+    ['casting is closed', { ...performance, castingClosed: true }, signedUp, 'hamlet', CastingClosedError],
+    ['the character is unknown', performance, signedUp, 'yorick', InvalidReferenceError],
+    ['the performer did not sign up', performance, undefined, 'hamlet', InvalidReferenceError],
+    ['the sign-up was withdrawn', performance, storedSignUp({ status: 'withdrawn' }), 'hamlet', NotSignedUpError],
+    ['the performer is cast already', performance, storedSignUp({ status: 'cast' }), 'hamlet', NotSignedUpError],
+    ['the audition has not begun', performance, storedSignUp({ slotId: 's2' }), 'hamlet', AuditionNotStartedError],
+  ])('refuses when %s', (_case, state, record, characterId, error) => {
+    expect(() => cast({ performance: state, signUp: record }, characterId, afterFirstSlot)).toThrow(error);
+  });
+
+  it('casts within the character’s places, on this version, and tells the performer', () => {
+    const decision = cast({ performance, signUp: signedUp }, 'ophelia', firstSlotStart);
+    expect(decision).toMatchObject({
+      from: 'signed-up',
+      performanceVersion: 4,
+      characterPlaces: { characterId: 'ophelia', by: 1, limit: 2 },
+      signUp: { status: 'cast', castAs: 'ophelia', castAsName: 'Ophelia' },
+      notifications: [{ kind: 'cast', character: 'Ophelia', to: { email: 'pat@example.com' } }],
+    });
+  });
+});
+
+describe('uncast', () => {
+  it.each([
+    [
+      'casting is closed',
+      { ...performance, castingClosed: true },
+      storedSignUp({ status: 'cast' }),
+      CastingClosedError,
+    ],
+    ['the performer did not sign up', performance, undefined, InvalidReferenceError],
+    ['the performer is not cast', performance, storedSignUp(), NotCastError],
+  ])('refuses when %s', (_case, state, record, error) => {
+    expect(() => uncast({ performance: state, signUp: record }, afterFirstSlot)).toThrow(error);
+  });
+
+  it('frees the character’s place and puts the sign-up back to signed up', () => {
+    const decision = uncast({ performance, signUp: storedSignUp({ status: 'cast' }) }, afterFirstSlot);
+    expect(decision).toMatchObject({
+      from: 'cast',
+      performanceVersion: 4,
+      characterPlaces: { characterId: 'hamlet', by: -1 },
+      notifications: [{ kind: 'cast-undone', character: 'Hamlet' }],
+    });
+    expect(decision.signUp.status).toBe('signed-up');
+    expect(decision.signUp).not.toHaveProperty('castAs');
+  });
+});
