@@ -1,9 +1,10 @@
 // Runs every vitest project and closes with the plain "N passed, N failed" line CI reads.
 //
-// Without arguments the unit and the integration project run side by side, in two vitest processes: in one
+// Without arguments the unit and the integration project run side by side, in separate vitest processes: in one
 // process vitest runs them one after the other (on 2 cores it has one worker, and the integration files run
 // one at a time in any case), so the CPU-bound unit files would wait for, or hold up, the integration files,
-// which mostly wait on the local stack. The unit output is printed as a block when that project is done.
+// which mostly wait on the local stack. The integration files that start a system of their own run in a third
+// process. The output of the unit and that third process is printed as a block when each is done.
 // With arguments (a project, files, options) one vitest process runs them, as before.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
@@ -22,7 +23,7 @@ const env = {
 };
 
 /** One vitest process; resolves with its exit status and the path of its JSON report. */
-function vitest(name, args, { buffered }) {
+function vitest(name, args, { buffered, env: extraEnv = {} }) {
   const report = join(dir, `${name}.json`);
   const child = spawn(
     process.execPath,
@@ -34,7 +35,7 @@ function vitest(name, args, { buffered }) {
       `--outputFile.json=${report}`,
       ...args,
     ],
-    { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env },
+    { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } },
   );
   const output = [];
   if (buffered) {
@@ -49,13 +50,25 @@ function vitest(name, args, { buffered }) {
   });
 }
 
+/**
+ * Integration files that start a whole system of their own (`npm start`) and never use the shared stack: they
+ * run in a third process, beside the others, without starting the shared stack (test/integration/global-setup.ts).
+ */
+const ownSystem = ['test/integration/start-stop.test.ts', 'test/integration/logs.test.ts'];
+
 const extra = process.argv.slice(2);
 const runs = await Promise.all(
   extra.length
     ? [vitest('all', extra, { buffered: false })]
     : [
         vitest('unit', ['--project', 'unit'], { buffered: true }),
-        vitest('integration', ['--project', 'integration'], { buffered: false }),
+        vitest('integration', ['--project', 'integration', ...ownSystem.flatMap((f) => ['--exclude', f])], {
+          buffered: false,
+        }),
+        vitest('own-system', ['--project', 'integration', ...ownSystem], {
+          buffered: true,
+          env: { AUDITION_ME_SHARED_STACK: 'false' },
+        }),
       ],
 );
 

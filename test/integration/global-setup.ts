@@ -21,6 +21,8 @@ declare module 'vitest' {
 
 /** Starts the whole local system once, in memory and on free ports, for every integration test file. */
 export default async function setup(project: TestProject) {
+  // scripts/run-tests.mjs runs the files that start a system of their own (npm start) in a process without it.
+  if (process.env.AUDITION_ME_SHARED_STACK === 'false') return;
   const started = Date.now();
   // One Chromium for every browser test file, started while the stack starts.
   const browserServer = existsSync(chromiumPath) ? chromium.launchServer(browserLaunchOptions) : undefined;
