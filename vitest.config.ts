@@ -19,7 +19,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: ['test/integration/setup-env.ts'],
-          testTimeout: 60_000,
+          // Generous: only a guard against a hang. Other work often shares this 2-core machine, and a test that
+          // passes in 15 s alone (200 simultaneous sign-ups) has taken over 60 s while it did.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // One local stack is shared; files run one at a time so their queue and mail checks do not interleave.
           fileParallelism: false,

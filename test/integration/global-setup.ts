@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../local/processes';
 import { startLocalSystem } from '../../local/system';
 import { startWebServer } from '../../local/web-server';
+import { browserLaunchOptions, chromiumPath } from '../support/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,18 +14,27 @@ declare module 'vitest' {
     emailDeadLetterQueueUrl: string;
     cognitoIssuer: string;
     webUrl: string;
+    /** The Chromium all browser test files share ('' when Chromium is not installed). */
+    browserWsEndpoint: string;
   }
 }
 
 /** Starts the whole local system once, in memory and on free ports, for every integration test file. */
 export default async function setup(project: TestProject) {
+  // scripts/run-tests.mjs runs the files that start a system of their own (npm start) in a process without it.
+  if (process.env.AUDITION_ME_SHARED_STACK === 'false') return;
   const started = Date.now();
+  // One Chromium for every browser test file, started while the stack starts.
+  const browserServer = existsSync(chromiumPath) ? chromium.launchServer(browserLaunchOptions) : undefined;
   // The web server's port is chosen first, so that the links in emails lead to it.
   const webPort = await freePort();
   const system = await startLocalSystem({
     queueVisibilityTimeoutSeconds: 1,
     log: () => undefined,
     webUrl: `http://127.0.0.1:${webPort}`,
+  }).catch(async (error: unknown) => {
+    await (await browserServer)?.close();
+    throw error;
   });
   console.log(`local stack started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('apiUrl', system.apiUrl);
@@ -33,11 +45,19 @@ export default async function setup(project: TestProject) {
   const web = await startWebServer({ port: webPort, apiUrl: system.apiUrl, outboxUrl: system.stack.urls.ses }).catch(
     async (error: unknown) => {
       await system.stop();
+      await (await browserServer)?.close();
       throw error;
     },
   );
   project.provide('webUrl', web.url);
+  const browser = await browserServer?.catch(async (error: unknown) => {
+    await web.stop();
+    await system.stop();
+    throw error;
+  });
+  project.provide('browserWsEndpoint', browser?.wsEndpoint() ?? '');
   return async () => {
+    await browser?.close();
     await web.stop();
     await system.stop();
   };

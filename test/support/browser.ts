@@ -5,9 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { api } from './api';
-
-/** Debian's Chromium; `.ci/run` installs it. Playwright's own browser download does not work here. */
-export const chromiumPath = '/usr/bin/chromium';
+import { browserLaunchOptions, chromiumPath } from './chromium';
 
 /**
  * `describe` for browser tests: runs them when Chromium is installed; otherwise skips them with a loud warning,
@@ -36,24 +34,13 @@ export function describeInBrowser(name: string, body: () => void): void {
 }
 
 /**
- * Headless Chromium with the flags that work on this kind of machine (no sandbox, no GPU, no network beyond
- * 127.0.0.1). Playwright gives every launch a fresh temporary `--user-data-dir` and removes it on close.
+ * The browser for a test file. The integration setup launches one Chromium for all files (each person still
+ * gets a fresh context: own storage, own sign-in); a file connects to it, and `close()` only disconnects. Run
+ * without that setup, the file launches its own.
  */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const shared = inject('browserWsEndpoint');
+  return shared ? chromium.connect(shared) : chromium.launch(browserLaunchOptions);
 }
 
 export const phoneWidth = { width: 375, height: 812 };

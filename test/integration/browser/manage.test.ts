@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -96,7 +96,8 @@ describeInBrowser('the web UI: managing, searching, profiles', () => {
     // The calendar file comes from the API with Bo's token.
     const download = b.page.waitForEvent('download');
     await b.page.getByRole('link', { name: `Add to calendar for ${title} (.ics)` }).click();
-    const calendar = await readFile((await (await download).path())!, 'utf8');
+    // Read as a stream: the shared browser runs outside this test process, where the file's path does not exist.
+    const calendar = await text(await (await download).createReadStream());
     expect(calendar).toContain('BEGIN:VCALENDAR');
     expect(calendar).toContain(title);
     await b.page.getByRole('button', { name: `Withdraw from ${title}` }).click();

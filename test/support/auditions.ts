@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import { api } from './api';
+
+interface PerformanceRead {
+  version: number;
+  title: string;
+  description: string;
+  kind: string;
+  director: unknown;
+  castingDirector: unknown;
+  venue: { name: string; address: string; timeZone: string };
+  dates: { local: string }[];
+  characters: { characterId: string; name: string; description: string; attributes: unknown; places: number }[];
+  slots: {
+    slotId: string;
+    start: string;
+    durationMinutes: number;
+    capacity: number;
+    location: { name: string; address: string };
+  }[];
+}
+
+/**
+ * Holds an audition now instead of waiting for it: the director moves the slot (same id, so its sign-ups stay)
+ * to start `minutesAgo` minutes in the past, as a director may when an audition was brought forward. The same
+ * technique as the model test's `moveSlotIntoPast`; a test never sleeps on the real clock for a slot to begin.
+ * `slotId` may be left out when the performance has one slot.
+ */
+export async function holdAuditionNow(
+  token: string,
+  performanceId: string,
+  slotId?: string,
+  minutesAgo = 1,
+): Promise<void> {
+  const read = await api<PerformanceRead>('GET', `/performances/${performanceId}`, { token });
+  if (read.status !== 200) throw new Error(`could not read ${performanceId}: ${JSON.stringify(read.body)}`);
+  const p = read.body;
+  const held = slotId ?? (p.slots.length === 1 ? p.slots[0]!.slotId : undefined);
+  if (!held || !p.slots.some((s) => s.slotId === held)) throw new Error(`no slot ${slotId} in ${performanceId}`);
+  const start = DateTime.fromMillis(Date.now() - minutesAgo * 60_000, { zone: p.venue.timeZone }).toFormat(
+    "yyyy-LL-dd'T'HH:mm",
+  );
+  const body = {
+    version: p.version,
+    title: p.title,
+    description: p.description,
+    kind: p.kind,
+    director: p.director,
+    castingDirector: p.castingDirector,
+    venue: p.venue,
+    dates: p.dates.map((d) => d.local),
+    characters: p.characters.map(({ characterId, name, description, attributes, places }) => ({
+      characterId,
+      name,
+      description,
+      attributes,
+      places,
+    })),
+    slots: p.slots.map(({ slotId: id, start: current, durationMinutes, capacity, location }) => ({
+      slotId: id,
+      start: id === held ? start : current,
+      durationMinutes,
+      capacity,
+      // A slot at the venue reads with the venue's name and address; it is sent without a location, as it came.
+      ...(location.name === p.venue.name && location.address === p.venue.address ? {} : { location }),
+    })),
+  };
+  const moved = await api('PUT', `/performances/${performanceId}`, { token, body });
+  if (moved.status !== 200) throw new Error(`could not move the slot into the past: ${JSON.stringify(moved.body)}`);
+}
