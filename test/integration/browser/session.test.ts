@@ -123,7 +123,8 @@ describeInBrowser('the web UI: one sign-in for the whole browser', () => {
     const expired = new Set([firstToken]);
     const refreshes: string[] = [];
     first.context.on('request', (request) => {
-      if (request.url().endsWith('/auth/refresh')) refreshes.push(request.url());
+      // The POST only: a CORS preflight (OPTIONS) of the same URL is not a renewal.
+      if (request.url().endsWith('/auth/refresh') && request.method() === 'POST') refreshes.push(request.url());
     });
     await first.context.route(`${inject('apiUrl')}/**`, async (route) => {
       const authorization = route.request().headers().authorization;
