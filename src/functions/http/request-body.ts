@@ -4,7 +4,7 @@ import {
   NestingTooDeepError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-} from '../../domain/errors';
+} from './errors';
 
 /** The largest body the API accepts, in bytes. */
 export const maxBodyBytes = 64 * 1024;
