@@ -1,6 +1,6 @@
 import type { Contact, PerformanceInput, Venue } from '../schemas/performance';
 import { InUseError, InvalidReferenceError, NonexistentLocalTimeError } from './errors';
-import { localTimeGap, parseLocalDateTime, wallClockInstant } from './reminder';
+import { localTimeGap, parseLocalDateTime, wallClockInstant } from './zoned-time';
 
 export interface Character {
   readonly characterId: string;
@@ -45,7 +45,7 @@ export interface Performance {
 
 /**
  * The absolute instant of a local date-time at a venue, with the one rule for times that daylight saving skips
- * or repeats (see `wallClockInstant` in ./reminder).
+ * or repeats (see ./zoned-time).
  * @example localToInstant('2027-03-28T10:00', 'Europe/London') // 2027-03-28T09:00:00.000Z (BST)
  */
 export function localToInstant(local: string, timeZone: string): Date {
