@@ -1,6 +1,24 @@
-import type { Contact, PerformanceInput, Venue } from '../schemas/performance';
 import { InUseError, InvalidReferenceError, NonexistentLocalTimeError } from './errors';
 import { localTimeGap, parseLocalDateTime, wallClockInstant } from './zoned-time';
+
+/** A person the performance names (its director, its casting director). */
+export interface Contact {
+  readonly name: string;
+  readonly email: string;
+  /** E.164. */
+  readonly phone: string;
+}
+
+export interface Venue {
+  readonly name: string;
+  /** The full street address on one line (the studio for filmed work). */
+  readonly address: string;
+  readonly city: string;
+  /** ISO 3166-1 alpha-2, e.g. `GB`. */
+  readonly country: string;
+  /** The canonical IANA zone of the venue; its local times are read in it. */
+  readonly timeZone: string;
+}
 
 export interface Character {
   readonly characterId: string;
@@ -41,6 +59,24 @@ export interface Performance {
   readonly castingClosed: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** What an owner writes to create or replace a performance; an id given keeps that character or slot. */
+export interface PerformanceInput {
+  readonly title: string;
+  readonly description: string;
+  readonly kind: 'live' | 'filmed';
+  readonly director: Contact;
+  readonly castingDirector: Contact;
+  readonly venue: Venue;
+  /** Local date-times at the venue. */
+  readonly dates: readonly string[];
+  readonly characters: readonly (Omit<Character, 'characterId'> & { readonly characterId?: string })[];
+  readonly slots: readonly (Omit<AuditionSlot, 'slotId' | 'location'> & {
+    readonly slotId?: string;
+    /** Defaults to the venue. */
+    readonly location?: AuditionSlot['location'];
+  })[];
 }
 
 /**
