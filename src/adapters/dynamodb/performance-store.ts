@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Performance } from '../../domain/performance';
 import { NotFoundError, VersionConflictError } from '../../domain/errors';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
 
@@ -70,11 +70,11 @@ export async function readPerformance(tableName: string, performanceId: string):
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND sk <= :meta',
-      ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':meta': 'META' },
+      ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':meta': sortKeys.performance },
       ConsistentRead: true,
     }),
   );
-  const meta = Items.find((item) => item.sk === 'META');
+  const meta = Items.find((item) => item.sk === sortKeys.performance);
   if (!meta || meta.deletedAt) throw new NotFoundError('No such performance.');
   const count = (prefix: string, field: string) =>
     new Map(
@@ -85,8 +85,8 @@ export async function readPerformance(tableName: string, performanceId: string):
     );
   return {
     performance: toPerformance(meta),
-    slotTaken: count('COUNT#SLOT#', 'taken'),
-    characterCast: count('COUNT#CHAR#', 'cast'),
+    slotTaken: count(keyPrefixes.slotCount, 'taken'),
+    characterCast: count(keyPrefixes.characterCount, 'cast'),
   };
 }
 
@@ -108,7 +108,7 @@ export async function listOwnedPerformances(tableName: string, ownerId: string):
       TableName: tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :owner',
-      ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}` },
+      ExpressionAttributeValues: { ':owner': indexPartitions.owner(ownerId) },
       ScanIndexForward: false,
       Limit: 200,
     }),

@@ -3,7 +3,7 @@ import type { Performance } from '../../domain/performance';
 import type { CharacterAttributes } from '../../domain/search-plan';
 import { nextAuditionKey, openAuditionStarts, runDays, searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keys } from './keys';
 import type { TransactionStep } from './transactions';
 
 /** What a search result shows; every index entry carries it, so a search reads the index only. */
@@ -116,7 +116,7 @@ export async function queryFacet(
       KeyConditionExpression: 'gsi2pk = :facetKey AND gsi2sk BETWEEN :rangeFrom AND :rangeTo',
       ExpressionAttributeValues: {
         ...request.filter?.values,
-        ':facetKey': `SEARCH#${request.facet}`,
+        ':facetKey': indexPartitions.searchFacet(request.facet),
         ':rangeFrom': request.from,
         ':rangeTo': request.to,
       },
