@@ -1,4 +1,5 @@
-import { InUseError, InvalidReferenceError, NonexistentLocalTimeError } from './errors';
+import { InUseError, InvalidReferenceError, NonexistentLocalTimeError, VersionConflictError } from './errors';
+import type { PerformanceState } from './ports/performances';
 import { localTimeGap, parseLocalDateTime, wallClockInstant } from './zoned-time';
 
 /** A person the performance names (its director, its casting director). */
@@ -231,4 +232,55 @@ export function assertEditKeepsCommitments(
     const cast = usage.characterCast.get(character.characterId) ?? 0;
     if (character.places < cast) throw new InUseError(`${character.name} already has ${cast} performers cast.`);
   }
+}
+
+/** What an edit must keep of a sign-up: the slot it holds and the characters it is for or cast as. */
+export interface SignUpCommitment {
+  readonly status: string;
+  readonly slotId: string;
+  readonly characterIds: readonly string[];
+  readonly castAs?: string;
+}
+
+/**
+ * The new version of a performance after its owner's edit of `input` (made from `input.version`), or an error:
+ * a stale version, a slot someone was cast in removed, or a commitment broken (`assertEditKeepsCommitments`).
+ * Sign-ups in removed slots are cancelled afterwards, so they do not hold their characters.
+ *
+ * @example editPerformance(state, { ...input, version: 3 }, signUps, { now, newId }) // the performance at version 4
+ */
+export function editPerformance(
+  state: PerformanceState,
+  input: PerformanceInput & { readonly version: number },
+  signUps: readonly SignUpCommitment[],
+  context: { now: Date; newId: () => string },
+): Performance {
+  const before = state.performance;
+  if (before.version !== input.version) {
+    throw new VersionConflictError(`You edited version ${input.version}; the performance is now at ${before.version}.`);
+  }
+  const after = buildPerformance(input, {
+    ...context,
+    performanceId: before.performanceId,
+    ownerId: before.ownerId,
+    previous: before,
+  });
+  const active = signUps.filter((s) => s.status === 'signed-up' || s.status === 'cast');
+  const removedSlots = new Set(
+    before.slots.map((s) => s.slotId).filter((id) => !after.slots.some((s) => s.slotId === id)),
+  );
+  if (active.some((s) => s.status === 'cast' && removedSlots.has(s.slotId))) {
+    throw new InUseError('A slot in which performers were cast cannot be removed.');
+  }
+  const charactersInUse = new Set(
+    active
+      .filter((s) => !removedSlots.has(s.slotId))
+      .flatMap((s) => [...s.characterIds, ...(s.castAs ? [s.castAs] : [])]),
+  );
+  assertEditKeepsCommitments(after, {
+    slotTaken: state.slotTaken,
+    characterCast: state.characterCast,
+    charactersInUse,
+  });
+  return after;
 }

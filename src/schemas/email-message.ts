@@ -40,3 +40,16 @@ export const emailMessage = z.strictObject({
   attachments: z.array(emailAttachment).max(3).optional(),
 }) satisfies z.ZodType<EmailMessage>;
 
+/**
+ * The message in a queue message's body; throws when it is not JSON or not a valid message.
+ * @example emailMessageFromText('{"idempotencyKey":"k","to":["a@example.com"],"subject":"Hi","text":"Hello"}')
+ */
+export function emailMessageFromText(text: string): EmailMessage {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error('The message body is not JSON');
+  }
+  return emailMessage.parse(body);
+}

@@ -45,6 +45,7 @@ export const searchResult = z.object({
   lastDate: z.iso.date().optional().describe('The last day it runs (YYYY-MM-DD), in the venue’s calendar.'),
   characters: z.array(z.string()),
 });
+export type SearchResultView = z.infer<typeof searchResult>;
 
 export const searchPage = z.object({
   results: z.array(searchResult),

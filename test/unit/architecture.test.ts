@@ -56,10 +56,17 @@ describe('the layers', () => {
   });
 
   it('keeps HTTP transport errors at the HTTP edge, still in the problem table', () => {
-    const transport = ['MalformedJsonError', 'UnsupportedMediaTypeError', 'PayloadTooLargeError', 'NestingTooDeepError'];
+    const transport = [
+      'MalformedJsonError',
+      'UnsupportedMediaTypeError',
+      'PayloadTooLargeError',
+      'NestingTooDeepError',
+    ];
     expect(Object.keys(domainErrors).filter((name) => transport.includes(name))).toEqual([]);
     for (const name of transport) {
-      const ErrorClass = (httpErrors as Record<string, new (message: string) => domainErrors.DomainError<ErrorCode>>)[name];
+      const ErrorClass = (httpErrors as Record<string, new (message: string) => domainErrors.DomainError<ErrorCode>>)[
+        name
+      ];
       expect(ErrorClass, name).toBeDefined();
       const error = new ErrorClass!('x');
       expect(error).toBeInstanceOf(domainErrors.DomainError);
@@ -95,9 +102,7 @@ describe('the handlers', () => {
     const text = code(file);
     expect(text).not.toMatch(/Expression|ConditionCheck|gsi\dsk|gsi\dpk|\bpk\b|\bsk\b/);
     expect(text).not.toMatch(/tableName/);
-    expect(importsOf(file).filter((from) => /dynamodb\/(keys|transactions|document-client)$/.test(from))).toEqual(
-      [],
-    );
+    expect(importsOf(file).filter((from) => /dynamodb\/(keys|transactions|document-client)$/.test(from))).toEqual([]);
   });
 
   it.each(thinHandlers)('%s has at most about 40 lines of code', (file) => {

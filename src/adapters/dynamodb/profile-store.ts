@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Profile, ProfileStore } from '../../domain/profile';
+import type { Profile } from '../../domain/profile';
+import type { ProfileStore } from '../../domain/ports/profiles';
 import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
 import { documentClient } from './document-client';
 import { keys } from './keys';

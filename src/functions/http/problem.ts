@@ -66,7 +66,10 @@ export function problemResponse(
 }
 
 /** The response for a domain error: its problem, and Retry-After where the caller should come back later. */
-export function domainErrorResponse(error: DomainError<ErrorCode>, requestId?: string): APIGatewayProxyStructuredResultV2 {
+export function domainErrorResponse(
+  error: DomainError<ErrorCode>,
+  requestId?: string,
+): APIGatewayProxyStructuredResultV2 {
   const errors =
     error instanceof ValidationError || error instanceof NonexistentLocalTimeError ? error.issues : undefined;
   const headers: Record<string, string> = {};
