@@ -1,12 +1,9 @@
 import type { SQSRecord } from 'aws-lambda';
-import { config } from '../config';
-import { sesEmailSender } from '../adapters/ses/ses-email-sender';
-import { systemClock } from '../domain/clock';
 import { deliverToEach } from '../domain/email-delivery';
 import { emailMessageFromText } from '../schemas/email-message';
+import { deliveryDependencies } from './delivery';
 import { logger } from './logger';
 import { queueConsumer } from './queue/consumer';
-import { stores } from './stores';
 
 /**
  * Time kept in hand before the function's timeout: one more email (a ledger claim, an SES call and a ledger
@@ -22,8 +19,7 @@ class RecipientsPendingError extends Error {
 
 async function deliver(record: SQSRecord, hasTime: () => boolean): Promise<void> {
   const message = emailMessageFromText(record.body);
-  const deps = { ledger: stores().sentEmails, sender: sesEmailSender(config().senderEmail), clock: systemClock };
-  const report = await deliverToEach(deps, message, hasTime, (key, outcome) =>
+  const report = await deliverToEach(deliveryDependencies(), message, hasTime, (key, outcome) =>
     logger.info('email delivered', { messageId: record.messageId, key, outcome }),
   );
   const { sent, duplicate, pending, errors } = report;

@@ -2,10 +2,8 @@ import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
 import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
-import { dynamoSentEmailLedger } from '../adapters/dynamodb/sent-email-ledger';
 import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
 import { listSignUpsOfPerformance, listSignUpsOfPerformer, readSignUp } from '../adapters/dynamodb/signup-store';
-import type { SentEmailLedger } from '../domain/email-delivery';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { SearchIndex } from '../domain/ports/search';
@@ -25,8 +23,6 @@ export interface Stores {
   readonly search: SearchIndex;
   readonly profiles: ProfileStore;
   readonly signUps: SignUpReads;
-  /** The mailer's record of the emails it sent. */
-  readonly sentEmails: SentEmailLedger;
 }
 
 /** The stores on a table. */
@@ -40,7 +36,6 @@ export function storesOn(tableName: string): Stores {
       ofPerformance: (performanceId) => listSignUpsOfPerformance(tableName, performanceId),
       ofPerformer: (performerId) => listSignUpsOfPerformer(tableName, performerId),
     },
-    sentEmails: dynamoSentEmailLedger(tableName),
   };
 }
 

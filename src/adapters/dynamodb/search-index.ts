@@ -1,8 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Performance } from '../../domain/performance';
 import type { SearchSummary } from '../../domain/search-summary';
+import { searchSummary } from '../../domain/search-summary';
+import { searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
 import { indexKeys, indexPartitions, keys } from './keys';
 import type { TransactionStep } from './transactions';
+import { maxTransactionItems, transact } from './transactions';
 
 export type { SearchSummary } from '../../domain/search-summary';
 export { searchSummary } from '../../domain/search-summary';
@@ -35,6 +39,25 @@ export function searchIndexSteps(
     },
   }));
   return [...deletes, ...puts];
+}
+
+/**
+ * Makes the search index match a performance after a change (`before` → `after`), or removes it (`after`
+ * undefined). Safe to repeat: entries are put and deleted by key.
+ */
+export async function writeSearchEntries(
+  tableName: string,
+  before: Performance | undefined,
+  after: Performance | undefined,
+  now: Date,
+): Promise<void> {
+  const steps = searchIndexSteps(
+    tableName,
+    (after ?? before)?.performanceId ?? '',
+    before ? searchFacets(before) : [],
+    after ? searchSummary(after, now) : undefined,
+  );
+  for (let i = 0; i < steps.length; i += maxTransactionItems) await transact(steps.slice(i, i + maxTransactionItems));
 }
 
 /** An index entry as read: the summary and its keys (which make the page cursor). */

@@ -1,6 +1,5 @@
 import type { SearchIndex, SearchRead } from '../../domain/ports/search';
-import { syncSearchIndex } from './performance-followups';
-import { queryFacet } from './search-index';
+import { queryFacet, writeSearchEntries } from './search-index';
 
 /** The filter on the index entries: facets they must also have, and a prefilter on the days they run. */
 function filterFor(request: SearchRead) {
@@ -46,7 +45,7 @@ export function dynamoSearchIndex(tableName: string): SearchIndex {
       };
     },
     async refile(performance, now) {
-      await syncSearchIndex(tableName, performance, performance, now);
+      await writeSearchEntries(tableName, performance, performance, now);
     },
   };
 }
