@@ -13,10 +13,26 @@ export default tseslint.config(
     },
   },
   {
-    // Domain code is pure: no AWS, and time comes from a Clock.
+    // Domain code is pure: no AWS, and time comes from a Clock. Dependencies run one way: schemas, adapters and
+    // handlers import the domain, never the reverse (the domain owns its types; schemas are built to match them).
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'aws-jwt-verify', '**/adapters/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@aws-sdk/*',
+            'aws-jwt-verify',
+            'zod',
+            '**/adapters/**',
+            '**/schemas/**',
+            '**/functions/**',
+            '**/config',
+            '**/manifest',
+            '**/openapi',
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take a Clock.' },

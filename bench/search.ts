@@ -3,6 +3,7 @@ import type { LocalSystem } from '../local/system';
 import { syncSearchIndex } from '../src/adapters/dynamodb/performance-followups';
 import { performanceItem } from '../src/adapters/dynamodb/performance-store';
 import { searchIndexSteps, searchSummary } from '../src/adapters/dynamodb/search-index';
+import { keyPrefixes } from '../src/adapters/dynamodb/keys';
 import { planSearch } from '../src/domain/search-plan';
 import { searchQuery } from '../src/schemas/search';
 import { bulkWrite } from './bulk-load';
@@ -153,7 +154,7 @@ export async function searchBench(
         }
         for (const step of steps) {
           const entry = step.write.Put?.Item as { sk: string } | undefined;
-          const facet = entry?.sk.slice('SEARCH#'.length);
+          const facet = entry?.sk.slice(keyPrefixes.searchEntry.length);
           if (entry && facet !== undefined && facet in entries) {
             main.push(entry);
             entries[facet] = (entries[facet] ?? 0) + 1;

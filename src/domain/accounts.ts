@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
-import type { NewProfile, Profile, ProfileStore, Role } from './profile';
+import type { NewProfile, Profile, Role } from './profile';
+import type { ProfileStore } from './ports/profiles';
 import { EmailTakenError } from './errors';
 
 /** A user of the identity provider, as the domain needs to see it. */

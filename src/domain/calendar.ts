@@ -1,6 +1,6 @@
 import { createEvent } from 'ics';
 import type { EventAttributes } from 'ics';
-import type { EmailAttachment } from '../schemas/email-message';
+import type { EmailAttachment } from './email-message';
 
 /**
  * Calendar invites for auditions (iCalendar, RFC 5545, sent as iTIP, RFC 5546).

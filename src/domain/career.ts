@@ -42,3 +42,21 @@ export function splitCareer(
   }
   return { current, past };
 }
+
+/**
+ * The castings of a performer's cast sign-ups, matched with their performances (a deleted performance, missing
+ * from `performances`, drops out of the career).
+ *
+ * @example castingsOf([{ status: 'cast', performanceId: 'p1', castAs: 'c1' }], [performance]) // [{ performance, character: 'Hamlet' }]
+ */
+export function castingsOf(
+  signUps: readonly { readonly status: string; readonly performanceId: string; readonly castAs?: string }[],
+  performances: readonly Performance[],
+): Casting[] {
+  const byId = new Map(performances.map((p) => [p.performanceId, p]));
+  return signUps.flatMap((s) => {
+    const performance = s.status === 'cast' ? byId.get(s.performanceId) : undefined;
+    const character = performance?.characters.find((c) => c.characterId === s.castAs)?.name ?? '';
+    return performance ? [{ performance, character }] : [];
+  });
+}

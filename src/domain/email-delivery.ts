@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock';
-import type { EmailMessage } from '../schemas/email-message';
+import type { EmailMessage } from './email-message';
 
 /** Sends one email. The only implementation talks to SES; nothing else in the system does. */
 export interface EmailSender {

@@ -1,20 +1,20 @@
 /**
  * The errors the application can report to a caller. Each subclass has a stable `code`; the HTTP edge maps
  * codes to statuses in one table (`src/functions/http/problem.ts`). Callers branch on the class, never on text.
+ * Errors of the HTTP transport itself (a body that is not JSON, too large, …) belong to the edge
+ * (`src/functions/http/errors.ts`) and extend this class with their own codes.
  */
-export abstract class DomainError extends Error {
-  abstract readonly code: ErrorCode;
+export abstract class DomainError<Code extends string = DomainErrorCode> extends Error {
+  abstract readonly code: Code;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
   }
 }
 
-export type ErrorCode =
+/** The codes of the domain's errors; the HTTP edge adds its transport codes to make the API's `ErrorCode`. */
+export type DomainErrorCode =
   | 'validation-failed'
-  | 'malformed-json'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
   | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
@@ -35,7 +35,6 @@ export type ErrorCode =
   | 'in-use'
   | 'invalid-reference'
   | 'invalid-cursor'
-  | 'nesting-too-deep'
   | 'nonexistent-local-time'
   | 'not-cast';
 
@@ -52,18 +51,6 @@ export class ValidationError extends DomainError {
   ) {
     super(message);
   }
-}
-
-export class MalformedJsonError extends DomainError {
-  readonly code = 'malformed-json';
-}
-
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly code = 'unsupported-media-type';
-}
-
-export class PayloadTooLargeError extends DomainError {
-  readonly code = 'payload-too-large';
 }
 
 export class UnauthenticatedError extends DomainError {
@@ -162,11 +149,6 @@ export class InvalidReferenceError extends DomainError {
 /** A page cursor this API did not make for this very query (changed, from another search, or from an old key). */
 export class InvalidCursorError extends DomainError {
   readonly code = 'invalid-cursor';
-}
-
-/** The JSON body nests arrays and objects deeper than the API reads. */
-export class NestingTooDeepError extends DomainError {
-  readonly code = 'nesting-too-deep';
 }
 
 /** A local date-time that the clocks skip at the place it is meant for (the spring-forward gap). */

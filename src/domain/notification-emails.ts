@@ -1,4 +1,4 @@
-import type { EmailMessage } from '../schemas/email-message';
+import type { EmailMessage } from './email-message';
 import { firstInvite, nextInvite } from './calendar';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {

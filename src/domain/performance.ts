@@ -1,6 +1,25 @@
-import type { Contact, PerformanceInput, Venue } from '../schemas/performance';
-import { InUseError, InvalidReferenceError, NonexistentLocalTimeError } from './errors';
-import { localTimeGap, parseLocalDateTime, wallClockInstant } from './reminder';
+import { InUseError, InvalidReferenceError, NonexistentLocalTimeError, VersionConflictError } from './errors';
+import type { PerformanceState } from './ports/performances';
+import { localTimeGap, parseLocalDateTime, wallClockInstant } from './zoned-time';
+
+/** A person the performance names (its director, its casting director). */
+export interface Contact {
+  readonly name: string;
+  readonly email: string;
+  /** E.164. */
+  readonly phone: string;
+}
+
+export interface Venue {
+  readonly name: string;
+  /** The full street address on one line (the studio for filmed work). */
+  readonly address: string;
+  readonly city: string;
+  /** ISO 3166-1 alpha-2, e.g. `GB`. */
+  readonly country: string;
+  /** The canonical IANA zone of the venue; its local times are read in it. */
+  readonly timeZone: string;
+}
 
 export interface Character {
   readonly characterId: string;
@@ -43,9 +62,27 @@ export interface Performance {
   readonly updatedAt: string;
 }
 
+/** What an owner writes to create or replace a performance; an id given keeps that character or slot. */
+export interface PerformanceInput {
+  readonly title: string;
+  readonly description: string;
+  readonly kind: 'live' | 'filmed';
+  readonly director: Contact;
+  readonly castingDirector: Contact;
+  readonly venue: Venue;
+  /** Local date-times at the venue. */
+  readonly dates: readonly string[];
+  readonly characters: readonly (Omit<Character, 'characterId'> & { readonly characterId?: string })[];
+  readonly slots: readonly (Omit<AuditionSlot, 'slotId' | 'location'> & {
+    readonly slotId?: string;
+    /** Defaults to the venue. */
+    readonly location?: AuditionSlot['location'];
+  })[];
+}
+
 /**
  * The absolute instant of a local date-time at a venue, with the one rule for times that daylight saving skips
- * or repeats (see `wallClockInstant` in ./reminder).
+ * or repeats (see ./zoned-time).
  * @example localToInstant('2027-03-28T10:00', 'Europe/London') // 2027-03-28T09:00:00.000Z (BST)
  */
 export function localToInstant(local: string, timeZone: string): Date {
@@ -195,4 +232,55 @@ export function assertEditKeepsCommitments(
     const cast = usage.characterCast.get(character.characterId) ?? 0;
     if (character.places < cast) throw new InUseError(`${character.name} already has ${cast} performers cast.`);
   }
+}
+
+/** What an edit must keep of a sign-up: the slot it holds and the characters it is for or cast as. */
+export interface SignUpCommitment {
+  readonly status: string;
+  readonly slotId: string;
+  readonly characterIds: readonly string[];
+  readonly castAs?: string;
+}
+
+/**
+ * The new version of a performance after its owner's edit of `input` (made from `input.version`), or an error:
+ * a stale version, a slot someone was cast in removed, or a commitment broken (`assertEditKeepsCommitments`).
+ * Sign-ups in removed slots are cancelled afterwards, so they do not hold their characters.
+ *
+ * @example editPerformance(state, { ...input, version: 3 }, signUps, { now, newId }) // the performance at version 4
+ */
+export function editPerformance(
+  state: PerformanceState,
+  input: PerformanceInput & { readonly version: number },
+  signUps: readonly SignUpCommitment[],
+  context: { now: Date; newId: () => string },
+): Performance {
+  const before = state.performance;
+  if (before.version !== input.version) {
+    throw new VersionConflictError(`You edited version ${input.version}; the performance is now at ${before.version}.`);
+  }
+  const after = buildPerformance(input, {
+    ...context,
+    performanceId: before.performanceId,
+    ownerId: before.ownerId,
+    previous: before,
+  });
+  const active = signUps.filter((s) => s.status === 'signed-up' || s.status === 'cast');
+  const removedSlots = new Set(
+    before.slots.map((s) => s.slotId).filter((id) => !after.slots.some((s) => s.slotId === id)),
+  );
+  if (active.some((s) => s.status === 'cast' && removedSlots.has(s.slotId))) {
+    throw new InUseError('A slot in which performers were cast cannot be removed.');
+  }
+  const charactersInUse = new Set(
+    active
+      .filter((s) => !removedSlots.has(s.slotId))
+      .flatMap((s) => [...s.characterIds, ...(s.castAs ? [s.castAs] : [])]),
+  );
+  assertEditKeepsCommitments(after, {
+    slotTaken: state.slotTaken,
+    characterCast: state.characterCast,
+    charactersInUse,
+  });
+  return after;
 }

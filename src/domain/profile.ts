@@ -33,11 +33,4 @@ export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone'
 /** Everything a caller supplies to create a profile. */
 export type NewProfile = Omit<Profile, 'userId' | 'createdAt' | 'credits'>;
 
-/** Where profiles are kept. */
-export interface ProfileStore {
-  /** Writes the profile unless one exists; returns false when it already existed. */
-  create(profile: Profile): Promise<boolean>;
-  get(userId: string): Promise<Profile | undefined>;
-  /** Applies the changes and returns the profile as it is now; undefined when there is no profile. */
-  update(userId: string, changes: ProfileChanges): Promise<Profile | undefined>;
-}
+export type { ProfileStore } from './ports/profiles';

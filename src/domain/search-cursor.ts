@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SearchQuery } from '../schemas/search';
+import type { SearchQuery } from './search-plan';
 import { InvalidCursorError } from './errors';
 
 /**

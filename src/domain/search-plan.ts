@@ -1,5 +1,26 @@
-import type { SearchQuery } from '../schemas/search';
 import { ageDecades, keywordTokens, maxPlayingAge, normalisedCity } from './search-terms';
+
+/** What a performer searches for; every filter is optional, and all given must hold. */
+export interface SearchQuery {
+  /** Words from the title, description, characters, venue or city. */
+  readonly q?: string;
+  readonly city?: string;
+  /** ISO 3166-1 alpha-2; required with a city. */
+  readonly country?: string;
+  /** Performances running on or after / on or before these days (YYYY-MM-DD), in the venue's calendar. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly kind?: 'live' | 'filmed';
+  readonly gender?: string;
+  readonly voiceType?: string;
+  /** A playing age some character's range includes. */
+  readonly age?: number;
+  readonly includeClosed?: boolean;
+  /** The page size. */
+  readonly limit: number;
+  /** Where the previous page stopped (opaque). */
+  readonly cursor?: string;
+}
 
 export interface SearchPlan {
   /** The facet whose index partition is read. */

@@ -1,5 +1,5 @@
 import { config } from '../config';
-import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
+import { dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
@@ -10,10 +10,12 @@ import { NotFoundError, VersionConflictError } from '../domain/errors';
 import type { Profile } from '../domain/profile';
 import type { Caller } from './http/caller';
 
-/** The table every handler uses. */
+import { stores } from './stores';
+
+/** The table every handler uses. HTTP handlers get their stores from the request (`stores`) instead. */
 export const tableName = () => config().tableName;
 
-export const profiles = () => dynamoProfileStore(tableName());
+export const profiles = () => stores().profiles;
 
 /** The user pool of this deployment. */
 export function pool() {

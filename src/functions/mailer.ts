@@ -1,11 +1,9 @@
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { config } from '../config';
-import { dynamoSentEmailLedger } from '../adapters/dynamodb/sent-email-ledger';
-import { sesEmailSender } from '../adapters/ses/ses-email-sender';
-import { systemClock } from '../domain/clock';
+import type { SQSRecord } from 'aws-lambda';
 import { deliverToEach } from '../domain/email-delivery';
-import { emailMessage } from '../schemas/email-message';
+import { emailMessageFromText } from '../schemas/email-message';
+import { deliveryDependencies } from './delivery';
 import { logger } from './logger';
+import { queueConsumer } from './queue/consumer';
 
 /**
  * Time kept in hand before the function's timeout: one more email (a ledger claim, an SES call and a ledger
@@ -20,27 +18,19 @@ class RecipientsPendingError extends Error {
 }
 
 async function deliver(record: SQSRecord, hasTime: () => boolean): Promise<void> {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    throw new Error('The message body is not JSON');
-  }
-  const message = emailMessage.parse(body);
-  const { tableName, senderEmail } = config();
-  const deps = { ledger: dynamoSentEmailLedger(tableName), sender: sesEmailSender(senderEmail), clock: systemClock };
-  const report = await deliverToEach(deps, message, hasTime, (key, outcome) =>
+  const message = emailMessageFromText(record.body);
+  const report = await deliverToEach(deliveryDependencies(), message, hasTime, (key, outcome) =>
     logger.info('email delivered', { messageId: record.messageId, key, outcome }),
   );
+  const { sent, duplicate, pending, errors } = report;
   logger.info('message delivered', {
     messageId: record.messageId,
     recipients: message.to.length,
-    sent: report.sent,
-    duplicate: report.duplicate,
-    pending: report.pending,
+    sent,
+    duplicate,
+    pending,
   });
-  for (const error of report.errors)
-    logger.warn('email to one recipient failed', { messageId: record.messageId, error });
+  for (const error of errors) logger.warn('email to one recipient failed', { messageId: record.messageId, error });
   if (report.pending > 0) {
     throw new RecipientsPendingError(`${report.pending} of ${message.to.length} recipients not sent yet`);
   }
@@ -48,22 +38,10 @@ async function deliver(record: SQSRecord, hasTime: () => boolean): Promise<void>
 
 /**
  * The mailer: the one function that sends email. It consumes the email queue and reports each failed message
- * on its own (partial batch response), so one bad message is retried and, after maxReceiveCount, dead-lettered
- * without holding back the rest. A message to many (a slot's reminder) is sent to each recipient under their
- * own key; if the time runs out first, the rest of the batch is reported failed and its next delivery sends only
- * the emails still missing.
+ * on its own, so one bad message is retried and, after maxReceiveCount, dead-lettered without holding back the
+ * rest. A message to many (a slot's reminder) is sent to each recipient under their own key; if the time runs
+ * out first, the rest of the batch is reported failed and its next delivery sends only the emails still missing.
  */
-export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-  logger.addContext(context);
-  const hasTime = () => context.getRemainingTimeInMillis() > reserveMs;
-  const failures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    try {
-      await deliver(record, hasTime);
-    } catch (error) {
-      logger.warn('email failed', { messageId: record.messageId, error });
-      failures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures: failures };
-}
+export const handler = queueConsumer('email failed', (record, context) =>
+  deliver(record, () => context.getRemainingTimeInMillis() > reserveMs),
+);

@@ -1,9 +1,6 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { config } from '../config';
-import { syncSearchIndex } from '../adapters/dynamodb/performance-followups';
-import { readPerformances } from '../adapters/dynamodb/performance-store';
-import { queryFacet } from '../adapters/dynamodb/search-index';
 import { logger } from './logger';
+import { stores } from './stores';
 
 /**
  * Every quarter hour: re-files the performances whose next audition has begun under their new next audition
@@ -12,19 +9,16 @@ import { logger } from './logger';
  */
 export async function handler(event: ScheduledEvent, context: Context): Promise<{ refreshed: number }> {
   logger.addContext(context);
-  const { tableName } = config();
+  const { performances, search } = stores();
   const now = new Date(event.time);
   let refreshed = 0;
   for (;;) {
-    const page = await queryFacet(tableName, { facet: 'all', from: '0', to: now.toISOString(), limit: 50 });
+    const page = await search.read({ facet: 'all', from: '0', to: now.toISOString(), limit: 50 });
     if (page.entries.length === 0) break;
-    const performances = await readPerformances(
-      tableName,
-      page.entries.map((e) => e.performanceId),
-    );
-    for (const performance of performances) await syncSearchIndex(tableName, performance, performance, now);
-    refreshed += performances.length;
-    if (performances.length < page.entries.length) break; // entries of deleted performances: the stream removes them
+    const due = await performances.readMany(page.entries.map((e) => e.performanceId));
+    for (const performance of due) await search.refile(performance, now);
+    refreshed += due.length;
+    if (due.length < page.entries.length) break; // entries of deleted performances: the stream removes them
   }
   logger.info('search refreshed', { at: event.time, refreshed });
   return { refreshed };

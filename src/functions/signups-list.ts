@@ -1,19 +1,15 @@
-import { readOwnedPerformance } from '../adapters/dynamodb/performance-store';
-import { listSignUpsOfPerformance } from '../adapters/dynamodb/signup-store';
-import { callerProfile, tableName } from './context';
 import { protectedRoute } from './http/handler';
 import { signUpView } from './views';
 
 /** The sign-ups of a performance per slot, with each performer's contact details and access needs (owners only). */
-export const handler = protectedRoute('signups-list', async ({ params }, caller) => {
-  const table = tableName();
-  const [{ performance }, records, reader] = await Promise.all([
-    readOwnedPerformance(table, params.performanceId, caller.userId),
-    listSignUpsOfPerformance(table, params.performanceId),
-    callerProfile(caller),
+export const handler = protectedRoute('signups-list', async ({ params, stores, readerTimeZone }, caller) => {
+  const [{ performance }, records, zone] = await Promise.all([
+    stores.performances.readOwned(params.performanceId, caller.userId),
+    stores.signUps.ofPerformance(params.performanceId),
+    readerTimeZone(),
   ]);
   const view = (r: (typeof records)[number]) => ({
-    ...signUpView(r, reader.timeZone, { castingClosed: performance.castingClosed }),
+    ...signUpView(r, zone, { castingClosed: performance.castingClosed }),
     performer: r.performer,
   });
   return {

@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
-import type { PerformanceState } from '../adapters/dynamodb/performance-store';
+import type { PerformanceState } from '../domain/ports/performances';
+import type { SearchSummary } from '../domain/search-summary';
+import { noUpcomingAudition } from '../domain/search-terms';
 import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
 import { localToInstant, slotTimes } from '../domain/performance';
 import type { PerformanceView } from '../schemas/performance';
+import type { SearchResultView } from '../schemas/search';
 import type { SignUpView } from '../schemas/signup';
 
 /** One instant for two readers: UTC, the venue's wall clock and the reader's, each with its offset. */
@@ -78,5 +81,22 @@ export function signUpView(
     reminder: record.reminderAt && status === 'signed-up' ? zoned(record.reminderAt, zone, readerTimeZone) : undefined,
     accessNeeds: record.accessNeeds,
     createdAt: record.createdAt,
+  };
+}
+
+/** The API view of a search result. */
+export function searchResultView(r: SearchSummary): SearchResultView {
+  return {
+    performanceId: r.performanceId,
+    title: r.title,
+    kind: r.kind,
+    venueName: r.venueName,
+    city: r.city,
+    country: r.country,
+    timeZone: r.timeZone,
+    nextAudition: r.nextAudition === noUpcomingAudition ? null : r.nextAudition,
+    firstDate: r.firstDay,
+    lastDate: r.lastDay,
+    characters: [...r.characters],
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../domain/errors';
+import type { DomainErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
 import { confirmSignUpRequest, logInRequest, refreshRequest, signUpRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
@@ -20,7 +20,7 @@ export interface Contract {
     readonly description: string;
   };
   /** The problem codes this route can answer besides validation and authentication. */
-  readonly errors?: readonly ErrorCode[];
+  readonly errors?: readonly DomainErrorCode[];
 }
 
 const signUpResult = z.object({ email: z.string(), next: z.string() });

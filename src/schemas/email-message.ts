@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { EmailAttachment, EmailMessage } from '../domain/email-message';
 import { email, maxSlotCapacity, singleLine } from './common';
+
+export type { EmailAttachment, EmailMessage } from '../domain/email-message';
 
 /**
  * A small text file sent with an email, such as a calendar invite. Text only (UTF-8), few and small: the whole
@@ -20,8 +23,7 @@ export const emailAttachment = z.strictObject({
       'must be a MIME type such as text/calendar; method=REQUEST',
     ),
   content: z.string().min(1).max(64_000).describe('The file’s text, sent as UTF-8.'),
-});
-export type EmailAttachment = z.infer<typeof emailAttachment>;
+}) satisfies z.ZodType<EmailAttachment>;
 
 /**
  * A message on the email queue: one email to one or more recipients, with a key that makes it send once. The
@@ -36,5 +38,18 @@ export const emailMessage = z.strictObject({
   text: z.string().min(1).max(100_000),
   html: z.string().max(200_000).optional(),
   attachments: z.array(emailAttachment).max(3).optional(),
-});
-export type EmailMessage = z.infer<typeof emailMessage>;
+}) satisfies z.ZodType<EmailMessage>;
+
+/**
+ * The message in a queue message's body; throws when it is not JSON or not a valid message.
+ * @example emailMessageFromText('{"idempotencyKey":"k","to":["a@example.com"],"subject":"Hi","text":"Hello"}')
+ */
+export function emailMessageFromText(text: string): EmailMessage {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error('The message body is not JSON');
+  }
+  return emailMessage.parse(body);
+}

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Contact, PerformanceInput, Venue } from '../domain/performance';
 import { email, maxSlotCapacity, multiLine, personName, phone, singleLine, timeZone } from './common';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -49,8 +50,7 @@ export const id = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -')
   .describe('An identifier.');
 
-export const contact = z.strictObject({ name: personName, email, phone });
-export type Contact = z.infer<typeof contact>;
+export const contact = z.strictObject({ name: personName, email, phone }) satisfies z.ZodType<Contact>;
 
 export const venue = z.strictObject({
   name: singleLine(200),
@@ -60,8 +60,7 @@ export const venue = z.strictObject({
   city: singleLine(100),
   country: countryCode,
   timeZone,
-});
-export type Venue = z.infer<typeof venue>;
+}) satisfies z.ZodType<Venue>;
 
 export const characterAttributes = z
   .strictObject({
@@ -146,15 +145,16 @@ function performanceRules(p: PerformanceFields, ctx: z.RefinementCtx) {
   refuseRepeats(ctx, p.slots, ['slots', 'slotId'], (s) => s.slotId, 'another slot has this id');
 }
 
-export const performanceInput = z.strictObject(performanceFields).superRefine(performanceRules);
-export type PerformanceInput = z.infer<typeof performanceInput>;
+export const performanceInput = z
+  .strictObject(performanceFields)
+  .superRefine(performanceRules) satisfies z.ZodType<PerformanceInput>;
 
 export const performanceUpdate = z
   .strictObject({
     ...performanceFields,
     version: z.number().int().min(1).describe('The version you read; a stale one gets 409.'),
   })
-  .superRefine(performanceRules);
+  .superRefine(performanceRules) satisfies z.ZodType<PerformanceInput & { version: number }>;
 export type PerformanceUpdate = z.infer<typeof performanceUpdate>;
 
 export const performanceParams = z.strictObject({ performanceId: id });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SearchQuery } from '../domain/search-plan';
 import { lineText, singleLine } from './common';
 import { countryCode } from './performance';
 
@@ -28,8 +29,8 @@ export const searchQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: 'the first date must not be after the last',
     path: ['from'],
-  });
-export type SearchQuery = z.infer<typeof searchQuery>;
+  }) satisfies z.ZodType<SearchQuery>;
+export type { SearchQuery } from '../domain/search-plan';
 
 export const searchResult = z.object({
   performanceId: z.string(),
@@ -44,6 +45,7 @@ export const searchResult = z.object({
   lastDate: z.iso.date().optional().describe('The last day it runs (YYYY-MM-DD), in the venue’s calendar.'),
   characters: z.array(z.string()),
 });
+export type SearchResultView = z.infer<typeof searchResult>;
 
 export const searchPage = z.object({
   results: z.array(searchResult),

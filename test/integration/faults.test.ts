@@ -5,6 +5,7 @@ import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
+import { keys } from '../../src/adapters/dynamodb/keys';
 import { sesClient } from '../../src/adapters/ses/ses-email-sender';
 import { emailQueueClient } from '../../src/adapters/sqs/email-queue';
 import type { Notification } from '../../src/domain/notifications';
@@ -214,7 +215,7 @@ describe('the outbox relay when it crashes', () => {
   function outboxInsert(notification: Notification): DynamoDBStreamEvent {
     const outboxId = randomUUID();
     const createdAt = new Date().toISOString();
-    const item = { pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX', type: 'Outbox', outboxId, notification, createdAt };
+    const item = { ...keys.outbox(outboxId), type: 'Outbox', outboxId, notification, createdAt };
     return {
       Records: [
         {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncSearchIndex } from '../../src/adapters/dynamodb/performance-followups';
 import { readPerformances } from '../../src/adapters/dynamodb/performance-store';
+import { indexKeys, keys } from '../../src/adapters/dynamodb/keys';
 import { handler } from '../../src/functions/performance-search';
 import type { HttpEvent } from '../../src/functions/http/handler';
 import { api, signedUpUser } from '../support/api';
@@ -106,7 +107,10 @@ describe('search cursors', () => {
     expect(cursor).not.toBe('');
     const flipped = (at: number) => cursor.slice(0, at) + (cursor[at] === 'A' ? 'B' : 'A') + cursor.slice(at + 1);
     const oldStyle = Buffer.from(
-      JSON.stringify({ pk: `PERF#${ids.X1}`, sk: `SEARCH#w:${marker}`, gsi2pk: `SEARCH#w:${marker}`, gsi2sk: 'x' }),
+      JSON.stringify({
+        ...keys.searchEntry(ids.X1 ?? '', `w:${marker}`),
+        ...indexKeys.search(`w:${marker}`, 'x', ids.X1 ?? ''),
+      }),
     ).toString('base64url');
     for (const query of [
       `q=${marker}&limit=1&from=2020-01-02&cursor=${cursor}`,

@@ -1,53 +1,101 @@
 /**
- * Every key of the single table, in one place. docs/data-model.md lists the access pattern each one serves.
+ * Every key of the single table, in one place: no other module spells a key, a prefix or a fixed sort key.
+ * docs/data-model.md lists the access pattern each one serves.
  *
- *   pk                 sk                                item
- *   USER#<sub>         PROFILE                           profile
- *   PERF#<id>          COUNT#CHAR#<characterId>          cast count of a character   (sk sorts before META)
- *   PERF#<id>          COUNT#SLOT#<slotId>               taken places of a slot
- *   PERF#<id>          META                              the performance
- *   PERF#<id>          REMINDER#<slotId>#<instant>       one reminder: a slot's performers due at one instant
- *   PERF#<id>          SEARCH#<facet>                    one search index entry
- *   PERF#<id>          SIGNUP#<performerId>              a performer's sign-up
- *   OUTBOX#<id>        OUTBOX                            a notification waiting for the relay
- *   EMAIL#<key>        SENT                              the mailer's idempotency record
+ *   pk                     sk                                item
+ *   USER#<sub>             PROFILE                           profile
+ *   REGISTRATION#<email>   PENDING                           a sign-up request waiting for its code (TTL)
+ *   PERF#<id>              COUNT#CHAR#<characterId>          cast count of a character   (sk sorts before META)
+ *   PERF#<id>              COUNT#SLOT#<slotId>               taken places of a slot
+ *   PERF#<id>              META                              the performance
+ *   PERF#<id>              REMINDER#<slotId>#<instant>       one reminder: a slot's performers due at one instant
+ *   PERF#<id>              SEARCH#<facet>                    one search index entry
+ *   PERF#<id>              SIGNUP#<performerId>              a performer's sign-up
+ *   OUTBOX#<id>            OUTBOX                            a notification waiting for the relay
+ *   EMAIL#<key>            SENT                              the mailer's idempotency record (TTL)
  */
+
+/** The prefixes of keys; queries use them with `begins_with` or to cut an id back out of a key. */
+export const keyPrefixes = {
+  user: 'USER#',
+  registration: 'REGISTRATION#',
+  performance: 'PERF#',
+  count: 'COUNT#',
+  slotCount: 'COUNT#SLOT#',
+  characterCount: 'COUNT#CHAR#',
+  signUp: 'SIGNUP#',
+  searchEntry: 'SEARCH#',
+  reminder: 'REMINDER#',
+  outbox: 'OUTBOX#',
+  sentEmail: 'EMAIL#',
+  owner: 'OWNER#',
+  performer: 'PERFORMER#',
+  searchFacet: 'SEARCH#',
+} as const;
+
+/** The fixed sort keys. */
+export const sortKeys = {
+  profile: 'PROFILE',
+  registration: 'PENDING',
+  performance: 'META',
+  outbox: 'OUTBOX',
+  sentEmail: 'SENT',
+} as const;
+
+const p = keyPrefixes;
+
 export const keys = {
-  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  performance: (performanceId: string) => ({ pk: `PERF#${performanceId}`, sk: 'META' }),
-  slotCount: (performanceId: string, slotId: string) => ({ pk: `PERF#${performanceId}`, sk: `COUNT#SLOT#${slotId}` }),
+  profile: (userId: string) => ({ pk: `${p.user}${userId}`, sk: sortKeys.profile }),
+  registration: (email: string) => ({ pk: `${p.registration}${email}`, sk: sortKeys.registration }),
+  performance: (performanceId: string) => ({ pk: `${p.performance}${performanceId}`, sk: sortKeys.performance }),
+  slotCount: (performanceId: string, slotId: string) => ({
+    pk: `${p.performance}${performanceId}`,
+    sk: `${p.slotCount}${slotId}`,
+  }),
   characterCount: (performanceId: string, characterId: string) => ({
-    pk: `PERF#${performanceId}`,
-    sk: `COUNT#CHAR#${characterId}`,
+    pk: `${p.performance}${performanceId}`,
+    sk: `${p.characterCount}${characterId}`,
   }),
   signUp: (performanceId: string, performerId: string) => ({
-    pk: `PERF#${performanceId}`,
-    sk: `SIGNUP#${performerId}`,
+    pk: `${p.performance}${performanceId}`,
+    sk: `${p.signUp}${performerId}`,
   }),
-  searchEntry: (performanceId: string, facet: string) => ({ pk: `PERF#${performanceId}`, sk: `SEARCH#${facet}` }),
+  searchEntry: (performanceId: string, facet: string) => ({
+    pk: `${p.performance}${performanceId}`,
+    sk: `${p.searchEntry}${facet}`,
+  }),
   reminder: (performanceId: string, slotId: string, instant: string) => ({
-    pk: `PERF#${performanceId}`,
-    sk: `REMINDER#${slotId}#${instant}`,
+    pk: `${p.performance}${performanceId}`,
+    sk: `${p.reminder}${slotId}#${instant}`,
   }),
-  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  outbox: (id: string) => ({ pk: `${p.outbox}${id}`, sk: sortKeys.outbox }),
+  sentEmail: (idempotencyKey: string) => ({ pk: `${p.sentEmail}${idempotencyKey}`, sk: sortKeys.sentEmail }),
+} as const;
+
+/** The partition keys of the indexes, for queries: gsi1 by owner and by performer, gsi2 by facet, gsi3 due reminders. */
+export const indexPartitions = {
+  owner: (ownerId: string) => `${p.owner}${ownerId}`,
+  performer: (performerId: string) => `${p.performer}${performerId}`,
+  searchFacet: (facet: string) => `${p.searchFacet}${facet}`,
+  dueReminders: 'REMINDER',
 } as const;
 
 /** Index keys: gsi1 lists by owner and by performer, gsi2 is the search index, gsi3 holds due reminders. */
 export const indexKeys = {
   ownerPerformances: (ownerId: string, createdAt: string, performanceId: string) => ({
-    gsi1pk: `OWNER#${ownerId}`,
+    gsi1pk: indexPartitions.owner(ownerId),
     gsi1sk: `${createdAt}#${performanceId}`,
   }),
   performerSignUps: (performerId: string, createdAt: string, performanceId: string) => ({
-    gsi1pk: `PERFORMER#${performerId}`,
+    gsi1pk: indexPartitions.performer(performerId),
     gsi1sk: `${createdAt}#${performanceId}`,
   }),
   search: (facet: string, nextAudition: string, performanceId: string) => ({
-    gsi2pk: `SEARCH#${facet}`,
+    gsi2pk: indexPartitions.searchFacet(facet),
     gsi2sk: `${nextAudition}#${performanceId}`,
   }),
   dueReminder: (instant: string, performanceId: string, slotId: string) => ({
-    gsi3pk: 'REMINDER',
+    gsi3pk: indexPartitions.dueReminders,
     gsi3sk: `${instant}#${performanceId}#${slotId}`,
   }),
 } as const;

@@ -1,18 +1,16 @@
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Performance } from '../../domain/performance';
-import { NotFoundError, VersionConflictError } from '../../domain/errors';
+import { InUseError, NotFoundError, VersionConflictError } from '../../domain/errors';
+import type { PerformanceState, PerformanceStore } from '../../domain/ports/performances';
+import { searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
+import { searchIndexSteps } from './search-index';
 
-/** A performance with the live counts that the database keeps beside it. */
-export interface PerformanceState {
-  readonly performance: Performance;
-  readonly slotTaken: ReadonlyMap<string, number>;
-  readonly characterCast: ReadonlyMap<string, number>;
-}
+export type { PerformanceState } from '../../domain/ports/performances';
 
 const performanceFields = [
   'performanceId',
@@ -70,11 +68,11 @@ export async function readPerformance(tableName: string, performanceId: string):
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND sk <= :meta',
-      ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':meta': 'META' },
+      ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':meta': sortKeys.performance },
       ConsistentRead: true,
     }),
   );
-  const meta = Items.find((item) => item.sk === 'META');
+  const meta = Items.find((item) => item.sk === sortKeys.performance);
   if (!meta || meta.deletedAt) throw new NotFoundError('No such performance.');
   const count = (prefix: string, field: string) =>
     new Map(
@@ -85,13 +83,17 @@ export async function readPerformance(tableName: string, performanceId: string):
     );
   return {
     performance: toPerformance(meta),
-    slotTaken: count('COUNT#SLOT#', 'taken'),
-    characterCast: count('COUNT#CHAR#', 'cast'),
+    slotTaken: count(keyPrefixes.slotCount, 'taken'),
+    characterCast: count(keyPrefixes.characterCount, 'cast'),
   };
 }
 
 /** Reads a performance the caller owns; another director gets 404, so nobody learns what others' ids are. */
-export async function readOwnedPerformance(tableName: string, performanceId: string, ownerId: string) {
+export async function readOwnedPerformance(
+  tableName: string,
+  performanceId: string,
+  ownerId: string,
+): Promise<PerformanceState> {
   const state = await readPerformance(tableName, performanceId);
   if (state.performance.ownerId !== ownerId) throw new NotFoundError('No such performance.');
   return state;
@@ -108,7 +110,7 @@ export async function listOwnedPerformances(tableName: string, ownerId: string):
       TableName: tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :owner',
-      ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}` },
+      ExpressionAttributeValues: { ':owner': indexPartitions.owner(ownerId) },
       ScanIndexForward: false,
       Limit: 200,
     }),
@@ -174,4 +176,53 @@ export async function markCastingClosed(tableName: string, performanceId: string
     if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('No such performance.');
     throw error;
   }
+}
+
+/** The step that re-checks, as part of an edit, that a slot whose capacity shrank holds no more sign-ups. */
+function slotStillFitsStep(
+  tableName: string,
+  performanceId: string,
+  slot: { slotId: string; start: string; capacity: number },
+): TransactionStep {
+  return {
+    write: {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.slotCount(performanceId, slot.slotId),
+        ConditionExpression: 'attribute_not_exists(taken) OR taken <= :capacity',
+        ExpressionAttributeValues: { ':capacity': slot.capacity },
+      },
+    },
+    onConditionFailed: () => new InUseError(`Slot ${slot.start} has more sign-ups than ${slot.capacity}.`),
+  };
+}
+
+/** Performances as items `PERF#<id>` / `META` with their counters beside them (see keys.ts). */
+export function dynamoPerformanceStore(tableName: string): PerformanceStore {
+  return {
+    read: (performanceId) => readPerformance(tableName, performanceId),
+    readOwned: (performanceId, ownerId) => readOwnedPerformance(tableName, performanceId, ownerId),
+    readMany: (performanceIds) => readPerformances(tableName, performanceIds),
+    listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
+    create: (performance) => createPerformance(tableName, performance),
+    async replace(before, after) {
+      // The database re-checks each shrunk slot, so a sign-up racing this edit cannot overfill it.
+      const shrunk = after.slots.filter((slot) => {
+        const previous = before.slots.find((b) => b.slotId === slot.slotId);
+        return previous !== undefined && slot.capacity < previous.capacity;
+      });
+      await transact([
+        putPerformanceStep(tableName, after),
+        ...shrunk.map((slot) => slotStillFitsStep(tableName, after.performanceId, slot)),
+      ]);
+    },
+    remove: (performance, now) =>
+      markDeleted(
+        tableName,
+        performance,
+        searchIndexSteps(tableName, performance.performanceId, searchFacets(performance), undefined),
+        now,
+      ),
+    closeCasting: (performanceId, ownerId, now) => markCastingClosed(tableName, performanceId, ownerId, now),
+  };
 }

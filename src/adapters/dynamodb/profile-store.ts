@@ -1,10 +1,13 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Profile, ProfileStore } from '../../domain/profile';
+import type { Profile } from '../../domain/profile';
+import type { ProfileStore } from '../../domain/ports/profiles';
 import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
 import { documentClient } from './document-client';
+import { keys } from './keys';
 
-export const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+/** The key of a user's profile item. */
+export const profileKey = keys.profile;
 
 function toProfile(item: Record<string, unknown>): Profile {
   const { userId, role, name, email, phone, timeZone, credits, createdAt } = item as unknown as Profile;
@@ -69,7 +72,7 @@ export async function readProfiles(tableName: string, userIds: readonly string[]
   return found;
 }
 
-const registrationKey = (email: string) => ({ pk: `REGISTRATION#${email}`, sk: 'PENDING' });
+const registrationKey = keys.registration;
 /** A registration request is kept long enough to confirm the emailed code, then expires. */
 const registrationDays = 7;
 

@@ -1,49 +1,15 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Performance } from '../../domain/performance';
-import type { CharacterAttributes } from '../../domain/search-plan';
-import { nextAuditionKey, openAuditionStarts, runDays, searchFacets } from '../../domain/search-terms';
+import type { SearchSummary } from '../../domain/search-summary';
+import { searchSummary } from '../../domain/search-summary';
+import { searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keys } from './keys';
 import type { TransactionStep } from './transactions';
+import { maxTransactionItems, transact } from './transactions';
 
-/** What a search result shows; every index entry carries it, so a search reads the index only. */
-export interface SearchSummary {
-  readonly performanceId: string;
-  readonly title: string;
-  readonly kind: 'live' | 'filmed';
-  readonly venueName: string;
-  readonly city: string;
-  readonly country: string;
-  readonly timeZone: string;
-  readonly nextAudition: string;
-  /** The first and last day it runs, and every day as runs (`2027-01-09/2027-01-11`), in the venue's calendar. */
-  readonly firstDay?: string;
-  readonly lastDay?: string;
-  readonly dayRuns?: readonly string[];
-  /** Where the entry stood at any earlier instant, so a listing resumed later can tell what it already showed. */
-  readonly openAuditionStarts?: readonly string[];
-  readonly characters: readonly string[];
-  readonly characterAttributes: readonly CharacterAttributes[];
-  readonly facets: readonly string[];
-}
-
-export function searchSummary(performance: Performance, now: Date): SearchSummary {
-  return {
-    performanceId: performance.performanceId,
-    title: performance.title,
-    kind: performance.kind,
-    venueName: performance.venue.name,
-    city: performance.venue.city,
-    country: performance.venue.country,
-    timeZone: performance.venue.timeZone,
-    nextAudition: nextAuditionKey(performance, now),
-    ...runDays(performance),
-    openAuditionStarts: openAuditionStarts(performance),
-    characters: performance.characters.map((c) => c.name),
-    characterAttributes: performance.characters.map((c) => ({ ...c.attributes })),
-    facets: searchFacets(performance),
-  };
-}
+export type { SearchSummary } from '../../domain/search-summary';
+export { searchSummary } from '../../domain/search-summary';
 
 /**
  * The writes that make the index match `after` (or remove it, when `after` is undefined): one entry per facet,
@@ -73,6 +39,25 @@ export function searchIndexSteps(
     },
   }));
   return [...deletes, ...puts];
+}
+
+/**
+ * Makes the search index match a performance after a change (`before` → `after`), or removes it (`after`
+ * undefined). Safe to repeat: entries are put and deleted by key.
+ */
+export async function writeSearchEntries(
+  tableName: string,
+  before: Performance | undefined,
+  after: Performance | undefined,
+  now: Date,
+): Promise<void> {
+  const steps = searchIndexSteps(
+    tableName,
+    (after ?? before)?.performanceId ?? '',
+    before ? searchFacets(before) : [],
+    after ? searchSummary(after, now) : undefined,
+  );
+  for (let i = 0; i < steps.length; i += maxTransactionItems) await transact(steps.slice(i, i + maxTransactionItems));
 }
 
 /** An index entry as read: the summary and its keys (which make the page cursor). */
@@ -116,7 +101,7 @@ export async function queryFacet(
       KeyConditionExpression: 'gsi2pk = :facetKey AND gsi2sk BETWEEN :rangeFrom AND :rangeTo',
       ExpressionAttributeValues: {
         ...request.filter?.values,
-        ':facetKey': `SEARCH#${request.facet}`,
+        ':facetKey': indexPartitions.searchFacet(request.facet),
         ':rangeFrom': request.from,
         ':rangeTo': request.to,
       },

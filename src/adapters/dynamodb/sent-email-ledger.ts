@@ -2,8 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SentEmailLedger } from '../../domain/email-delivery';
 import { documentClient } from './document-client';
+import { keys } from './keys';
 
-const key = (idempotencyKey: string) => ({ pk: `EMAIL#${idempotencyKey}`, sk: 'SENT' });
+const key = keys.sentEmail;
 /** How long a sent key is remembered: far longer than SQS keeps a message (14 days at most). */
 const rememberSeconds = 15 * 24 * 3600;
 

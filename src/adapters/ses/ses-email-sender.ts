@@ -32,7 +32,7 @@ function sesAttachment(attachment: EmailAttachment): Attachment {
 export function sendEmailInput(fromAddress: string, message: EmailMessage): SendEmailCommandInput {
   return {
     FromEmailAddress: fromAddress,
-    Destination: { ToAddresses: message.to },
+    Destination: { ToAddresses: [...message.to] },
     Content: {
       Simple: {
         Subject: { Data: message.subject, Charset: 'UTF-8' },

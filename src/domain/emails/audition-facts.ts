@@ -1,4 +1,4 @@
-import type { EmailAttachment } from '../../schemas/email-message';
+import type { EmailAttachment } from '../email-message';
 import { auditionInvite, inviteAttachment, signUpInviteUid } from '../calendar';
 import type { InviteMethod } from '../calendar';
 import { formatForRecipient, formatInZone } from '../time-format';

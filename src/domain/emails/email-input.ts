@@ -1,4 +1,4 @@
-import type { EmailAttachment } from '../../schemas/email-message';
+import type { EmailAttachment } from '../email-message';
 
 /**
  * The plain data the email renderers take. Every text in here may come from a user (titles, names, addresses),

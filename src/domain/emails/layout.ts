@@ -1,4 +1,4 @@
-import type { EmailAttachment } from '../../schemas/email-message';
+import type { EmailAttachment } from '../email-message';
 import type { EmailLink, RenderedEmail } from './email-input';
 
 /**

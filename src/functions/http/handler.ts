@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import { routeOf } from '../../manifest';
 import type { Contract, RouteName } from '../../schemas/contracts';
 import { contracts } from '../../schemas/contracts';
-import { DomainError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
+import { DomainError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
 import { isThrottling } from '../../adapters/aws-errors';
+import type { Stores } from '../stores';
+import { stores } from '../stores';
 import type { AuthorizerContext, Caller } from './caller';
 import { callerFor } from './caller';
 import { domainErrorResponse, problem, problemResponse } from './problem';
@@ -25,6 +27,14 @@ export interface HttpRequest<B, Q, P> {
   /** When API Gateway received the request. */
   readonly receivedAt: Date;
   readonly event: HttpEvent;
+  /** The stores, built on this deployment's table. */
+  readonly stores: Stores;
+}
+
+/** A request of a signed-in caller. */
+export interface ProtectedRequest {
+  /** The caller's own time zone (from their profile, read once when first asked), for the times in a view. */
+  readonly readerTimeZone: () => Promise<string>;
 }
 
 export interface HttpResponse {
@@ -106,6 +116,10 @@ function build<K extends RouteName>(
         params: parse(contract.params, event.pathParameters ?? {}, 'path'),
         receivedAt,
         event,
+        get stores() {
+          return stores();
+        },
+        ...(caller ? { readerTimeZone: once(() => timeZoneOf(stores(), caller)) } : {}),
       } as RequestOf<K>;
       return toResult(await handle(request, caller));
     } catch (error) {
@@ -135,8 +149,19 @@ export function publicRoute<K extends RouteName>(
  */
 export function protectedRoute<K extends RouteName>(
   name: K,
-  handle: (request: RequestOf<K>, caller: Caller) => Promise<HttpResponse>,
+  handle: (request: RequestOf<K> & ProtectedRequest, caller: Caller) => Promise<HttpResponse>,
 ): HttpHandler {
   if (routeOf(name).access === 'public') throw new Error(`${name} is a public route; use publicRoute`);
-  return build(name, (request, caller) => handle(request, caller as Caller));
+  return build(name, (request, caller) => handle(request as RequestOf<K> & ProtectedRequest, caller as Caller));
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+async function timeZoneOf(stores: Stores, caller: Caller): Promise<string> {
+  const profile = await stores.profiles.get(caller.userId);
+  if (!profile) throw new NotFoundError('No profile exists for this account.');
+  return profile.timeZone;
 }

@@ -1,6 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { DomainError, ErrorCode, FieldIssue } from '../../domain/errors';
+import type { DomainError, DomainErrorCode, FieldIssue } from '../../domain/errors';
 import { NonexistentLocalTimeError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
+import type { TransportErrorCode } from './errors';
+
+/** Every code the API answers with: the domain's and the HTTP transport's. */
+export type ErrorCode = DomainErrorCode | TransportErrorCode;
 
 /** Every error code, its HTTP status and its title: the one table of the API's problem types. */
 export const problemTypes: Record<ErrorCode | 'internal', { status: number; title: string }> = {
@@ -62,7 +66,10 @@ export function problemResponse(
 }
 
 /** The response for a domain error: its problem, and Retry-After where the caller should come back later. */
-export function domainErrorResponse(error: DomainError, requestId?: string): APIGatewayProxyStructuredResultV2 {
+export function domainErrorResponse(
+  error: DomainError<ErrorCode>,
+  requestId?: string,
+): APIGatewayProxyStructuredResultV2 {
   const errors =
     error instanceof ValidationError || error instanceof NonexistentLocalTimeError ? error.issues : undefined;
   const headers: Record<string, string> = {};

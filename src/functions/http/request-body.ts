@@ -1,10 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import {
-  MalformedJsonError,
-  NestingTooDeepError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from '../../domain/errors';
+import { MalformedJsonError, NestingTooDeepError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 
 /** The largest body the API accepts, in bytes. */
 export const maxBodyBytes = 64 * 1024;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { NonexistentLocalTimeError } from '../../../src/domain/errors';
 import { buildPerformance } from '../../../src/domain/performance';
-import { localTimeGap, parseLocalDateTime, wallClockInstant } from '../../../src/domain/reminder';
+import { localTimeGap, parseLocalDateTime, wallClockInstant } from '../../../src/domain/zoned-time';
 import { performanceInput } from '../../../src/schemas/performance';
 
 const input = (zone: string, slotStart: string, dates = ['2027-06-01T19:30']) =>

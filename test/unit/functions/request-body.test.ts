@@ -7,7 +7,7 @@ import {
   NestingTooDeepError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-} from '../../../src/domain/errors';
+} from '../../../src/functions/http/errors';
 
 const event = (body: string | undefined, contentType?: string) =>
   ({

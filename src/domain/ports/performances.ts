@@ -1,0 +1,37 @@
+import type { Performance } from '../performance';
+
+/** A performance with the live counts that the database keeps beside it. */
+export interface PerformanceState {
+  readonly performance: Performance;
+  /** Places taken per slot id. */
+  readonly slotTaken: ReadonlyMap<string, number>;
+  /** Performers cast per character id. */
+  readonly characterCast: ReadonlyMap<string, number>;
+}
+
+/**
+ * Where performances are kept. The store decides races with conditions: a write based on a stale version fails
+ * with `VersionConflictError`, whatever the caller checked before.
+ */
+export interface PerformanceStore {
+  /** The performance with its counts; `NotFoundError` when there is none (or it is being deleted). */
+  read(performanceId: string): Promise<PerformanceState>;
+  /** As `read`, for its owner only: another user gets `NotFoundError`, so nobody learns others' ids. */
+  readOwned(performanceId: string, ownerId: string): Promise<PerformanceState>;
+  /** Several performances by id; missing and deleted ones are left out. */
+  readMany(performanceIds: readonly string[]): Promise<Performance[]>;
+  /** An owner's performances, newest first. */
+  listOwned(ownerId: string): Promise<Performance[]>;
+  /** Stores a new performance (version 1). */
+  create(performance: Performance): Promise<void>;
+  /**
+   * Stores `after` in place of `before` if the stored version is still `before`'s, and only while every slot
+   * whose capacity shrank holds no more sign-ups than its new capacity (`InUseError`), so a sign-up racing the
+   * edit cannot overfill it.
+   */
+  replace(before: Performance, after: Performance): Promise<void>;
+  /** Deletes a performance (its owner's): it leaves search at once; sign-ups are followed up afterwards. */
+  remove(performance: Performance, now: Date): Promise<void>;
+  /** Closes casting; every open sign-up is given its final status afterwards. */
+  closeCasting(performanceId: string, ownerId: string, now: Date): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import type { Performance } from '../performance';
+import type { SearchSummary } from '../search-summary';
+
+/** A search index entry as read, with its position in the index (`<next audition>#<performance id>`). */
+export interface SearchEntry extends SearchSummary {
+  readonly position: string;
+}
+
+/** One read of a facet's entries, in next-audition order. */
+export interface SearchRead {
+  readonly facet: string;
+  /** Entries whose position lies in [from, to]. */
+  readonly from: string;
+  readonly to: string;
+  readonly limit: number;
+  /** Continue after this position. */
+  readonly startAfter?: string;
+  /** Facets an entry must also have. */
+  readonly alsoRequired?: readonly string[];
+  /** A prefilter on the days it runs: its last day on or after `from`, its first on or before `to`. */
+  readonly days?: { readonly from?: string; readonly to?: string };
+}
+
+export interface SearchPage {
+  readonly entries: readonly SearchEntry[];
+  /** The position to continue after, when the facet has more. */
+  readonly lastPosition?: string;
+}
+
+/** The search index: one entry per facet of each performance, ordered by its next audition. */
+export interface SearchIndex {
+  /** At most `limit` entries read (those the filters pass are returned), never a Scan. */
+  read(request: SearchRead): Promise<SearchPage>;
+  /** Re-files a performance under its next audition as of `now`. */
+  refile(performance: Performance, now: Date): Promise<void>;
+}
