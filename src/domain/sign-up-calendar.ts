@@ -1,6 +1,6 @@
 import { lastInviteSequence } from './calendar';
 import { auditionInviteFor } from './emails/audition-facts';
-import type { EmailAttachment } from '../schemas/email-message';
+import type { EmailAttachment } from './email-message';
 import type { SignUpRecord } from './signup';
 import { activeStatuses, performerReader } from './signup';
 
