@@ -2,7 +2,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { FunctionDefinition } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { invoke } from './invocation';
 
 export interface ScheduledFunction {
   readonly definition: FunctionDefinition;
@@ -47,7 +47,7 @@ export function startScheduler(functions: readonly ScheduledFunction[], log: (li
   const run = async (name: string, time = new Date()) => {
     const fn = functions.find((f) => f.definition.name === name);
     if (!fn) throw new Error(`No schedule function named ${name}`);
-    return fn.handler(scheduledEvent(fn.definition, time), lambdaContext(fn.definition));
+    return invoke(fn.definition, fn.handler, scheduledEvent(fn.definition, time));
   };
   const arm = (fn: ScheduledFunction) => {
     const next = nextFireTime(Date.now(), fn.everyMinutes);

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { FunctionDefinition } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { invoke } from './invocation';
 
 export interface Poller {
   stop(): Promise<void>;
@@ -66,8 +66,7 @@ export function startSqsPoller(options: {
         };
         let failed: Set<string>;
         try {
-          const response = (await options.handler(event, lambdaContext(options.definition))) as
-            SQSBatchResponse | undefined;
+          const response = (await invoke(options.definition, options.handler, event)) as SQSBatchResponse | undefined;
           failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         } catch (error) {
           options.log(`[${options.definition.name}] batch failed: ${(error as Error).message}`);
