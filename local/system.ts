@@ -59,6 +59,11 @@ export interface LocalSystem {
   readonly scheduler: Scheduler;
   /** The capacity meter of the functions' DynamoDB calls (its listeners see every call's units). */
   readonly throughput: ThroughputMeter;
+  /**
+   * Resolves once the event sources are quiet: every poller (the stream consumer, the mailer's queue) has found
+   * nothing to deliver in a poll that began after this call, twice over (mail sent can feed the stream again).
+   */
+  settled(timeoutMs?: number): Promise<void>;
   /** The code cognito-local would have emailed to confirm this address, if any. */
   confirmationCode(email: string): Promise<string | undefined>;
   stop(): Promise<void>;
@@ -226,8 +231,21 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     await stop();
     throw error;
   }
+  const quietSince = async (since: number, deadline: number) => {
+    while (
+      Date.now() < deadline &&
+      !pollers.every((p) => !p.activity().busy && p.activity().lastEmptyPollStart > since)
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    async settled(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      await quietSince(Date.now(), deadline);
+      await quietSince(Date.now(), deadline);
+    },
     stack,
     scheduler,
     throughput,

@@ -194,3 +194,8 @@ export function enforcePermissions(client: unknown, resources: () => Resources):
     override: true,
   });
 }
+
+/** The manifest function whose invocation is running here, if any (the benchmark attributes units by it). */
+export function currentFunction(): string | undefined {
+  return invocations.getStore()?.definition.name;
+}

@@ -71,6 +71,9 @@ export function startStreamPoller(options: {
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const shards = new Map<string, ShardState>();
   let running = true;
+  let lastEmptyPollStart = 0;
+  let busy = false;
+  let delivered = false;
 
   async function iteratorFor(streamArn: string, shard: Shard, state: ShardState): Promise<string | undefined> {
     const { ShardIterator } = await streams.send(
@@ -185,6 +188,8 @@ export function startStreamPoller(options: {
       new GetRecordsCommand({ ShardIterator: state.iterator, Limit: options.batchSize }),
     );
     if (Records.length) {
+      delivered = true;
+      busy = true;
       if (!(await settle(streamArn, id, Records))) {
         state.iterator = undefined; // start again after the checkpoint
         return;
@@ -197,6 +202,8 @@ export function startStreamPoller(options: {
 
   const loop = (async () => {
     while (running) {
+      const pollStart = Date.now();
+      delivered = false;
       try {
         const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
         const streamArn = Table?.LatestStreamArn;
@@ -206,11 +213,15 @@ export function startStreamPoller(options: {
         }
       } catch (error) {
         if (running) options.log(`[${options.definition.name}] stream poll failed: ${(error as Error).message}`);
+        delivered = true; // not known to be idle
       }
+      busy = false;
+      if (!delivered) lastEmptyPollStart = pollStart;
       await new Promise((r) => setTimeout(r, options.intervalMs ?? 250));
     }
   })();
   return {
+    activity: () => ({ lastEmptyPollStart, busy }),
     async stop() {
       running = false;
       await loop;
