@@ -217,6 +217,11 @@ export class ThroughputMeter {
     this.listeners.forEach((listener) => listener(call));
   }
 
+  /** Whether anything depends on the charges: limits to enforce or listeners to tell. */
+  get charging(): boolean {
+    return this.limitsInForce !== undefined || this.listeners.size > 0;
+  }
+
   /** Calls `listener` with every call's consumption; returns a function that stops it. */
   observe(listener: (call: MeteredCall) => void): () => void {
     this.listeners.add(listener);
@@ -351,7 +356,7 @@ export function meterClient(client: { middlewareStack: unknown }, meter: Through
           meter.charge({ command: operation, kind, consumed: consumedBy(operation, args.input, result.output) });
           return result;
         } catch (error) {
-          if ((error as Error).name === 'ConditionalCheckFailedException') {
+          if ((error as Error).name === 'ConditionalCheckFailedException' && meter.charging) {
             const units = await conditionFailureUnits(args.input, error as Input).catch(() => 1);
             meter.charge({ command: operation, kind, consumed: { [baseTable]: units } });
           }

@@ -1,4 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+  PutItemCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +13,7 @@ import {
   consumedByResource,
   deployedLimits,
   itemBytes,
+  meterClient,
   readUnits,
   ThroughputMeter,
   TokenBucket,
@@ -138,5 +146,56 @@ describe('the throughput meter', () => {
     meter.charge({ command: 'PutItem', kind: 'write', consumed: { [baseTable]: 1e9 } });
     expect(meter.exhausted('write', [baseTable])).toEqual([]);
     expect(seen).toEqual([1e9]);
+  });
+});
+
+describe('the throughput middleware on a DynamoDB client', () => {
+  const client = () => {
+    const dynamodb = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    // Nothing listens there: a call the meter lets through is answered here with what DynamoDB reports.
+    dynamodb.middlewareStack.add(
+      () => async () => ({
+        output: { $metadata: {}, ConsumedCapacity: { TableName: 't', CapacityUnits: 2, Table: { CapacityUnits: 2 } } },
+        response: {},
+      }),
+      { step: 'deserialize', priority: 'high', name: 'answeredLocally' },
+    );
+    return dynamodb;
+  };
+  const put = new PutItemCommand({ TableName: 't', Item: { pk: { S: 'a' }, sk: { S: 'b' } } });
+
+  it('charges what DynamoDB reports and then refuses with ProvisionedThroughputExceededException', async () => {
+    const meter = new ThroughputMeter(uniformLimits({ read: 1, write: 1 }, 1));
+    const dynamodb = client();
+    meterClient(dynamodb, meter);
+    await dynamodb.send(put);
+    await expect(dynamodb.send(put)).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+  });
+
+  it('refuses a transaction as DynamoDB does: TransactionCanceledException with ProvisionedThroughputExceeded reasons', async () => {
+    const meter = new ThroughputMeter(uniformLimits({ read: 1, write: 1 }, 1));
+    meter.charge({ command: 'PutItem', kind: 'write', consumed: { [baseTable]: 5 } });
+    const dynamodb = client();
+    meterClient(dynamodb, meter);
+    const failure = (await dynamodb
+      .send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: 't', Key: { pk: { S: 'a' }, sk: { S: 'b' } }, ConditionExpression: 'x' } },
+            { Put: { TableName: 't', Item: { pk: { S: 'c' }, sk: { S: 'd' } } } },
+          ],
+        }),
+      )
+      .catch((error: unknown) => error)) as TransactionCanceledException;
+    expect(failure).toBeInstanceOf(TransactionCanceledException);
+    expect(failure.CancellationReasons?.map((r) => r.Code)).toEqual([
+      'ProvisionedThroughputExceeded',
+      'ProvisionedThroughputExceeded',
+    ]);
   });
 });
