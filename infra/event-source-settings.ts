@@ -37,3 +37,9 @@ export function visibilityTimeoutSeconds(queue: QueueName, functions: readonly F
 export const COGNITO_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'] as const;
 
 export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+
+/**
+ * Lambda's retries of a failed asynchronous invocation (EventBridge invokes the schedule functions asynchronously):
+ * the stack leaves the function's setting at Lambda's default, two retries, about one and then two minutes apart.
+ */
+export const asyncInvokeRetry = { retryAttempts: 2, delaysSeconds: [60, 120] } as const;
