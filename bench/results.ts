@@ -2,6 +2,7 @@ import type { BundleResult } from './bundles';
 import type { LoadResult } from './load';
 import type { ReminderResult } from './reminders';
 import type { IndexWriteMeasurement, SearchAtSize } from './search';
+import type { UnitsResult } from './units';
 
 /** What one request or event costs, as the cost model (`npm run cost`) reads it. */
 export interface Consumed {
@@ -44,6 +45,8 @@ export interface BenchResults {
     readonly setupSeconds: number;
   };
   readonly reminders: ReminderResult;
+  /** `npm run bench -- units`: every operation's units per function, table and index. */
+  readonly units?: UnitsResult;
   readonly perRequest: {
     readonly search: Consumed;
     readonly performanceGet: Consumed;

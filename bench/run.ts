@@ -22,6 +22,20 @@ import { facetsPerPerformance, itemBytes, queriedFacets, searchBench, searches }
 import { quantile, round } from './stats';
 import { setTableStream } from './table-stream';
 import { apiCall, signedUpUser, signedUpUsers } from './users';
+import { runSteps } from './units-step';
+import { deployedLimits } from '../local/runtime/throughput';
+
+// `npm run bench -- units`: only the named steps (see bench/units-step.ts), into bench/results.json.
+const selectedSteps = process.argv.slice(2);
+if (selectedSteps.length) {
+  await runSteps(selectedSteps).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
 
 const budgetSeconds = 600;
 // BENCH_QUICK=1: a smoke run with everything scaled down, to try changes to the benchmark itself.
@@ -46,7 +60,8 @@ const bundles = await measureBundles(scale.importRuns, progress);
 
 progress('starting the local stack (in memory, random ports)');
 const stackLog: string[] = [];
-const system = await startLocalSystem({ log: (line) => stackLog.push(line) });
+// Unmetered while loading and measuring units; the load steps below run under the deployed throughput.
+const system = await startLocalSystem({ log: (line) => stackLog.push(line), throughput: 'unmetered' });
 const meter = meterDynamoDb();
 const table = system.stack.resources.tableName;
 try {
@@ -168,6 +183,12 @@ try {
     });
   }
   const load = [];
+  // As in AWS: the table's and indexes' provisioned units, with DynamoDB's burst credit, bind the load.
+  system.throughput.setLimits(deployedLimits());
+  notes.push(
+    'The load steps run under the deployed provisioned throughput (token buckets per table and index with 300 s ' +
+      'of burst credit): requests over it are answered 503 with Retry-After, as in AWS.',
+  );
   for (const [name, requests] of [
     ['GET /performances (search)', searchRequests],
     ['GET /performances/{id}', readRequests],

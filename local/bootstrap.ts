@@ -24,6 +24,7 @@ export const names = {
   table: 'audition-me',
   userPool: 'audition-me',
   userPoolClient: 'audition-me-web',
+  streamFailureQueue: 'stream-failures',
 } as const;
 
 /** Where a local service is and how to sign for it. */
@@ -78,11 +79,11 @@ export async function ensureTable(clientConfig: ClientConfig): Promise<string> {
   return names.table;
 }
 
-/** Creates the email queue and its dead-letter queue with the manifest's redrive (idempotent). */
+/** Creates the email queue and its dead-letter queue with the manifest's redrive, and the stream's on-failure queue (idempotent). */
 export async function ensureQueues(
   clientConfig: ClientConfig,
   visibilityTimeoutSeconds: number,
-): Promise<{ emailQueueUrl: string; emailDeadLetterQueueUrl: string }> {
+): Promise<{ emailQueueUrl: string; emailDeadLetterQueueUrl: string; streamFailureQueueUrl: string }> {
   const sqs = new SQSClient({ ...clientConfig, useQueueUrlAsEndpoint: false });
   const { email } = queues;
   const dlq = await sqs.send(
@@ -103,8 +104,16 @@ export async function ensureQueues(
       },
     }),
   );
-  if (!queue.QueueUrl || !dlq.QueueUrl) throw new Error('CreateQueue returned no URL');
-  return { emailQueueUrl: queue.QueueUrl, emailDeadLetterQueueUrl: dlq.QueueUrl };
+  // The stream event source's on-failure destination (nothing polls it; in AWS it has an alarm).
+  const streamFailures = await sqs.send(
+    new CreateQueueCommand({ QueueName: names.streamFailureQueue, Attributes: { MessageRetentionPeriod: '1209600' } }),
+  );
+  if (!queue.QueueUrl || !dlq.QueueUrl || !streamFailures.QueueUrl) throw new Error('CreateQueue returned no URL');
+  return {
+    emailQueueUrl: queue.QueueUrl,
+    emailDeadLetterQueueUrl: dlq.QueueUrl,
+    streamFailureQueueUrl: streamFailures.QueueUrl,
+  };
 }
 
 /** Finds or creates the user pool, its `performer` and `director` groups and the web app client. */

@@ -83,11 +83,20 @@ async function request<T = Record<string, unknown>>(
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const send = () =>
+    fetch(`${apiUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  let response = await send();
+  // Over the table's provisioned throughput the API answers 503 with Retry-After: come back then, as a client would.
+  for (let attempt = 1; response.status === 503 && attempt < 6; attempt++) {
+    const wait = Number(response.headers.get('retry-after') ?? 1);
+    await response.text();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, wait) * 1000));
+    response = await send();
+  }
   const text = await response.text();
   const json = /json/.test(response.headers.get('content-type') ?? '') && text ? (JSON.parse(text) as T) : undefined;
   return { status: response.status, body: (json ?? text) as T };

@@ -40,6 +40,8 @@ export interface LocalStack {
     readonly tableName: string;
     readonly emailQueueUrl: string;
     readonly emailDeadLetterQueueUrl: string;
+    /** The stream consumer's on-failure destination. */
+    readonly streamFailureQueueUrl: string;
     readonly userPoolId: string;
     readonly userPoolClientId: string;
   };

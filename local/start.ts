@@ -40,7 +40,6 @@ try {
       cognito: port('COGNITO_PORT', 9229),
       ses: port('SES_PORT', 8005),
     },
-    queueVisibilityTimeoutSeconds: 30,
     // The links in emails lead to the web UI started below.
     webUrl: `http://127.0.0.1:${port('WEB_PORT', 5173)}`,
   });

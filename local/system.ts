@@ -17,17 +17,37 @@ import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
 import { freePort } from './processes';
 import { documentClient } from '../src/adapters/dynamodb/document-client';
+import { emailQueueClient } from '../src/adapters/sqs/email-queue';
+import { sesClient } from '../src/adapters/ses/ses-email-sender';
+import { cognitoClient } from '../src/adapters/cognito/identity-provider';
+import { visibilityTimeoutSeconds } from '../infra/event-source-settings';
 import { localRequestBody } from './runtime/local-request';
+import { enforcePermissions } from './runtime/invocation';
+import type { ThroughputLimits } from './runtime/throughput';
+import { deployedLimits, meterClient, ThroughputMeter, uniformLimits } from './runtime/throughput';
 
 /** The body of `POST /__local/schedules/{name}`: when the run happens (default: now). */
 const scheduleRunRequest = z.strictObject({
   time: z.iso.datetime({ offset: true }).optional().describe('The instant the scheduled event carries.'),
 });
 
+/** The body of `PUT /__local/throughput`: the same capacity for the table and every index, and the burst window. */
+const throughputRequest = z.strictObject({
+  read: z.number().positive().describe('Read units a second, for the table and for each index.'),
+  write: z.number().positive().describe('Write units a second, for the table and for each index.'),
+  burstSeconds: z.number().min(0).max(300).optional().describe('Seconds of unused capacity kept (default 300).'),
+});
+
 export interface SystemOptions {
   readonly dataDir?: string;
   readonly ports?: Partial<Ports & { api: number }>;
+  /** The email queue's visibility timeout; by default the stack's (six times the mailer's timeout). */
   readonly queueVisibilityTimeoutSeconds?: number;
+  /**
+   * DynamoDB's provisioned throughput, enforced on the functions' calls: the deployed figures by default,
+   * `'unmetered'` for none (DynamoDB Local's own behaviour). `PUT /__local/throughput` changes it while running.
+   */
+  readonly throughput?: ThroughputLimits | 'unmetered';
   readonly log?: (line: string) => void;
   /** The web UI's base URL, for the links in emails (start the web server on that port). */
   readonly webUrl?: string;
@@ -37,6 +57,13 @@ export interface LocalSystem {
   readonly apiUrl: string;
   readonly stack: LocalStack;
   readonly scheduler: Scheduler;
+  /** The capacity meter of the functions' DynamoDB calls (its listeners see every call's units). */
+  readonly throughput: ThroughputMeter;
+  /**
+   * Resolves once the event sources are quiet: every poller (the stream consumer, the mailer's queue) has found
+   * nothing to deliver in a poll that began after this call, twice over (mail sent can feed the stream again).
+   */
+  settled(timeoutMs?: number): Promise<void>;
   /** The code cognito-local would have emailed to confirm this address, if any. */
   confirmationCode(email: string): Promise<string | undefined>;
   stop(): Promise<void>;
@@ -88,7 +115,8 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   const stack = await startLocalStack({
     dataDir: options.dataDir,
     ports: options.ports,
-    queueVisibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 30,
+    queueVisibilityTimeoutSeconds:
+      options.queueVisibilityTimeoutSeconds ?? visibilityTimeoutSeconds(queues.email.name, functions),
     log,
     webUrl: options.webUrl,
   });
@@ -108,6 +136,15 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     },
     { step: 'initialize', name: 'localCommandAudit' },
   );
+  // What AWS enforces and DynamoDB Local and the other stand-ins do not: provisioned throughput, and each
+  // function's permissions (a call outside them fails here, not first in production).
+  const startLimits = options.throughput === 'unmetered' ? undefined : (options.throughput ?? deployedLimits());
+  const throughput = new ThroughputMeter(startLimits);
+  meterClient(documentClient(), throughput);
+  const resources = () => stack.resources;
+  for (const client of [documentClient(), emailQueueClient(), sesClient(), cognitoClient()]) {
+    enforcePermissions(client, resources);
+  }
   const httpFunctions: HttpFunction[] = [];
   const scheduled: ScheduledFunction[] = [];
   const pollers: Poller[] = [];
@@ -132,7 +169,13 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
       }
       case 'dynamodb-stream':
         pollers.push(
-          startStreamPoller({ ...fn, tableName: stack.resources.tableName, batchSize: trigger.batchSize, log }),
+          startStreamPoller({
+            ...fn,
+            tableName: stack.resources.tableName,
+            batchSize: trigger.batchSize,
+            failureQueueUrl: stack.resources.streamFailureQueueUrl,
+            log,
+          }),
         );
         break;
     }
@@ -172,6 +215,14 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           if (request.method === 'DELETE') dynamoDbCommands.clear();
           return { status: 200, body: counts };
         }
+        if (url.pathname === '/__local/throughput') {
+          if (request.method === 'PUT') {
+            const { read, write, burstSeconds } = localRequestBody(body, throughputRequest);
+            throughput.setLimits(uniformLimits({ read, write }, burstSeconds));
+          }
+          if (request.method === 'DELETE') throughput.setLimits(startLimits);
+          return { status: 200, body: { limits: throughput.limits ?? 'unmetered' } };
+        }
         if (url.pathname === '/__local/health') return { status: 200, body: { ok: true } };
         return undefined;
       },
@@ -180,10 +231,24 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     await stop();
     throw error;
   }
+  const quietSince = async (since: number, deadline: number) => {
+    while (
+      Date.now() < deadline &&
+      !pollers.every((p) => !p.activity().busy && p.activity().lastEmptyPollStart > since)
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    async settled(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      await quietSince(Date.now(), deadline);
+      await quietSince(Date.now(), deadline);
+    },
     stack,
     scheduler,
+    throughput,
     confirmationCode: (email) => readConfirmationCode(stack, email),
     stop,
   };

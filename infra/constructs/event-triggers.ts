@@ -7,13 +7,13 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName } from '../../src/manifest';
+import { scheduleTargetSettings, streamEventSourceSettings } from '../event-source-settings';
 import { cronForEveryMinutes } from '../schedule-expression';
 import type { Alerts } from './alerts';
 import type { ManifestFunction } from './manifest-function';
 import type { QueuePair } from './queues';
 
-/** Times a failing stream batch is retried (halved each time by bisection) before it goes to the failure queue. */
-export const STREAM_RETRY_ATTEMPTS = 10;
+export { STREAM_RETRY_ATTEMPTS } from '../event-source-settings';
 
 export interface EventTriggersProps {
   readonly functions: readonly ManifestFunction[];
@@ -48,11 +48,11 @@ export class EventTriggers extends Construct {
             new DynamoEventSource(props.table, {
               startingPosition: StartingPosition.TRIM_HORIZON,
               batchSize: trigger.batchSize,
-              retryAttempts: STREAM_RETRY_ATTEMPTS,
-              bisectBatchOnError: true,
+              retryAttempts: streamEventSourceSettings.retryAttempts,
+              bisectBatchOnError: streamEventSourceSettings.bisectBatchOnError,
               // The stream handler fails the whole batch by throwing (every step is safe to repeat) rather than
               // returning batchItemFailures, so partial responses would add nothing; bisection isolates a bad record.
-              reportBatchItemFailures: false,
+              reportBatchItemFailures: streamEventSourceSettings.reportBatchItemFailures,
               // Records that still fail are not dropped silently: their coordinates go to a queue with an alarm.
               onFailure: new SqsDlq(this.streamFailureQueue(props.alerts)),
             }),
@@ -68,7 +68,12 @@ export class EventTriggers extends Construct {
           new Rule(this, `${target.node.id}Schedule`, {
             description: `Runs ${target.definition.name} every ${trigger.everyMinutes} minutes on the clock (UTC)`,
             schedule: Schedule.cron(cronForEveryMinutes(trigger.everyMinutes)),
-            targets: [new LambdaFunction(target.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(10) })],
+            targets: [
+              new LambdaFunction(target.fn, {
+                retryAttempts: scheduleTargetSettings.retryAttempts,
+                maxEventAge: Duration.minutes(scheduleTargetSettings.maxEventAgeMinutes),
+              }),
+            ],
           });
           break;
         case 'http':

@@ -4,6 +4,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Permission } from '../../src/manifest';
+import { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../event-source-settings';
 import type { ManifestFunction } from './manifest-function';
 
 /** The resources a manifest permission can point at. */
@@ -17,10 +18,7 @@ export interface PermissionTargets {
   readonly sesSandbox: boolean;
 }
 
-/** The Cognito admin operations the sign-up flow uses (src/adapters/cognito/identity-provider.ts). */
-export const COGNITO_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'] as const;
-
-export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../event-source-settings';
 
 /**
  * Grants `target` exactly what `permission` means, on the one resource it names. The manifest is the only source

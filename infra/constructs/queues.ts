@@ -2,11 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition, QueueName, queues } from '../../src/manifest';
+import { visibilityTimeoutSeconds } from '../event-source-settings';
 import { pascal } from '../names';
 import type { Alerts } from './alerts';
-
-/** AWS's advice for a Lambda-polled queue: visibility timeout at least six times the function timeout. */
-export const VISIBILITY_TIMEOUT_FACTOR = 6;
 
 export interface QueuePair {
   readonly queue: Queue;
@@ -56,14 +54,4 @@ export class ManifestQueues extends Construct {
   }
 }
 
-/**
- * The visibility timeout of a queue: six times the longest timeout of the functions it triggers, so a message is
- * not handed out again while a slow batch is still being processed; SQS's default of 30 s when nothing polls it.
- */
-export function visibilityTimeoutSeconds(queue: QueueName, functions: readonly FunctionDefinition[]): number {
-  const consumerTimeouts = functions.flatMap((f) =>
-    f.trigger.kind === 'sqs' && f.trigger.queue === queue ? [f.timeoutSeconds] : [],
-  );
-  if (consumerTimeouts.length === 0) return 30;
-  return VISIBILITY_TIMEOUT_FACTOR * Math.max(...consumerTimeouts);
-}
+export { VISIBILITY_TIMEOUT_FACTOR, visibilityTimeoutSeconds } from '../event-source-settings';

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { FunctionDefinition, HttpRoute } from '../../src/manifest';
 import { cors } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { invoke } from './invocation';
 import { DomainError } from '../../src/domain/errors';
 import { domainErrorResponse } from '../../src/functions/http/problem';
 
@@ -143,7 +143,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
     const cached = authorizerCache.get(header);
     if (cached && cached.expires > Date.now()) return cached.result;
     const { definition, handler } = options.authorizer;
-    const result = (await handler(event, lambdaContext(definition))) as APIGatewaySimpleAuthorizerWithContextResult<
+    const result = (await invoke(definition, handler, event)) as APIGatewaySimpleAuthorizerWithContextResult<
       Record<string, unknown>
     >;
     authorizerCache.set(header, { expires: Date.now() + authorizerCacheSeconds * 1000, result });
@@ -258,7 +258,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
       ? { ...event, requestContext: { ...requestContext, authorizer: { lambda: authorizerContext } } }
       : event;
     try {
-      return normalise(await bound.handler(handlerEvent, lambdaContext(bound.definition)));
+      return normalise(await invoke(bound.definition, bound.handler, handlerEvent));
     } catch (error) {
       console.error(`[${bound.definition.name}] handler threw`, error);
       return gatewayMessage(500, 'Internal Server Error');

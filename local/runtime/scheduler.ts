@@ -2,7 +2,8 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { FunctionDefinition } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { asyncInvokeRetry } from '../../infra/event-source-settings';
+import { invoke } from './invocation';
 
 export interface ScheduledFunction {
   readonly definition: FunctionDefinition;
@@ -39,7 +40,8 @@ export function nextFireTime(afterMs: number, everyMinutes: number): number {
 
 /**
  * Fires each schedule function at every multiple of its period in UTC (every 15 minutes: :00, :15, :30,
- * :45), like the cron rule the CDK stack creates, and on demand through `run`.
+ * :45), like the cron rule the CDK stack creates, retrying a failed run as Lambda retries an asynchronous
+ * invocation; and on demand through `run` (which reports a failure to its caller instead).
  */
 export function startScheduler(functions: readonly ScheduledFunction[], log: (line: string) => void): Scheduler {
   const timers = new Set<NodeJS.Timeout>();
@@ -47,16 +49,31 @@ export function startScheduler(functions: readonly ScheduledFunction[], log: (li
   const run = async (name: string, time = new Date()) => {
     const fn = functions.find((f) => f.definition.name === name);
     if (!fn) throw new Error(`No schedule function named ${name}`);
-    return fn.handler(scheduledEvent(fn.definition, time), lambdaContext(fn.definition));
+    return invoke(fn.definition, fn.handler, scheduledEvent(fn.definition, time));
+  };
+  /** A timed run is an asynchronous invocation: Lambda retries a failed one twice, a minute and two minutes later. */
+  const runWithRetries = (fn: ScheduledFunction, time: Date, retries: number) => {
+    run(fn.definition.name, time).catch((error: unknown) => {
+      const retry = retries < asyncInvokeRetry.retryAttempts && !stopped;
+      log(`[${fn.definition.name}] scheduled run failed${retry ? ', will retry' : ''}: ${(error as Error).message}`);
+      if (!retry) return;
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          if (!stopped) runWithRetries(fn, time, retries + 1);
+        },
+        (asyncInvokeRetry.delaysSeconds[retries] ?? 120) * 1000,
+      );
+      timer.unref();
+      timers.add(timer);
+    });
   };
   const arm = (fn: ScheduledFunction) => {
     const next = nextFireTime(Date.now(), fn.everyMinutes);
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (stopped) return;
-      run(fn.definition.name, new Date(next)).catch((error: unknown) =>
-        log(`[${fn.definition.name}] scheduled run failed: ${(error as Error).message}`),
-      );
+      runWithRetries(fn, new Date(next), 0);
       arm(fn);
     }, next - Date.now());
     timer.unref();

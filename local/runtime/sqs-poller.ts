@@ -7,9 +7,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { FunctionDefinition } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { invoke } from './invocation';
 
 export interface Poller {
+  /** When the latest poll that found nothing to deliver began (0: none yet), and whether a batch is in hand. */
+  activity(): { readonly lastEmptyPollStart: number; readonly busy: boolean };
   stop(): Promise<void>;
 }
 
@@ -28,12 +30,15 @@ export function startSqsPoller(options: {
 }): Poller {
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   let running = true;
+  let lastEmptyPollStart = 0;
+  let busy = false;
   const loop = (async () => {
     const { Attributes } = await sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }),
     );
     const queueArn = Attributes?.QueueArn ?? options.queueUrl;
     while (running) {
+      const pollStart = Date.now();
       try {
         const { Messages = [] } = await sqs.send(
           new ReceiveMessageCommand({
@@ -44,7 +49,11 @@ export function startSqsPoller(options: {
             MessageAttributeNames: ['All'],
           }),
         );
-        if (Messages.length === 0) continue;
+        if (Messages.length === 0) {
+          lastEmptyPollStart = pollStart;
+          continue;
+        }
+        busy = true;
         const event: SQSEvent = {
           Records: Messages.map((message) => ({
             messageId: message.MessageId ?? '',
@@ -66,8 +75,7 @@ export function startSqsPoller(options: {
         };
         let failed: Set<string>;
         try {
-          const response = (await options.handler(event, lambdaContext(options.definition))) as
-            SQSBatchResponse | undefined;
+          const response = (await invoke(options.definition, options.handler, event)) as SQSBatchResponse | undefined;
           failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         } catch (error) {
           options.log(`[${options.definition.name}] batch failed: ${(error as Error).message}`);
@@ -85,10 +93,13 @@ export function startSqsPoller(options: {
       } catch (error) {
         if (running) options.log(`[${options.definition.name}] poll failed: ${(error as Error).message}`);
         await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        busy = false;
       }
     }
   })();
   return {
+    activity: () => ({ lastEmptyPollStart, busy }),
     async stop() {
       running = false;
       await loop.catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { _Record, Shard } from '@aws-sdk/client-dynamodb-streams';
 import {
@@ -7,9 +8,11 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDefinition } from '../../src/manifest';
+import { streamEventSourceSettings } from '../../infra/event-source-settings';
 import type { AnyHandler } from './handlers';
-import { lambdaContext } from './handlers';
+import { invoke } from './invocation';
 import type { Poller } from './sqs-poller';
 
 /**
@@ -38,10 +41,18 @@ interface ShardState {
   closed: boolean;
 }
 
+/** How the event source mapping treats a failing batch: the stack's settings unless a test says otherwise. */
+export interface StreamRetryPolicy {
+  readonly retryAttempts: number;
+  readonly bisectBatchOnError: boolean;
+}
+
 /**
  * Reads the table's stream and delivers `DynamoDBStreamEvent` batches shard by shard, in order, as Lambda's
- * event source mapping does. A batch whose handler throws is delivered again, from the same record, until it
- * succeeds; the shard does not move on past it.
+ * event source mapping does with the settings the stack deploys (infra/event-source-settings.ts): a batch whose
+ * handler fails (or times out) is split in two and each half retried, up to `retryAttempts` retries; records
+ * that still fail are described in a message to the on-failure queue (as Lambda's SqsDlq destination does) and the
+ * shard moves on. Without a failure queue they are logged and skipped.
  */
 export function startStreamPoller(options: {
   tableName: string;
@@ -50,11 +61,19 @@ export function startStreamPoller(options: {
   batchSize: number;
   intervalMs?: number;
   log: (line: string) => void;
+  /** The on-failure destination (a queue URL). */
+  failureQueueUrl?: string;
+  retryPolicy?: StreamRetryPolicy;
 }): Poller {
+  const policy = options.retryPolicy ?? streamEventSourceSettings;
   const streams = new DynamoDBStreamsClient({});
   const dynamodb = new DynamoDBClient({});
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const shards = new Map<string, ShardState>();
   let running = true;
+  let lastEmptyPollStart = 0;
+  let busy = false;
+  let delivered = false;
 
   async function iteratorFor(streamArn: string, shard: Shard, state: ShardState): Promise<string | undefined> {
     const { ShardIterator } = await streams.send(
@@ -88,7 +107,72 @@ export function startStreamPoller(options: {
           }) as DynamoDBRecord,
       ),
     };
-    await options.handler(event, lambdaContext(options.definition));
+    await invoke(options.definition, options.handler, event);
+  }
+
+  /** Lambda's on-failure record for a stream batch: where the records are, not the records. */
+  async function sendToFailureDestination(streamArn: string, shardId: string, records: _Record[], invokeCount: number) {
+    const first = records[0]?.dynamodb;
+    const last = records.at(-1)?.dynamodb;
+    const body = {
+      requestContext: {
+        requestId: randomUUID(),
+        functionArn: `arn:aws:lambda:us-east-1:000000000000:function:${options.definition.name}`,
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: invokeCount,
+      },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      DDBStreamBatchInfo: {
+        shardId,
+        startSequenceNumber: first?.SequenceNumber,
+        endSequenceNumber: last?.SequenceNumber,
+        approximateArrivalOfFirstRecord: first?.ApproximateCreationDateTime?.toISOString(),
+        approximateArrivalOfLastRecord: last?.ApproximateCreationDateTime?.toISOString(),
+        batchSize: records.length,
+        streamArn,
+      },
+    };
+    options.log(
+      `[${options.definition.name}] ${records.length} stream record(s) failed after ${policy.retryAttempts} retries` +
+        (options.failureQueueUrl ? '; sent to the on-failure queue' : '; skipped'),
+    );
+    if (options.failureQueueUrl) {
+      await sqs.send(new SendMessageCommand({ QueueUrl: options.failureQueueUrl, MessageBody: JSON.stringify(body) }));
+    }
+  }
+
+  /**
+   * Delivers `records` until they succeed or their retries run out, bisecting a failing batch first. Returns
+   * false only when the failure destination itself could not be reached (the shard then stays where it is).
+   */
+  async function settle(streamArn: string, shardId: string, records: _Record[], retries = 0): Promise<boolean> {
+    try {
+      await deliver(streamArn, records);
+      return true;
+    } catch (error) {
+      options.log(`[${options.definition.name}] batch of ${records.length} failed: ${(error as Error).message}`);
+      if (!running) return false;
+      if (retries >= policy.retryAttempts) {
+        try {
+          await sendToFailureDestination(streamArn, shardId, records, retries + 1);
+          return true;
+        } catch (sendError) {
+          options.log(`[${options.definition.name}] on-failure queue: ${(sendError as Error).message}`);
+          return false;
+        }
+      }
+      await new Promise((r) => setTimeout(r, Math.min(1000, (options.intervalMs ?? 250) * 2 ** Math.min(retries, 4))));
+      if (policy.bisectBatchOnError && records.length > 1) {
+        const half = Math.ceil(records.length / 2);
+        return (
+          (await settle(streamArn, shardId, records.slice(0, half), retries + 1)) &&
+          settle(streamArn, shardId, records.slice(half), retries + 1)
+        );
+      }
+      return settle(streamArn, shardId, records, retries + 1);
+    }
   }
 
   async function pollShard(streamArn: string, shard: Shard): Promise<void> {
@@ -104,10 +188,9 @@ export function startStreamPoller(options: {
       new GetRecordsCommand({ ShardIterator: state.iterator, Limit: options.batchSize }),
     );
     if (Records.length) {
-      try {
-        await deliver(streamArn, Records);
-      } catch (error) {
-        options.log(`[${options.definition.name}] batch failed, will retry: ${(error as Error).message}`);
+      delivered = true;
+      busy = true;
+      if (!(await settle(streamArn, id, Records))) {
         state.iterator = undefined; // start again after the checkpoint
         return;
       }
@@ -119,6 +202,8 @@ export function startStreamPoller(options: {
 
   const loop = (async () => {
     while (running) {
+      const pollStart = Date.now();
+      delivered = false;
       try {
         const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
         const streamArn = Table?.LatestStreamArn;
@@ -128,11 +213,15 @@ export function startStreamPoller(options: {
         }
       } catch (error) {
         if (running) options.log(`[${options.definition.name}] stream poll failed: ${(error as Error).message}`);
+        delivered = true; // not known to be idle
       }
+      busy = false;
+      if (!delivered) lastEmptyPollStart = pollStart;
       await new Promise((r) => setTimeout(r, options.intervalMs ?? 250));
     }
   })();
   return {
+    activity: () => ({ lastEmptyPollStart, busy }),
     async stop() {
       running = false;
       await loop;

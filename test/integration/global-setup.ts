@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
   const webPort = await freePort();
   const system = await startLocalSystem({
     queueVisibilityTimeoutSeconds: 1,
+    // DynamoDB Local's own behaviour (no throttling), so tests are not slowed; a test that wants the limit sets it.
+    throughput: 'unmetered',
     log: () => undefined,
     webUrl: `http://127.0.0.1:${webPort}`,
   }).catch(async (error: unknown) => {

@@ -32,6 +32,9 @@ import type { Tokens } from '../../schemas/auth';
 let client: CognitoIdentityProviderClient | undefined;
 const cognito = () => (client ??= new CognitoIdentityProviderClient({}));
 
+/** The one Cognito client of this process (the local runtime adds middleware to it to enforce permissions). */
+export const cognitoClient = (): CognitoIdentityProviderClient => cognito();
+
 export interface PoolSettings {
   readonly userPoolId: string;
   readonly clientId: string;

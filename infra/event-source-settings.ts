@@ -1,0 +1,45 @@
+import type { FunctionDefinition, QueueName } from '../src/manifest';
+
+/**
+ * The settings the stack deploys for event sources, queues and IAM actions, free of CDK imports so that the local
+ * runtime (`local/runtime`) applies exactly these, not copies of them.
+ */
+
+/** Times a failing stream batch is retried (halved each time by bisection) before it goes to the failure queue. */
+export const STREAM_RETRY_ATTEMPTS = 10;
+
+/** The stream event source: bisect a failing batch, retry it, then send its coordinates to the failure queue. */
+export const streamEventSourceSettings = {
+  retryAttempts: STREAM_RETRY_ATTEMPTS,
+  bisectBatchOnError: true,
+  reportBatchItemFailures: false,
+} as const;
+
+/** EventBridge's retry policy for the schedule rules' Lambda targets. */
+export const scheduleTargetSettings = { retryAttempts: 2, maxEventAgeMinutes: 10 } as const;
+
+/** AWS's advice for a Lambda-polled queue: visibility timeout at least six times the function timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/**
+ * The visibility timeout of a queue: six times the longest timeout of the functions it triggers, so a message is
+ * not handed out again while a slow batch is still being processed; SQS's default of 30 s when nothing polls it.
+ */
+export function visibilityTimeoutSeconds(queue: QueueName, functions: readonly FunctionDefinition[]): number {
+  const consumerTimeouts = functions.flatMap((f) =>
+    f.trigger.kind === 'sqs' && f.trigger.queue === queue ? [f.timeoutSeconds] : [],
+  );
+  if (consumerTimeouts.length === 0) return 30;
+  return VISIBILITY_TIMEOUT_FACTOR * Math.max(...consumerTimeouts);
+}
+
+/** The Cognito admin operations the sign-up flow uses (src/adapters/cognito/identity-provider.ts). */
+export const COGNITO_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'] as const;
+
+export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+
+/**
+ * Lambda's retries of a failed asynchronous invocation (EventBridge invokes the schedule functions asynchronously):
+ * the stack leaves the function's setting at Lambda's default, two retries, about one and then two minutes apart.
+ */
+export const asyncInvokeRetry = { retryAttempts: 2, delaysSeconds: [60, 120] } as const;

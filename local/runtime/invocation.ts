@@ -1,0 +1,201 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FunctionDefinition, Permission } from '../../src/manifest';
+import { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../../infra/event-source-settings';
+import type { AnyHandler } from './handlers';
+import { lambdaContext } from './handlers';
+
+/**
+ * What Lambda enforces around each invocation, for the handlers the local runtime calls in this process: the
+ * function's timeout, and that it calls only the AWS operations its manifest permissions grant (an SDK
+ * middleware on the product's clients refuses the rest with AccessDeniedException, as IAM would).
+ */
+
+interface Invocation {
+  readonly definition: FunctionDefinition;
+  /** Set when the timeout struck: Lambda freezes the sandbox then, so the handler's later AWS calls never happen. */
+  timedOut: boolean;
+}
+
+const invocations = new AsyncLocalStorage<Invocation>();
+
+/** The error of an invocation that ran past its function's timeout, as Lambda reports it. */
+export class LambdaTimeoutError extends Error {
+  override readonly name = 'Sandbox.Timedout';
+}
+
+/**
+ * Calls `handler` as Lambda calls the function `definition`: with a fresh context, and failing with
+ * Sandbox.Timedout once `timeoutSeconds` have passed (the handler's promise is then abandoned, and any AWS call it
+ * still makes is refused, as in a frozen sandbox).
+ */
+export async function invoke(definition: FunctionDefinition, handler: AnyHandler, event: unknown): Promise<unknown> {
+  const invocation: Invocation = { definition, timedOut: false };
+  const context = lambdaContext(definition);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      invocation.timedOut = true;
+      reject(
+        new LambdaTimeoutError(
+          `RequestId: ${context.awsRequestId} Error: Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
+        ),
+      );
+    }, definition.timeoutSeconds * 1000);
+  });
+  const run = invocations.run(invocation, () => handler(event, context));
+  // An abandoned handler may still fail later; that is no longer anyone's business (Lambda would have frozen it).
+  run.catch(() => undefined);
+  try {
+    return await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The IAM actions each manifest permission grants, as the CDK stack grants them (infra/constructs/permissions.ts). */
+export const grantedActions: Readonly<Record<Permission, readonly string[]>> = {
+  // Table.grantReadData / grantWriteData
+  'table:read': [
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:GetItem',
+    'dynamodb:Scan',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DescribeTable',
+  ],
+  'table:write': [
+    'dynamodb:BatchWriteItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:DescribeTable',
+  ],
+  // Queue.grantSendMessages
+  'email-queue:send': ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+  'ses:send': [...SES_SEND_ACTIONS],
+  // Public app-client operations: IAM does not authorize them, the manifest still says who uses them.
+  'cognito:sign-up': [
+    'cognito-idp:SignUp',
+    'cognito-idp:ConfirmSignUp',
+    'cognito-idp:ResendConfirmationCode',
+    'cognito-idp:InitiateAuth',
+  ],
+  'cognito:admin': [...COGNITO_ADMIN_ACTIONS],
+};
+
+const servicePrefixes: Record<string, string> = {
+  DynamoDBClient: 'dynamodb',
+  DynamoDBDocumentClient: 'dynamodb',
+  SQSClient: 'sqs',
+  SESv2Client: 'ses',
+  CognitoIdentityProviderClient: 'cognito-idp',
+};
+
+/** The resource an action targets: the table or queue it names (empty when it names none). */
+interface Call {
+  readonly action: string;
+  readonly resource?: string;
+}
+
+/** The IAM actions one SDK call needs: a transaction needs the action of each of its items, a batch its own. */
+export function actionsOf(clientName: string, commandName: string, input: Record<string, unknown>): Call[] {
+  const prefix = servicePrefixes[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  const operation = commandName.replace(/Command$/, '');
+  if (prefix === 'dynamodb') {
+    const items = input.TransactItems as Record<string, { TableName?: string }>[] | undefined;
+    if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
+      const names: Record<string, string> = {
+        Put: 'PutItem',
+        Update: 'UpdateItem',
+        Delete: 'DeleteItem',
+        ConditionCheck: 'ConditionCheckItem',
+        Get: 'GetItem',
+      };
+      return (items ?? []).flatMap((item) =>
+        Object.entries(item).map(([kind, step]) => ({
+          action: `dynamodb:${names[kind] ?? kind}`,
+          resource: step.TableName,
+        })),
+      );
+    }
+    const requestItems = input.RequestItems as Record<string, unknown> | undefined;
+    if (requestItems)
+      return Object.keys(requestItems).map((table) => ({ action: `dynamodb:${operation}`, resource: table }));
+    return [{ action: `dynamodb:${operation}`, resource: input.TableName as string | undefined }];
+  }
+  if (prefix === 'sqs') {
+    const action = operation === 'SendMessageBatch' ? 'SendMessage' : operation;
+    return [{ action: `sqs:${action}`, resource: input.QueueUrl as string | undefined }];
+  }
+  return [{ action: `${prefix}:${operation}` }];
+}
+
+/** Why `definition` may not make `call`, or undefined when its permissions allow it. */
+export function refusal(definition: FunctionDefinition, call: Call, resources: Resources): string | undefined {
+  const granting = definition.permissions.filter((p) => grantedActions[p].includes(call.action));
+  const onResource = granting.filter((permission) => {
+    if (!call.resource) return true;
+    if (permission.startsWith('table:')) return call.resource === resources.tableName;
+    if (permission === 'email-queue:send') return call.resource === resources.emailQueueUrl;
+    return true;
+  });
+  if (onResource.length) return undefined;
+  return (
+    `User: arn:aws:sts::000000000000:assumed-role/${definition.name}-role/${definition.name} is not authorized to ` +
+    `perform: ${call.action}${call.resource ? ` on resource: ${call.resource}` : ''} because no identity-based ` +
+    `policy allows the ${call.action} action (its manifest permissions: ${definition.permissions.join(', ') || 'none'})`
+  );
+}
+
+export interface Resources {
+  readonly tableName?: string;
+  readonly emailQueueUrl?: string;
+}
+
+/** The error IAM's refusal arrives as. */
+export class AccessDeniedException extends Error {
+  override readonly name = 'AccessDeniedException';
+  readonly $fault = 'client';
+  readonly $metadata = { httpStatusCode: 400 };
+}
+
+interface MiddlewareClient {
+  readonly middlewareStack: {
+    add: (middleware: never, options: { step: 'initialize'; name: string; override?: boolean }) => void;
+  };
+}
+
+/**
+ * Adds the permission check to an SDK client: a call made inside an invocation (see `invoke`) goes through only
+ * if the function's manifest permissions grant every action it needs on the resource it names, and not at all
+ * once the invocation timed out. Calls made outside any invocation (tests, seeding, the benchmark) pass.
+ */
+export function enforcePermissions(client: unknown, resources: () => Resources): void {
+  const middleware =
+    (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: Record<string, unknown>) =>
+    async (args: { input: Record<string, unknown> }) => {
+      const invocation = invocations.getStore();
+      if (invocation) {
+        const { definition } = invocation;
+        if (invocation.timedOut) {
+          throw new LambdaTimeoutError(`${definition.name} timed out; its sandbox makes no more calls`);
+        }
+        const clientName = String(context.clientName ?? '');
+        for (const call of actionsOf(clientName, String(context.commandName ?? ''), args.input)) {
+          const reason = refusal(definition, call, resources());
+          if (reason) throw new AccessDeniedException(reason);
+        }
+      }
+      return next(args);
+    };
+  (client as MiddlewareClient).middlewareStack.add(middleware as never, {
+    step: 'initialize',
+    name: 'localPermissions',
+    override: true,
+  });
+}
+
+/** The manifest function whose invocation is running here, if any (the benchmark attributes units by it). */
+export function currentFunction(): string | undefined {
+  return invocations.getStore()?.definition.name;
+}
