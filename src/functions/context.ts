@@ -1,7 +1,5 @@
 import { config } from '../config';
-import { dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
-import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import type { AccountDependencies } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
@@ -15,12 +13,12 @@ export function pool() {
 
 /** What registering and completing an account needs. */
 export function accountDependencies(): AccountDependencies {
-  const { tableName } = config();
+  const { profiles, registrations, accountNotices } = stores();
   return {
     identity: cognitoIdentityProvider(pool()),
-    profiles: stores().profiles,
-    registrations: dynamoRegistrationStore(tableName),
-    notices: dynamoAccountNotices(tableName, systemClock),
+    profiles,
+    registrations,
+    notices: accountNotices,
     clock: systemClock,
   };
 }

@@ -1,9 +1,12 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
-import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
+import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
+import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
 import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
+import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
+import { systemClock } from '../domain/clock';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -17,6 +20,9 @@ export interface Stores {
   readonly profiles: ProfileStore;
   readonly signUps: SignUpStore;
   readonly reminders: ReminderStore;
+  /** Sign-up requests waiting for their emailed code. */
+  readonly registrations: PendingRegistrationStore;
+  readonly accountNotices: AccountNotices;
 }
 
 /** The stores on a table. */
@@ -27,6 +33,8 @@ export function storesOn(tableName: string): Stores {
     profiles: dynamoProfileStore(tableName),
     signUps: dynamoSignUpStore(tableName),
     reminders: dynamoReminderStore(tableName),
+    registrations: dynamoRegistrationStore(tableName),
+    accountNotices: dynamoAccountNotices(tableName, systemClock),
   };
 }
 

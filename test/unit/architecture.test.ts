@@ -45,6 +45,22 @@ describe('the layers', () => {
     expect(outward).toEqual([]);
   });
 
+  it('keeps the adapters free of handlers, the manifest and the runtimes', () => {
+    const outward = filesUnder('src/adapters').flatMap((file) =>
+      importsOf(file)
+        .filter((from) => /\/(functions|local|infra)\/|\/(manifest|openapi)$/.test(from))
+        .map((from) => `${file} → ${from}`),
+    );
+    expect(outward).toEqual([]);
+  });
+
+  it('gives each handler its stores from stores.ts only', () => {
+    const building = filesUnder('src/functions').filter(
+      (file) => file !== 'src/functions/stores.ts' && /\bdynamo\w*(Store|Index)\(/.test(code(file)),
+    );
+    expect(building).toEqual([]);
+  });
+
   it('takes zone conversion from its own module, not from the reminder rule', () => {
     expect(importsOf('src/domain/performance.ts')).not.toContain('./reminder');
   });
