@@ -2,7 +2,7 @@ import type { InviteStamp } from './calendar';
 import type { PerformanceSnapshot, PerformerSnapshot, Recipient, SlotSnapshot } from './notifications';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';
-import { AuditionStartedError, CastingClosedError, InvalidReferenceError } from './errors';
+import { AuditionStartedError, CastingClosedError, InvalidReferenceError, NotFoundError } from './errors';
 
 export const signUpStatuses = ['signed-up', 'withdrawn', 'cast', 'not-cast', 'cancelled'] as const;
 export type SignUpStatus = (typeof signUpStatuses)[number];
@@ -126,4 +126,14 @@ export function withStatus(signUp: SignUp, status: SignUpStatus, now: Date, cast
     history: [...signUp.history, { status, at }],
     updatedAt: at,
   };
+}
+
+/**
+ * The sign-up a store found, where one must exist to go on; `NotFoundError` when there is none.
+ *
+ * @example const record = existingSignUp(await stores.signUps.find(performanceId, performerId));
+ */
+export function existingSignUp(record: SignUpRecord | undefined): SignUpRecord {
+  if (!record) throw new NotFoundError('No such sign-up.');
+  return record;
 }

@@ -1,21 +1,9 @@
 import { config } from '../config';
-import { dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
-import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
-import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
-import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
 import type { AccountDependencies } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
-import type { Profile } from '../domain/profile';
-import type { Caller } from './http/caller';
-
 import { stores } from './stores';
-
-/** The table every handler uses. HTTP handlers get their stores from the request (`stores`) instead. */
-export const tableName = () => config().tableName;
-
-export const profiles = () => stores().profiles;
 
 /** The user pool of this deployment. */
 export function pool() {
@@ -25,20 +13,14 @@ export function pool() {
 
 /** What registering and completing an account needs. */
 export function accountDependencies(): AccountDependencies {
+  const { profiles, registrations, accountNotices } = stores();
   return {
     identity: cognitoIdentityProvider(pool()),
-    profiles: profiles(),
-    registrations: dynamoRegistrationStore(tableName()),
-    notices: dynamoAccountNotices(tableName(), systemClock),
+    profiles,
+    registrations,
+    notices: accountNotices,
     clock: systemClock,
   };
-}
-
-/** The caller's profile; every signed-up user has one. */
-export async function callerProfile(caller: Caller): Promise<Profile> {
-  const profile = await profiles().get(caller.userId);
-  if (!profile) throw new NotFoundError('No profile exists for this account.');
-  return profile;
 }
 
 /**
@@ -54,12 +36,6 @@ export async function retryOnVersionConflict<T>(operation: () => Promise<T>, att
     }
   }
 }
-
-/** The sign-ups of this deployment's table. */
-export const signUps = () => dynamoSignUpStore(tableName());
-
-/** The audition reminders of this deployment's table. */
-export const reminders = () => dynamoReminderStore(tableName());
 
 /** The value, or undefined when it does not exist (a NotFoundError); any other error stays an error. */
 export async function unlessNotFound<T>(pending: Promise<T>): Promise<T | undefined> {

@@ -11,7 +11,7 @@ export const handler = protectedRoute(
   'performance-update',
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
-    const signUps = await stores.signUps.ofPerformance(params.performanceId);
+    const signUps = await stores.signUps.listOfPerformance(params.performanceId);
     const after = editPerformance(state, body, signUps, { now, newId: shortId });
     await stores.performances.replace(state.performance, after);
     return { body: performanceView({ ...state, performance: after }, await readerTimeZone()) };

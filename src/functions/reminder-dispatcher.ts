@@ -1,10 +1,10 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { readPerformance } from '../adapters/dynamodb/performance-store';
-import { readProfiles } from '../adapters/dynamodb/profile-store';
 import type { DueReminder } from '../domain/ports/reminders';
 import { dispatchReminder, slotToRemindOf } from '../domain/reminder-dispatch';
-import { reminders, tableName, unlessNotFound } from './context';
+import { unlessNotFound } from './context';
 import { logger } from './logger';
+import type { Stores } from './stores';
+import { stores } from './stores';
 
 export interface DispatchReport {
   readonly sent: number;
@@ -13,14 +13,14 @@ export interface DispatchReport {
 }
 
 /** Loads what the dispatch needs (only what it can use), decides, and closes the reminder as decided. */
-async function dispatch(reminder: DueReminder, now: Date) {
+async function dispatch({ performances, profiles, reminders }: Stores, reminder: DueReminder, now: Date) {
   const state = reminder.recipients.length
-    ? await unlessNotFound(readPerformance(tableName(), reminder.performanceId))
+    ? await unlessNotFound(performances.read(reminder.performanceId))
     : undefined;
   const due = slotToRemindOf(reminder, state?.performance, now);
-  const readers = due ? await readProfiles(tableName(), reminder.recipients) : [];
+  const readers = due ? await profiles.readMany(reminder.recipients) : [];
   const decision = dispatchReminder(reminder, state?.performance, readers, now);
-  return (await reminders().close(reminder, decision, now)) === 'closed' ? decision.outcome : 'skipped';
+  return (await reminders.close(reminder, decision, now)) === 'closed' ? decision.outcome : 'skipped';
 }
 
 /**
@@ -32,9 +32,10 @@ export async function handler(event: ScheduledEvent, context: Context): Promise<
   logger.addContext(context);
   const now = new Date(event.time);
   const report = { sent: 0, dropped: 0, recipients: 0 };
-  for (let due = await reminders().due(now); due.length > 0; due = await reminders().due(now)) {
+  const store = stores();
+  for (let due = await store.reminders.due(now); due.length > 0; due = await store.reminders.due(now)) {
     for (const reminder of due) {
-      const outcome = await dispatch(reminder, now);
+      const outcome = await dispatch(store, reminder, now);
       if (outcome === 'sent') report.recipients += reminder.recipients.length;
       if (outcome !== 'skipped') report[outcome] += 1;
     }

@@ -1,11 +1,10 @@
-import { readSignUp } from '../adapters/dynamodb/signup-store';
 import { signUpCalendar } from '../domain/sign-up-calendar';
-import { tableName } from './context';
+import { existingSignUp } from '../domain/signup';
 import { protectedRoute } from './http/handler';
 
 /** The .ics of one of my auditions: see `signUpCalendar`. */
-export const handler = protectedRoute('signup-calendar', async ({ params, receivedAt }, caller) => {
-  const record = await readSignUp(tableName(), params.performanceId, caller.userId);
+export const handler = protectedRoute('signup-calendar', async ({ params, receivedAt, stores }, caller) => {
+  const record = existingSignUp(await stores.signUps.find(params.performanceId, caller.userId));
   const attachment = signUpCalendar(record, receivedAt);
   return {
     text: attachment.content,

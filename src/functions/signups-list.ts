@@ -5,7 +5,7 @@ import { signUpView } from './views';
 export const handler = protectedRoute('signups-list', async ({ params, stores, readerTimeZone }, caller) => {
   const [{ performance }, records, zone] = await Promise.all([
     stores.performances.readOwned(params.performanceId, caller.userId),
-    stores.signUps.ofPerformance(params.performanceId),
+    stores.signUps.listOfPerformance(params.performanceId),
     readerTimeZone(),
   ]);
   const view = (r: (typeof records)[number]) => ({

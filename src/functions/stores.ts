@@ -1,28 +1,28 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
-import { dynamoProfileStore } from '../adapters/dynamodb/profile-store';
+import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
+import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
+import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
-import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
-import { listSignUpsOfPerformance, listSignUpsOfPerformer, readSignUp } from '../adapters/dynamodb/signup-store';
+import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
+import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
+import { systemClock } from '../domain/clock';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
+import type { ReminderStore } from '../domain/ports/reminders';
 import type { SearchIndex } from '../domain/ports/search';
-
-/** Reading sign-ups (until the sign-up store has its own domain port). */
-export interface SignUpReads {
-  /** One performer's sign-up for a performance; `NotFoundError` when there is none. */
-  read(performanceId: string, performerId: string): Promise<SignUpRecord>;
-  ofPerformance(performanceId: string): Promise<SignUpRecord[]>;
-  /** Newest first. */
-  ofPerformer(performerId: string): Promise<SignUpRecord[]>;
-}
+import type { SignUpStore } from '../domain/ports/sign-ups';
 
 /** The stores a handler works with, each built on this deployment's table. */
 export interface Stores {
   readonly performances: PerformanceStore;
   readonly search: SearchIndex;
   readonly profiles: ProfileStore;
-  readonly signUps: SignUpReads;
+  readonly signUps: SignUpStore;
+  readonly reminders: ReminderStore;
+  /** Sign-up requests waiting for their emailed code. */
+  readonly registrations: PendingRegistrationStore;
+  readonly accountNotices: AccountNotices;
 }
 
 /** The stores on a table. */
@@ -31,17 +31,19 @@ export function storesOn(tableName: string): Stores {
     performances: dynamoPerformanceStore(tableName),
     search: dynamoSearchIndex(tableName),
     profiles: dynamoProfileStore(tableName),
-    signUps: {
-      read: (performanceId, performerId) => readSignUp(tableName, performanceId, performerId),
-      ofPerformance: (performanceId) => listSignUpsOfPerformance(tableName, performanceId),
-      ofPerformer: (performerId) => listSignUpsOfPerformer(tableName, performerId),
-    },
+    signUps: dynamoSignUpStore(tableName),
+    reminders: dynamoReminderStore(tableName),
+    registrations: dynamoRegistrationStore(tableName),
+    accountNotices: dynamoAccountNotices(tableName, systemClock),
   };
 }
 
 let built: Stores | undefined;
 
-/** This function's stores, built once per cold start on the configured table. */
+/**
+ * This function's stores, built once per cold start on the configured table: the one way every handler gets a
+ * store (HTTP handlers receive them as `stores` in the request; the stream, schedule and queue handlers call this).
+ */
 export function stores(): Stores {
   built ??= storesOn(config().tableName);
   return built;

@@ -1,49 +1,39 @@
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../config';
-import { syncSearchIndex } from '../adapters/dynamodb/performance-followups';
-import { toPerformance } from '../adapters/dynamodb/performance-store';
 import type { TableChange } from '../adapters/dynamodb/stream-records';
-import { decodeStreamRecord } from '../adapters/dynamodb/stream-records';
+import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
 import { enqueueEmails } from '../adapters/sqs/email-queue';
 import type { StoredPerformance } from '../domain/follow-ups';
 import { changedAt, concernsSignUps, followUpPerformanceChange } from '../domain/follow-ups';
 import { emailsFor } from '../domain/notification-emails';
 import type { Notification } from '../domain/notifications';
-import { signUps } from './context';
 import { logger } from './logger';
+import { stores } from './stores';
+
+const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
 
 /**
  * The search index, then what the change means for the performance's sign-ups: each sign-up's change is saved on
  * its own, conditional on its status, so a retried batch neither repeats an email nor misses a performer.
  */
 async function onPerformanceChange(change: TableChange): Promise<void> {
-  const before = change.oldItem && toStoredPerformance(change.oldItem);
-  const after = change.newItem && toStoredPerformance(change.newItem);
-  const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
-  await syncSearchIndex(config().tableName, live(before), live(after), change.at);
+  const { before, after } = performancesOf(change);
+  const { search, signUps } = stores();
+  await search.sync(live(before), live(after), change.at);
   if (!before || !after || !concernsSignUps(before, after)) return;
-  const store = signUps();
-  const signUpsNow = await store.listOfPerformance(after.performanceId);
+  const signUpsNow = await signUps.listOfPerformance(after.performanceId);
   const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
-  for (const decision of followUp.signUps) await store.saveUnlessMovedOn(decision);
-  await store.forgetSlots(after.performanceId, followUp.removedSlots);
-}
-
-function toStoredPerformance(item: Record<string, unknown>): StoredPerformance {
-  return { ...toPerformance(item), ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}) };
+  for (const decision of followUp.signUps) await signUps.saveUnlessMovedOn(decision);
+  await signUps.forgetSlots(after.performanceId, followUp.removedSlots);
 }
 
 async function relayOutbox(change: TableChange): Promise<void> {
   const item = change.newItem;
   if (!item) return;
+  const { webBaseUrl, emailQueueUrl } = config();
   const notification = item.notification as Notification;
-  const messages = emailsFor(
-    notification,
-    String(item.outboxId),
-    new Date(String(item.createdAt)),
-    config().webBaseUrl,
-  );
-  await enqueueEmails(config().emailQueueUrl, messages);
+  const messages = emailsFor(notification, String(item.outboxId), new Date(String(item.createdAt)), webBaseUrl);
+  await enqueueEmails(emailQueueUrl, messages);
   logger.info('outbox relayed', { outboxId: item.outboxId, kind: notification.kind, emails: messages.length });
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syncSearchIndex } from '../../src/adapters/dynamodb/performance-followups';
+import { writeSearchEntries } from '../../src/adapters/dynamodb/search-index';
 import { readPerformances } from '../../src/adapters/dynamodb/performance-store';
 import { indexKeys, keys } from '../../src/adapters/dynamodb/keys';
 import { handler } from '../../src/functions/performance-search';
@@ -84,7 +84,7 @@ describe('search cursors', () => {
       .toJSDate();
     const moved = await readPerformances(process.env.TABLE_NAME ?? '', [ids.X1 ?? '', ids.X2 ?? '']);
     for (const performance of moved) {
-      await syncSearchIndex(process.env.TABLE_NAME ?? '', performance, performance, later);
+      await writeSearchEntries(process.env.TABLE_NAME ?? '', performance, performance, later);
     }
     const seen: string[] = [];
     let cursor = first.body.next;

@@ -5,6 +5,7 @@ import * as domainErrors from '../../src/domain/errors';
 import * as httpErrors from '../../src/functions/http/errors';
 import type { ErrorCode } from '../../src/functions/http/problem';
 import { problemTypes } from '../../src/functions/http/problem';
+import { functions } from '../../src/manifest';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -27,17 +28,10 @@ const importsOf = (file: string) => [...code(file).matchAll(/from '([^']+)'/g)].
 const spelledKey =
   /['"`](?:[^'"`\n]*[^A-Za-z])?(?:PERF|USER|OUTBOX|EMAIL|SEARCH|OWNER|PERFORMER|REGISTRATION|SIGNUP|COUNT|REMINDER)#|['"`](?:META|PROFILE|PENDING|SENT|OUTBOX|REMINDER)['"`]/;
 
-/** Adapters another change owns; they still spell some prefixes themselves (see the report of this change). */
-const notYetMoved = new Set([
-  'src/adapters/dynamodb/signup-store.ts',
-  'src/adapters/dynamodb/reminder-store.ts',
-  'src/adapters/dynamodb/performance-followups.ts',
-]);
-
 describe('the layers', () => {
   it('spells every key of the table in keys.ts only', () => {
     const spelled = [...filesUnder('src'), ...filesUnder('bench'), ...filesUnder('local')].filter(
-      (file) => file !== 'src/adapters/dynamodb/keys.ts' && !notYetMoved.has(file) && spelledKey.test(code(file)),
+      (file) => file !== 'src/adapters/dynamodb/keys.ts' && spelledKey.test(code(file)),
     );
     expect(spelled).toEqual([]);
   });
@@ -49,6 +43,22 @@ describe('the layers', () => {
         .map((from) => `${file} → ${from}`),
     );
     expect(outward).toEqual([]);
+  });
+
+  it('keeps the adapters free of handlers, the manifest and the runtimes', () => {
+    const outward = filesUnder('src/adapters').flatMap((file) =>
+      importsOf(file)
+        .filter((from) => /\/(functions|local|infra)\/|\/(manifest|openapi)$/.test(from))
+        .map((from) => `${file} → ${from}`),
+    );
+    expect(outward).toEqual([]);
+  });
+
+  it('gives each handler its stores from stores.ts only', () => {
+    const building = filesUnder('src/functions').filter(
+      (file) => file !== 'src/functions/stores.ts' && /\bdynamo\w*(Store|Index)\(/.test(code(file)),
+    );
+    expect(building).toEqual([]);
   });
 
   it('takes zone conversion from its own module, not from the reminder rule', () => {
@@ -75,29 +85,17 @@ describe('the layers', () => {
   });
 });
 
-/** The handlers of this part of the code base (the sign-up and casting ones follow when they adopt the edge). */
-const thinHandlers = [
-  'auth-confirm',
-  'auth-login',
-  'auth-refresh',
-  'auth-signup',
-  'authorizer',
-  'mailer',
-  'me-get',
-  'my-performances',
-  'my-signups',
-  'openapi-get',
-  'performance-create',
-  'performance-delete',
-  'performance-get',
-  'performance-search',
-  'performance-update',
-  'performer-profile-get',
-  'search-refresh',
-  'signups-list',
-].map((name) => `src/functions/${name}.ts`);
+/** Every Lambda entry: each file directly in src/functions that exports a `handler`. */
+const thinHandlers = readdirSync(join(root, 'src/functions'), { withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+  .map((entry) => `src/functions/${entry.name}`)
+  .filter((file) => /export (const|async function|function) handler\b/.test(code(file)));
 
 describe('the handlers', () => {
+  it('are every function of the manifest', () => {
+    expect([...thinHandlers].sort()).toEqual(functions.map((f) => f.entry).sort());
+  });
+
   it.each(thinHandlers)('%s is thin: no DynamoDB expression, key, transaction or table name', (file) => {
     const text = code(file);
     expect(text).not.toMatch(/Expression|ConditionCheck|gsi\dsk|gsi\dpk|\bpk\b|\bsk\b/);

@@ -14,6 +14,19 @@ function toProfile(item: Record<string, unknown>): Profile {
   return { userId, role, name, email, phone, timeZone, credits: credits ?? [], createdAt };
 }
 
+/** Several profiles by user id (at most 100 per call to DynamoDB; missing ones are left out). */
+async function readProfiles(tableName: string, userIds: readonly string[]): Promise<Profile[]> {
+  const unique = [...new Set(userIds)];
+  const found: Profile[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    const { Responses } = await documentClient().send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: unique.slice(i, i + 100).map(profileKey) } } }),
+    );
+    found.push(...(Responses?.[tableName] ?? []).map(toProfile));
+  }
+  return found;
+}
+
 /** Profiles as items `USER#<sub>` / `PROFILE` in the application table. */
 export function dynamoProfileStore(tableName: string): ProfileStore {
   return {
@@ -36,6 +49,7 @@ export function dynamoProfileStore(tableName: string): ProfileStore {
       const { Item } = await documentClient().send(new GetCommand({ TableName: tableName, Key: profileKey(userId) }));
       return Item ? toProfile(Item) : undefined;
     },
+    readMany: (userIds) => readProfiles(tableName, userIds),
     async update(userId, changes) {
       const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
       try {
@@ -57,19 +71,6 @@ export function dynamoProfileStore(tableName: string): ProfileStore {
       }
     },
   };
-}
-
-/** Several profiles by user id (at most 100 per call to DynamoDB; missing ones are left out). */
-export async function readProfiles(tableName: string, userIds: readonly string[]): Promise<Profile[]> {
-  const unique = [...new Set(userIds)];
-  const found: Profile[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    const { Responses } = await documentClient().send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: unique.slice(i, i + 100).map(profileKey) } } }),
-    );
-    found.push(...(Responses?.[tableName] ?? []).map(toProfile));
-  }
-  return found;
 }
 
 const registrationKey = keys.registration;

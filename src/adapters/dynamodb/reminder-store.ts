@@ -3,7 +3,7 @@ import type { DueReminder, ReminderStore } from '../../domain/ports/reminders';
 import type { ReminderDispatch } from '../../domain/reminder-dispatch';
 import type { ReminderRef } from '../../domain/sign-up-change';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keys } from './keys';
 import { outboxStep } from './outbox';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
@@ -75,7 +75,7 @@ async function dueReminders(tableName: string, now: Date, limit = 100): Promise<
       TableName: tableName,
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :reminder AND gsi3sk <= :now',
-      ExpressionAttributeValues: { ':reminder': 'REMINDER', ':now': `${now.toISOString()}#~` },
+      ExpressionAttributeValues: { ':reminder': indexPartitions.dueReminders, ':now': `${now.toISOString()}#~` },
       Limit: limit,
     }),
   );

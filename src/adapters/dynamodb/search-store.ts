@@ -44,6 +44,7 @@ export function dynamoSearchIndex(tableName: string): SearchIndex {
         lastPosition: page.lastPosition,
       };
     },
+    sync: (before, after, now) => writeSearchEntries(tableName, before, after, now),
     async refile(performance, now) {
       await writeSearchEntries(tableName, performance, performance, now);
     },

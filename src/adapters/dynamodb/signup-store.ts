@@ -6,13 +6,12 @@ import {
   AlreadySignedUpError,
   CastingClosedError,
   CharacterFullError,
-  NotFoundError,
   NotSignedUpError,
   SlotFullError,
   VersionConflictError,
 } from '../../domain/errors';
 import { documentClient } from './document-client';
-import { indexKeys, keys } from './keys';
+import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
 import { outboxStep } from './outbox';
 import { joinReminderStep, leaveReminderStep, ReminderAlreadyClosedError } from './reminder-store';
 import type { TransactionStep } from './transactions';
@@ -206,15 +205,8 @@ async function find(tableName: string, performanceId: string, performerId: strin
   return Item ? toSignUpRecord(Item) : undefined;
 }
 
-/** The performer's sign-up for the performance; a NotFoundError when there is none. */
-export async function readSignUp(tableName: string, performanceId: string, performerId: string): Promise<SignUpRecord> {
-  const record = await find(tableName, performanceId, performerId);
-  if (!record) throw new NotFoundError('No such sign-up.');
-  return record;
-}
-
 /** Every sign-up of a performance (owners' view), read from the performance's own partition. */
-export async function listSignUpsOfPerformance(tableName: string, performanceId: string): Promise<SignUpRecord[]> {
+async function listSignUpsOfPerformance(tableName: string, performanceId: string): Promise<SignUpRecord[]> {
   const records: SignUpRecord[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -222,7 +214,7 @@ export async function listSignUpsOfPerformance(tableName: string, performanceId:
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :signup)',
-        ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':signup': 'SIGNUP#' },
+        ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':signup': keyPrefixes.signUp },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -233,13 +225,13 @@ export async function listSignUpsOfPerformance(tableName: string, performanceId:
 }
 
 /** A performer's sign-ups, newest first (gsi1). */
-export async function listSignUpsOfPerformer(tableName: string, performerId: string): Promise<SignUpRecord[]> {
+async function listSignUpsOfPerformer(tableName: string, performerId: string): Promise<SignUpRecord[]> {
   const { Items = [] } = await documentClient().send(
     new QueryCommand({
       TableName: tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :performer',
-      ExpressionAttributeValues: { ':performer': `PERFORMER#${performerId}` },
+      ExpressionAttributeValues: { ':performer': indexPartitions.performer(performerId) },
       ScanIndexForward: false,
       Limit: 500,
     }),

@@ -1,6 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { StoredPerformance } from '../../domain/follow-ups';
+import { toPerformance } from './performance-store';
 
 export interface TableChange {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -23,5 +25,17 @@ export function decodeStreamRecord(record: DynamoDBRecord): TableChange {
     newItem,
     oldItem,
     at: new Date(seconds ? seconds * 1000 : 0),
+  };
+}
+
+/** A performance change as the performance before and after it (each undefined when there is none). */
+export function performancesOf(change: TableChange): { before?: StoredPerformance; after?: StoredPerformance } {
+  const stored = (item: Record<string, unknown>): StoredPerformance => ({
+    ...toPerformance(item),
+    ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}),
+  });
+  return {
+    before: change.oldItem && stored(change.oldItem),
+    after: change.newItem && stored(change.newItem),
   };
 }

@@ -31,6 +31,11 @@ export interface SearchPage {
 export interface SearchIndex {
   /** At most `limit` entries read (those the filters pass are returned), never a Scan. */
   read(request: SearchRead): Promise<SearchPage>;
+  /**
+   * Makes the index match a performance after a change (`before` → `after`, each undefined when there is none,
+   * so `after` undefined removes it). Safe to repeat.
+   */
+  sync(before: Performance | undefined, after: Performance | undefined, now: Date): Promise<void>;
   /** Re-files a performance under its next audition as of `now`. */
   refile(performance: Performance, now: Date): Promise<void>;
 }

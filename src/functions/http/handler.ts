@@ -9,6 +9,7 @@ import type { Contract, RouteName } from '../../schemas/contracts';
 import { contracts } from '../../schemas/contracts';
 import { DomainError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
 import { isThrottling } from '../../adapters/aws-errors';
+import type { Profile } from '../../domain/profile';
 import type { Stores } from '../stores';
 import { stores } from '../stores';
 import type { AuthorizerContext, Caller } from './caller';
@@ -33,7 +34,9 @@ export interface HttpRequest<B, Q, P> {
 
 /** A request of a signed-in caller. */
 export interface ProtectedRequest {
-  /** The caller's own time zone (from their profile, read once when first asked), for the times in a view. */
+  /** The caller's profile (read once, when first asked); `NotFoundError` when the account has none. */
+  readonly callerProfile: () => Promise<Profile>;
+  /** The caller's own time zone (from the same profile read), for the times in a view. */
   readonly readerTimeZone: () => Promise<string>;
 }
 
@@ -119,7 +122,7 @@ function build<K extends RouteName>(
         get stores() {
           return stores();
         },
-        ...(caller ? { readerTimeZone: once(() => timeZoneOf(stores(), caller)) } : {}),
+        ...(caller ? callerReads(caller) : {}),
       } as RequestOf<K>;
       return toResult(await handle(request, caller));
     } catch (error) {
@@ -160,8 +163,12 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-async function timeZoneOf(stores: Stores, caller: Caller): Promise<string> {
-  const profile = await stores.profiles.get(caller.userId);
-  if (!profile) throw new NotFoundError('No profile exists for this account.');
-  return profile.timeZone;
+/** What a protected request reads about its caller, each read at most once. */
+function callerReads(caller: Caller): ProtectedRequest {
+  const callerProfile = once(async () => {
+    const profile = await stores().profiles.get(caller.userId);
+    if (!profile) throw new NotFoundError('No profile exists for this account.');
+    return profile;
+  });
+  return { callerProfile, readerTimeZone: async () => (await callerProfile()).timeZone };
 }

@@ -67,6 +67,7 @@ function fakes(failAt?: Step) {
       return true;
     },
     get: async (id) => stored.get(id),
+    readMany: async (ids) => ids.flatMap((id) => stored.get(id) ?? []),
     update: async () => undefined,
   };
   const pending = new Map<string, PendingRegistration>();

@@ -26,6 +26,7 @@ function memoryIndex(entries: readonly SearchEntry[]): SearchIndex & { reads: nu
         lastPosition: inRange.length > request.limit ? read.at(-1)?.position : undefined,
       };
     },
+    async sync() {},
     async refile() {},
   };
   return index;
