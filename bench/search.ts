@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LocalSystem } from '../local/system';
-import { syncSearchIndex } from '../src/adapters/dynamodb/performance-followups';
+import { writeSearchEntries } from '../src/adapters/dynamodb/search-index';
 import { performanceItem } from '../src/adapters/dynamodb/performance-store';
 import { searchIndexSteps, searchSummary } from '../src/adapters/dynamodb/search-index';
 import { keyPrefixes } from '../src/adapters/dynamodb/keys';
@@ -87,7 +87,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - started];
 }
 
-/** What keeping the index of one new performance costs the stream consumer (`syncSearchIndex`). */
+/** What keeping the index of one new performance costs the stream consumer (`writeSearchEntries`). */
 export interface IndexWriteMeasurement {
   readonly performances: number;
   readonly entriesPerPerformance: number;
@@ -213,7 +213,7 @@ export async function searchBench(
       let entries = 0;
       for (const p of fresh) {
         entries += searchSummary(p, now).facets.length;
-        await syncSearchIndex(table, undefined, p, now);
+        await writeSearchEntries(table, undefined, p, now);
       }
       const ms = performance.now() - started;
       const used = meter.reset();
