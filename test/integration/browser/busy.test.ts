@@ -1,9 +1,15 @@
 import { DateTime } from 'luxon';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { api, signedUpUser } from '../../support/api';
-import { describeInBrowser, desktopWidth, launchBrowser, newPerson, signInThroughUi } from '../../support/browser';
+import {
+  describeInBrowser,
+  desktopWidth,
+  expectAccessible,
+  launchBrowser,
+  newPerson,
+  signInThroughUi,
+} from '../../support/browser';
 
 const format = "yyyy-LL-dd'T'HH:mm";
 
@@ -121,6 +127,7 @@ describeInBrowser('the web UI: busy, retrying', () => {
     await p.page.getByRole('button', { name: 'Sign up', exact: true }).click();
 
     await busyStatus(p.page).waitFor();
+    await expectAccessible(p.page, 'the performance page while busy, retrying');
     await p.page.getByRole('alert').filter({ hasText: 'We are busy; try again in a few seconds.' }).waitFor();
     expect(calls.count).toBeGreaterThan(1);
     await expect.poll(() => busyStatus(p.page).count()).toBe(0);
@@ -130,6 +137,54 @@ describeInBrowser('the web UI: busy, retrying', () => {
       true,
     );
     expect(await p.page.getByRole('button', { name: 'Sign up', exact: true }).isEnabled()).toBe(true);
+
+    expect(p.pageErrors).toEqual([]);
+    await p.context.close();
+  }, 60_000);
+
+  it('keeps the sign-up form and its input when the page cannot load the places again after a refusal', async () => {
+    const director = await signedUpUser('director');
+    const performer = await signedUpUser('performer', { name: 'Unlucky Una' });
+    const title = `Full Night ${Date.now().toString(36)}`;
+    const performanceId = await postPerformance(director.token, title);
+    const p = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/Paris' });
+    await signInThroughUi(p.page, performer);
+    await p.page.goto(`${inject('webUrl')}/performances/${performanceId}`);
+    await p.page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+    // The slot is refused as full, so the page loads the performance again; that load fails.
+    const answer = (status: number, code: string, detail: string) => ({
+      status,
+      contentType: 'application/problem+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify({ type: `/problems/${code}`, title: detail, status, code, detail }),
+    });
+    await p.context.route(
+      (url) => url.href.startsWith(inject('apiUrl')) && url.pathname.endsWith(`/performances/${performanceId}/signup`),
+      (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill(answer(409, 'slot-full', 'This audition slot is full.'))
+          : route.fallback(),
+    );
+    await p.context.route(
+      (url) => url.href.startsWith(inject('apiUrl')) && url.pathname.endsWith(`/performances/${performanceId}`),
+      (route) =>
+        route.request().method() === 'GET'
+          ? route.fulfill(answer(500, 'internal', 'An unexpected error occurred; it has been logged.'))
+          : route.fallback(),
+    );
+    await p.page.getByRole('group', { name: 'Audition slot' }).getByRole('radio').first().check();
+    await p.page.getByLabel('Scapin').check();
+    await p.page.getByLabel('Access needs').fill('Morning slots only, please.');
+    const reloaded = p.page.waitForResponse(
+      (response) => response.url().endsWith(`/performances/${performanceId}`) && response.status() === 500,
+    );
+    await p.page.getByRole('button', { name: 'Sign up', exact: true }).click();
+    await reloaded;
+
+    await p.page.getByRole('alert').filter({ hasText: 'This audition slot is full.' }).waitFor();
+    expect(await p.page.getByLabel('Access needs').inputValue()).toBe('Morning slots only, please.');
+    expect(await p.page.getByLabel('Scapin').isChecked()).toBe(true);
 
     expect(p.pageErrors).toEqual([]);
     await p.context.close();
