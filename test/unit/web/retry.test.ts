@@ -6,10 +6,11 @@ import type { RetryCase } from '../../../web/src/api/retry';
 import { retryAfterMs, retryDelayMs, retryLimits, safeToRetry } from '../../../web/src/api/retry';
 
 const methods = ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'] as const;
-const idempotent = new Set(['GET', 'PUT', 'DELETE']);
+const idempotent = new Set(['GET', 'PUT', 'PATCH', 'DELETE']);
 
 const busy = (over: Partial<RetryCase> = {}): RetryCase => ({
   method: 'GET',
+  path: '/performances/p1/signup',
   status: 503,
   code: 'service-unavailable',
   retryAfter: '1',
@@ -22,6 +23,7 @@ const busy = (over: Partial<RetryCase> = {}): RetryCase => ({
 
 const retryCase = fc.record({
   method: fc.constantFrom(...methods),
+  path: fc.constantFrom('/me', '/performances', '/performances/p1/signup', '/performances/p1/castings'),
   status: fc.constantFrom(503, 429, 500, 502, 504, 409, 400),
   code: fc.constantFrom(undefined, 'service-unavailable', 'too-many-requests', 'internal', 'http-error'),
   retryAfter: fc.option(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 4000 })).map(String), {
@@ -49,7 +51,7 @@ describe('the retry policy for a busy API', () => {
     expect(retryDelayMs(busy({ retryAfter: '15' }))).toBeUndefined();
   });
 
-  it('retries only 503 and 429, and a POST or PATCH only on the API’s own problem (nothing was written)', () => {
+  it('retries only 503 and 429, and a POST only on the API’s own problem (nothing was written)', () => {
     fc.assert(
       fc.property(retryCase, (c) => {
         const wait = retryDelayMs(c);
@@ -58,11 +60,21 @@ describe('the retry policy for a busy API', () => {
         if (!idempotent.has(c.method)) expect(['service-unavailable', 'too-many-requests']).toContain(c.code);
       }),
     );
-    for (const method of ['GET', 'PUT', 'DELETE']) expect(safeToRetry(method, 503, undefined)).toBe(true);
-    expect(safeToRetry('POST', 503, undefined)).toBe(false);
-    expect(safeToRetry('POST', 503, 'service-unavailable')).toBe(true);
-    expect(safeToRetry('PATCH', 429, 'too-many-requests')).toBe(true);
-    expect(safeToRetry('POST', 500, 'internal')).toBe(false);
+    for (const method of ['GET', 'PUT', 'DELETE']) expect(safeToRetry(method, '/me', 503, undefined)).toBe(true);
+    const signUp = '/performances/p1/signup';
+    expect(safeToRetry('POST', signUp, 503, undefined)).toBe(false);
+    expect(safeToRetry('POST', signUp, 503, 'service-unavailable')).toBe(true);
+    expect(safeToRetry('POST', '/performances/p1/close-casting', 503, 'service-unavailable')).toBe(true);
+    expect(safeToRetry('PATCH', '/me', 429, 'too-many-requests')).toBe(true);
+    expect(safeToRetry('POST', signUp, 500, 'internal')).toBe(false);
+  });
+
+  it('never makes a new performance twice: its 503 may come after the write', () => {
+    fc.assert(
+      fc.property(retryCase, (c) => {
+        expect(retryDelayMs({ ...c, method: 'POST', path: '/performances' })).toBeUndefined();
+      }),
+    );
   });
 
   it('keeps every wait and the waiting in all within bounds', () => {
@@ -172,5 +184,11 @@ describe('the API client with a busy API', () => {
     await expect(api.send('POST', '/performances', {})).rejects.toMatchObject({ status: 503 });
     expect(calls).toHaveLength(1);
     expect(told).toEqual([]);
+  });
+
+  it('does not post a new performance again after a 503: it may have been made', async () => {
+    const { api, calls } = clientAnswering([() => problem(503, 'service-unavailable', 'We are busy.')]);
+    await expect(api.send('POST', '/performances', {})).rejects.toMatchObject({ status: 503, detail: 'We are busy.' });
+    expect(calls).toHaveLength(1);
   });
 });

@@ -197,6 +197,7 @@ export function createApiClient(
         const { refused, retryAfter } = answer;
         const wait = retryDelayMs({
           method,
+          path,
           status: refused.status,
           code: refused.code,
           retryAfter,

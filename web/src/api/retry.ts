@@ -20,6 +20,8 @@ export const retryLimits: RetryLimits = {
 /** One failed answer, and what has been spent on the call so far. */
 export interface RetryCase {
   readonly method: string;
+  /** The API path called, e.g. `/performances/p1/signup`. */
+  readonly path: string;
   readonly status: number;
   /** The problem's `code` when the answer was the API's own problem+json. */
   readonly code: string | undefined;
@@ -46,20 +48,30 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
 }
 
 /**
+ * POSTs that make a new item under an id the API picks: made twice, they make two. Their handler reads (the
+ * reader's time zone, for the answer) after writing, so a 503 from that read comes after the item was written.
+ */
+const createsNewItem: readonly RegExp[] = [/^\/performances\/?(\?.*)?$/];
+
+/**
  * True when the call may be made again after this answer without doing twice what it asks.
  *
- * GET, PUT and DELETE are idempotent: always. POST and PATCH only on the API's own `service-unavailable` (503)
- * or `too-many-requests` (429) problem: the API answers these only when nothing was written. A 503 for
- * throughput or contention comes from `transact` (src/adapters/dynamodb/transactions.ts: the transaction was
- * cancelled, so none of its writes happened) or from the handler edge (src/functions/http/handler.ts: a
- * throttled DynamoDB call, which wrote nothing), and every write a request makes goes through them. So sign-up,
- * casting and closing casting may be retried. A bare 503 or 429 from something in front of the API (no problem
- * code) says nothing about what the function did: a POST is not retried then.
+ * GET, PUT and DELETE are idempotent: always; so is the one PATCH, /me (its handler: a repeat finishes the job).
+ * A POST only on the API's own `service-unavailable` (503) or `too-many-requests` (429) problem, which it answers
+ * when nothing was written: a 503 for throughput or contention comes from `transact`
+ * (src/adapters/dynamodb/transactions.ts: the transaction was cancelled, so none of its writes happened) or from
+ * the handler edge (src/functions/http/handler.ts: a throttled DynamoDB call, which wrote nothing), and every
+ * write goes through them. Where a handler reads after its write, a repeat meets what the first call did
+ * (sign-up: one per performer, refused as already made; casting and closing casting: the same state again),
+ * so sign-up, casting and closing casting may be retried; creating a performance may not (`createsNewItem`).
+ * A bare 503 or 429 from something in front of the API (no problem code) says nothing about what the
+ * function did: a POST is not retried then.
  */
-export function safeToRetry(method: string, status: number, code: string | undefined): boolean {
+export function safeToRetry(method: string, path: string, status: number, code: string | undefined): boolean {
   if (status !== 503 && status !== 429) return false;
   const verb = method.toUpperCase();
-  if (verb === 'GET' || verb === 'HEAD' || verb === 'PUT' || verb === 'DELETE') return true;
+  if (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(verb)) return true;
+  if (createsNewItem.some((pattern) => pattern.test(path))) return false;
   return code === 'service-unavailable' || code === 'too-many-requests';
 }
 
@@ -70,10 +82,10 @@ export function safeToRetry(method: string, status: number, code: string | undef
  * Gives up after `maxAttempts` calls, when the wait asked for is longer than `maxWaitMs`, or when it would
  * take the waiting past `maxTotalWaitMs`.
  *
- * @example retryDelayMs({ method: 'GET', status: 503, code: 'service-unavailable', retryAfter: '1', attempts: 1, waitedMs: 0, nowMs: 0, random: 0.5 }) // 1000
+ * @example retryDelayMs({ method: 'GET', path: '/me', status: 503, code: 'service-unavailable', retryAfter: '1', attempts: 1, waitedMs: 0, nowMs: 0, random: 0.5 }) // 1000
  */
 export function retryDelayMs(c: RetryCase, limits: RetryLimits = retryLimits): number | undefined {
-  if (!safeToRetry(c.method, c.status, c.code)) return undefined;
+  if (!safeToRetry(c.method, c.path, c.status, c.code)) return undefined;
   if (c.attempts >= limits.maxAttempts) return undefined;
   const asked = retryAfterMs(c.retryAfter, c.nowMs);
   let wait: number;
