@@ -1,3 +1,5 @@
+import { retryDelayMs } from './retry';
+
 /** One field the API (or the same schema, run here) found wrong: `path` like `venue.timeZone`. */
 export interface FieldIssue {
   readonly path: string;
@@ -76,12 +78,22 @@ export function isOutOfDate(error: unknown): boolean {
   );
 }
 
+/** A call waiting to try again because the API is busy: the person is told it comes back in `seconds`. */
+export interface Retrying {
+  readonly seconds: number;
+}
+
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** Fetches a file with the caller's token, e.g. an .ics, and returns it as a Blob. */
   download(path: string): Promise<Blob>;
   readonly baseUrl: string;
+  /**
+   * Calls `listener` whenever calls start or stop waiting to retry: with the latest wait while any call waits,
+   * undefined once none does. Returns the way to stop listening.
+   */
+  onRetrying(listener: (retrying: Retrying | undefined) => void): () => void;
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
@@ -110,7 +122,9 @@ async function problemOf(response: Response): Promise<ApiError> {
  * A small client for the Audition Me API: JSON in and out, `Authorization: Bearer <idToken>` when signed in,
  * problems thrown as `ApiError`. When the API refuses the token, `refresh` may get a new one in place of it (the
  * call is then made once more); if it answers undefined, `onUnauthenticated` runs so the app can sign out; if it
- * throws (the API cannot be reached), the call fails with that error and the session stays.
+ * throws (the API cannot be reached), the call fails with that error and the session stays. When the API is busy
+ * (503 or 429), a call that is safe to make again waits as asked (Retry-After) and is made again, a few times at
+ * most (`retryDelayMs`); `onRetrying` tells the page meanwhile, so it can say so instead of showing an error.
  */
 export function createApiClient(
   baseUrl: string,
@@ -118,7 +132,13 @@ export function createApiClient(
   onUnauthenticated: () => void,
   refresh: (refused: string) => Promise<string | undefined> = async () => undefined,
 ): ApiClient {
-  async function call(method: string, path: string, body?: unknown, retried = false): Promise<Response> {
+  /** One call to the API; a refusal the client may retry (503, 429) comes back with its Retry-After. */
+  async function once(
+    method: string,
+    path: string,
+    body?: unknown,
+    retried = false,
+  ): Promise<Response | { readonly refused: ApiError; readonly retryAfter: string | null }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const idToken = token();
     if (idToken) headers.authorization = `Bearer ${idToken}`;
@@ -136,12 +156,64 @@ export function createApiClient(
     if (!response.ok) {
       const error = await problemOf(response);
       if (error.status === 401 && idToken) {
-        if (!retried && (await refresh(idToken))) return call(method, path, body, true);
+        if (!retried && (await refresh(idToken))) return once(method, path, body, true);
         onUnauthenticated();
+      }
+      if (error.status === 503 || error.status === 429) {
+        return { refused: error, retryAfter: response.headers.get('retry-after') };
       }
       throw error;
     }
     return response;
+  }
+
+  // The calls now waiting to retry, each with the seconds it told the person; the latest wait is shown.
+  const waits = new Map<number, number>();
+  const listeners = new Set<(retrying: Retrying | undefined) => void>();
+  let lastCall = 0;
+  const setWait = (call: number, seconds: number | undefined) => {
+    if (seconds === undefined) {
+      if (!waits.delete(call)) return;
+    } else {
+      waits.delete(call);
+      waits.set(call, seconds);
+    }
+    const latest = [...waits.values()].at(-1);
+    const retrying = latest === undefined ? undefined : { seconds: latest };
+    for (const listener of listeners) listener(retrying);
+  };
+
+  /**
+   * A call, made again while the API answers that it is busy and `retryDelayMs` says the call may be retried
+   * (see there which calls are safe to make twice); then its answer, or the last problem.
+   */
+  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    const id = ++lastCall;
+    let waitedMs = 0;
+    try {
+      for (let attempts = 1; ; attempts++) {
+        const answer = await once(method, path, body);
+        if (!('refused' in answer)) return answer;
+        const { refused, retryAfter } = answer;
+        const wait = retryDelayMs({
+          method,
+          path,
+          status: refused.status,
+          code: refused.code,
+          retryAfter,
+          attempts,
+          waitedMs,
+          nowMs: Date.now(),
+          random: Math.random(),
+        });
+        if (wait === undefined) throw refused;
+        setWait(id, Math.max(1, Math.ceil(wait / 1000)));
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        waitedMs += wait;
+      }
+    } finally {
+      setWait(id, undefined);
+    }
   }
   async function json<T>(response: Response): Promise<T> {
     const text = await response.text();
@@ -152,5 +224,9 @@ export function createApiClient(
     get: async (path) => json(await call('GET', path)),
     send: async (method, path, body) => json(await call(method, path, body)),
     download: async (path) => (await call('GET', path)).blob(),
+    onRetrying: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useConfig } from '../app/config';
 import { Link, navigate } from '../app/router';
 import { useSession } from '../app/session';
+import { BusyNotice } from './Status';
 
 function Navigation() {
   const { state, signOut } = useSession();
@@ -87,6 +88,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
       <main id="main" tabIndex={-1} className="wrap">
         {children}
       </main>
+      <BusyNotice />
       <footer className="site-footer">
         <div className="wrap">
           <p>

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import type { Retrying } from '../api/client';
 import { ApiError } from '../api/client';
+import { useSession } from '../app/session';
 
 /** A polite "loading" line that screen readers announce. */
 export function Loading({ children = 'Loading…' }: { readonly children?: ReactNode }) {
@@ -28,4 +31,24 @@ export function ErrorNotice({ error, retry }: { readonly error: unknown; readonl
 /** What an empty list means, and what to do next. */
 export function Empty({ children }: { readonly children: ReactNode }) {
   return <div className="empty">{children}</div>;
+}
+
+/**
+ * "Busy — retrying in N s…" while a call waits to try again because the API is busy (the client retries it;
+ * see `createApiClient`), and nothing otherwise. The live region is always on the page, so screen readers
+ * announce the words when they appear; they are polite, as waiting is not an error.
+ */
+export function BusyNotice() {
+  const { api } = useSession();
+  const [retrying, setRetrying] = useState<Retrying>();
+  useEffect(() => api.onRetrying(setRetrying), [api]);
+  return (
+    <div role="status" aria-live="polite" className="busy-notice">
+      {retrying && (
+        <p className="notice">
+          <span className="spinner" aria-hidden="true" /> Busy — retrying in {retrying.seconds} s…
+        </p>
+      )}
+    </div>
+  );
 }

@@ -7,7 +7,9 @@ export type Resource<T> =
 
 /**
  * Loads data for a page and tracks loading, error and ready states. `reload` fetches again and keeps showing
- * the old data meanwhile, so lists do not flash empty after an action.
+ * the old data meanwhile, so lists do not flash empty after an action. A reload that fails keeps the data
+ * shown too: the page, and any form on it with what the person typed, stays (the action that asked for the
+ * reload has already said what went wrong); only a first load that fails shows the error.
  */
 export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): Resource<T> {
   const [state, setState] = useState<
@@ -21,7 +23,8 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
     let current = true;
     stableLoad().then(
       (data) => current && setState({ status: 'ready', data }),
-      (error: unknown) => current && setState({ status: 'error', error }),
+      (error: unknown) =>
+        current && setState((shown) => (shown.status === 'ready' ? shown : { status: 'error', error })),
     );
     return () => {
       current = false;
