@@ -12,11 +12,13 @@ export const handler = protectedRoute(
       now: receivedAt,
       newId: shortId,
     });
+    // The reader's zone is read before the write, so a busy (503) answer always means nothing was written.
+    const timeZone = await readerTimeZone();
     await stores.performances.create(performance);
     return {
       status: 201,
       headers: { location: `/performances/${performance.performanceId}` },
-      body: performanceView({ performance, slotTaken: new Map(), characterCast: new Map() }, await readerTimeZone()),
+      body: performanceView({ performance, slotTaken: new Map(), characterCast: new Map() }, timeZone),
     };
   },
 );

@@ -48,8 +48,9 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
 }
 
 /**
- * POSTs that make a new item under an id the API picks: made twice, they make two. Their handler reads (the
- * reader's time zone, for the answer) after writing, so a 503 from that read comes after the item was written.
+ * POSTs that make a new item under an id the API picks: made twice, they make two. Their handler reads what it
+ * needs before writing (performance-create.ts), but should anything after the write ever fail busy, a repeat
+ * would make a second item; so they are never repeated.
  */
 const createsNewItem: readonly RegExp[] = [/^\/performances\/?(\?.*)?$/];
 
