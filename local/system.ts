@@ -13,6 +13,7 @@ import { startHttpServer } from './runtime/http-server';
 import type { Poller } from './runtime/sqs-poller';
 import { startSqsPoller } from './runtime/sqs-poller';
 import { startStreamPoller } from './runtime/stream-poller';
+import { replayStreamFailures } from './runtime/stream-replay';
 import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
 import { freePort } from './processes';
@@ -244,6 +245,13 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           const counts = Object.fromEntries(dynamoDbCommands);
           if (request.method === 'DELETE') dynamoDbCommands.clear();
           return { status: 200, body: counts };
+        }
+        const replay = /^\/__local\/stream-failures\/([\w-]+)\/replay$/.exec(url.pathname);
+        if (replay?.[1] && request.method === 'POST') {
+          const fn = loaded.find(({ definition }) => definition.name === replay[1]);
+          const failureQueueUrl = stack.resources.streamFailureQueueUrls[replay[1]];
+          if (!fn || !failureQueueUrl) throw new NotFoundError(`No stream consumer named ${replay[1]}.`);
+          return { status: 200, body: await replayStreamFailures({ ...fn, failureQueueUrl }) };
         }
         if (url.pathname === '/__local/faults') {
           if (request.method === 'PUT') refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;

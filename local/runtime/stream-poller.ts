@@ -49,6 +49,28 @@ export function selectedRecords<R>(records: readonly R[], filters: readonly Stre
   return records.filter((record) => patterns.some((pattern) => matchesFilterPattern(record, pattern)));
 }
 
+/** Stream records as Lambda's event carries them to the function. */
+export function lambdaStreamEvent(streamArn: string, records: readonly _Record[]): DynamoDBStreamEvent {
+  return {
+    Records: records.map(
+      (record) =>
+        ({
+          ...record,
+          // The SDK parses this into a Date; Lambda's event carries epoch seconds.
+          dynamodb: {
+            ...record.dynamodb,
+            ...(record.dynamodb?.NewImage ? { NewImage: repairChildren(record.dynamodb.NewImage) } : {}),
+            ...(record.dynamodb?.OldImage ? { OldImage: repairChildren(record.dynamodb.OldImage) } : {}),
+            ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+              ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+              : undefined,
+          },
+          eventSourceARN: streamArn,
+        }) as DynamoDBRecord,
+    ),
+  };
+}
+
 interface ShardState {
   iterator?: string;
   /** The last sequence number delivered successfully; a retry restarts after it. */
@@ -108,25 +130,7 @@ export function startStreamPoller(options: {
   }
 
   async function deliver(streamArn: string, records: _Record[]): Promise<void> {
-    const event: DynamoDBStreamEvent = {
-      Records: records.map(
-        (record) =>
-          ({
-            ...record,
-            // The SDK parses this into a Date; Lambda's event carries epoch seconds.
-            dynamodb: {
-              ...record.dynamodb,
-              ...(record.dynamodb?.NewImage ? { NewImage: repairChildren(record.dynamodb.NewImage) } : {}),
-              ...(record.dynamodb?.OldImage ? { OldImage: repairChildren(record.dynamodb.OldImage) } : {}),
-              ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
-                ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
-                : undefined,
-            },
-            eventSourceARN: streamArn,
-          }) as DynamoDBRecord,
-      ),
-    };
-    await invoke(options.definition, options.handler, event);
+    await invoke(options.definition, options.handler, lambdaStreamEvent(streamArn, records));
   }
 
   /** Lambda's on-failure record for a stream batch: where the records are, not the records. */

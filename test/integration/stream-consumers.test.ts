@@ -14,8 +14,16 @@ const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 const failureQueue = async (functionName: string) =>
   (await sqs.send(new GetQueueUrlCommand({ QueueName: streamFailureQueueName(functionName) }))).QueueUrl as string;
 const received = async (queueUrl: string) =>
-  (await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 })))
-    .Messages ?? [];
+  (
+    await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        VisibilityTimeout: 0,
+      }),
+    )
+  ).Messages ?? [];
 
 afterEach(async () => {
   await api('DELETE', '/__local/faults');
@@ -87,5 +95,14 @@ describe('a search index that cannot be written', () => {
     expect(failure.requestContext.functionArn).toMatch(/:function:search-indexer$/);
     expect(failure.requestContext.condition).toBe('RetryAttemptsExhausted');
     expect(await received(streamFailures)).toEqual([]);
+
+    // Once the cause is gone, the one documented command re-drives what the search indexer gave up on.
+    await api('DELETE', '/__local/faults');
+    const replay = await api<{ replayed: number; failed: number }>(
+      'POST',
+      '/__local/stream-failures/search-indexer/replay',
+    );
+    expect(replay.body).toEqual({ replayed: failures.length, failed: 0 });
+    expect(await received(searchFailures)).toEqual([]);
   });
 });
