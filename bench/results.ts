@@ -52,7 +52,7 @@ export interface BenchResults {
     readonly performanceGet: Consumed;
     readonly signUp: Consumed;
     readonly performanceCreate: Consumed;
-    /** The stream consumer re-filing one performance in the search index (create, update, a slot passing). */
+    /** The search indexer (stream consumer) re-filing one performance in the search index (create, update, a slot passing). */
     readonly indexSync: Consumed & { readonly entries: number };
     readonly mailerPerEmail: Consumed;
     readonly dispatcherPerReminder: Consumed;

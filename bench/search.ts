@@ -87,7 +87,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - started];
 }
 
-/** What keeping the index of one new performance costs the stream consumer (`writeSearchEntries`). */
+/** What keeping the index of one new performance costs the search indexer, a stream consumer (`writeSearchEntries`). */
 export interface IndexWriteMeasurement {
   readonly performances: number;
   readonly entriesPerPerformance: number;
@@ -101,13 +101,13 @@ export interface IndexWriteMeasurement {
 export interface SearchBench {
   /** Loads performances up to `size` and measures every search and the naive Scan at that size. */
   measureAt(size: number, options: { runs: number; scanRuns: () => number }): Promise<SearchAtSize>;
-  /** Indexes `count` new performances as the stream consumer does and measures what that writes. */
+  /** Indexes `count` new performances as the search indexer does and measures what that writes. */
   measureIndexWrites(count: number): Promise<IndexWriteMeasurement>;
 }
 
 /**
  * The search benchmark. Data goes straight into DynamoDB Local with BatchWriteItem: the performance items the
- * API writes (`performanceItem`) and the search entries the stream consumer writes (`searchIndexSteps` with
+ * API writes (`performanceItem`) and the search entries the search indexer writes (`searchIndexSteps` with
  * `searchSummary`), restricted to the gsi2 partitions the measured searches read, because a full index
  * (~30 entries per performance) at 100k performances would not load in the time budget. The naive table holds
  * every performance item and nothing else, the cheapest table a Scan could read.

@@ -18,7 +18,7 @@ export type UnitsByResource = Record<string, { read: number; write: number }>;
 /** One function's share of one operation, per operation (or per email, per sign-up: see `per`). */
 export interface UnitsRow {
   readonly operation: string;
-  /** The manifest function that made the calls (`table-stream`, `mailer`: follow-ups of the request). */
+  /** The manifest function that made the calls (`table-stream`, `search-indexer`, `mailer`: follow-ups of the request). */
   readonly function: string;
   readonly per: string;
   readonly readUnits: number;
@@ -255,7 +255,7 @@ export async function measureUnits(system: LocalSystem, progress: (line: string)
     method:
       'Each handler invoked by the local runtime (permissions on, throughput unmetered so nothing is refused), ' +
       'units as DynamoDB Local reports them with ReturnConsumedCapacity INDEXES for the real items; follow-ups ' +
-      '(table-stream, mailer) are measured until the system is quiet. Mailer rows are per email sent.',
+      '(table-stream, search-indexer, mailer) are measured until the system is quiet. Mailer rows are per email sent.',
     rows,
     totals,
   };

@@ -1,4 +1,4 @@
-import type { FunctionDefinition, QueueName } from '../src/manifest';
+import type { FunctionDefinition, QueueName, StreamFilter } from '../src/manifest';
 
 /**
  * The settings the stack deploys for event sources, queues and IAM actions, free of CDK imports so that the local
@@ -14,6 +14,51 @@ export const streamEventSourceSettings = {
   bisectBatchOnError: true,
   reportBatchItemFailures: false,
 } as const;
+
+/** Lambda's default quota of filters on one event source mapping (they are ORed). */
+export const MAX_FILTERS_PER_EVENT_SOURCE = 5;
+
+/** A Lambda event filter pattern: nested fields ending in a list of allowed values or `{ exists }` rules. */
+export type FilterPattern = { readonly [field: string]: FilterPattern | readonly (string | { exists: boolean })[] };
+
+/**
+ * The Lambda event filter patterns of a stream consumer's manifest filters. The item's `type` is read from the
+ * image the record carries: the new image of an INSERT or MODIFY, the old image of a REMOVE. Only DynamoDB's own
+ * deletions (TTL expiry) carry a `userIdentity` (`{ type: 'Service', principalId: 'dynamodb.amazonaws.com' }`), so
+ * every pattern requires it absent: an expired item invokes nothing.
+ */
+export function streamFilterPatterns(filters: readonly StreamFilter[]): FilterPattern[] {
+  const patterns = filters.flatMap(({ type, events }) => {
+    const imageEvents = events.filter((e) => e !== 'REMOVE');
+    const byImage: [string, readonly string[]][] = [
+      ['NewImage', imageEvents],
+      ['OldImage', events.filter((e) => e === 'REMOVE')],
+    ];
+    return byImage
+      .filter(([, named]) => named.length > 0)
+      .map(([image, named]) => ({
+        eventName: [...named],
+        dynamodb: { [image]: { type: { S: [type] } } },
+        userIdentity: { principalId: [{ exists: false }] },
+      }));
+  });
+  if (patterns.length > MAX_FILTERS_PER_EVENT_SOURCE) {
+    throw new Error(`${patterns.length} stream filter patterns; an event source mapping takes at most 5`);
+  }
+  return patterns;
+}
+
+/** Whether a record (as Lambda's event carries it) matches a filter pattern, as Lambda's event filtering decides. */
+export function matchesFilterPattern(record: unknown, pattern: FilterPattern): boolean {
+  const fields = (record && typeof record === 'object' ? record : {}) as Record<string, unknown>;
+  return Object.entries(pattern).every(([field, rule]) => {
+    const value = fields[field];
+    if (!Array.isArray(rule)) return matchesFilterPattern(value, rule as FilterPattern);
+    return (rule as readonly (string | { exists: boolean })[]).some((allowed) =>
+      typeof allowed === 'string' ? value === allowed : (value !== undefined) === allowed.exists,
+    );
+  });
+}
 
 /** EventBridge's retry policy for the schedule rules' Lambda targets. */
 export const scheduleTargetSettings = { retryAttempts: 2, maxEventAgeMinutes: 10 } as const;

@@ -17,15 +17,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
-import { queues } from '../src/manifest';
+import { functions, queues } from '../src/manifest';
 import { roles } from '../src/domain/profile';
 
 export const names = {
   table: 'audition-me',
   userPool: 'audition-me',
   userPoolClient: 'audition-me-web',
-  streamFailureQueue: 'stream-failures',
 } as const;
+
+/** The local on-failure queue of one stream consumer (each event source mapping has its own destination). */
+export const streamFailureQueueName = (functionName: string) => `stream-failures-${functionName}`;
 
 /** Where a local service is and how to sign for it. */
 export interface ClientConfig {
@@ -79,11 +81,18 @@ export async function ensureTable(clientConfig: ClientConfig): Promise<string> {
   return names.table;
 }
 
-/** Creates the email queue and its dead-letter queue with the manifest's redrive, and the stream's on-failure queue (idempotent). */
+/**
+ * Creates the email queue and its dead-letter queue with the manifest's redrive, and each stream consumer's
+ * on-failure queue (idempotent).
+ */
 export async function ensureQueues(
   clientConfig: ClientConfig,
   visibilityTimeoutSeconds: number,
-): Promise<{ emailQueueUrl: string; emailDeadLetterQueueUrl: string; streamFailureQueueUrl: string }> {
+): Promise<{
+  emailQueueUrl: string;
+  emailDeadLetterQueueUrl: string;
+  streamFailureQueueUrls: Readonly<Record<string, string>>;
+}> {
   const sqs = new SQSClient({ ...clientConfig, useQueueUrlAsEndpoint: false });
   const { email } = queues;
   const dlq = await sqs.send(
@@ -104,16 +113,21 @@ export async function ensureQueues(
       },
     }),
   );
-  // The stream event source's on-failure destination (nothing polls it; in AWS it has an alarm).
-  const streamFailures = await sqs.send(
-    new CreateQueueCommand({ QueueName: names.streamFailureQueue, Attributes: { MessageRetentionPeriod: '1209600' } }),
-  );
-  if (!queue.QueueUrl || !dlq.QueueUrl || !streamFailures.QueueUrl) throw new Error('CreateQueue returned no URL');
-  return {
-    emailQueueUrl: queue.QueueUrl,
-    emailDeadLetterQueueUrl: dlq.QueueUrl,
-    streamFailureQueueUrl: streamFailures.QueueUrl,
-  };
+  // Each stream event source's on-failure destination (nothing polls them; in AWS each has an alarm).
+  const streamFailureQueueUrls: Record<string, string> = {};
+  for (const { name, trigger } of functions) {
+    if (trigger.kind !== 'dynamodb-stream') continue;
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: streamFailureQueueName(name),
+        Attributes: { MessageRetentionPeriod: '1209600' },
+      }),
+    );
+    if (!QueueUrl) throw new Error('CreateQueue returned no URL');
+    streamFailureQueueUrls[name] = QueueUrl;
+  }
+  if (!queue.QueueUrl || !dlq.QueueUrl) throw new Error('CreateQueue returned no URL');
+  return { emailQueueUrl: queue.QueueUrl, emailDeadLetterQueueUrl: dlq.QueueUrl, streamFailureQueueUrls };
 }
 
 /** Finds or creates the user pool, its `performer` and `director` groups and the web app client. */

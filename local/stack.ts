@@ -40,8 +40,8 @@ export interface LocalStack {
     readonly tableName: string;
     readonly emailQueueUrl: string;
     readonly emailDeadLetterQueueUrl: string;
-    /** The stream consumer's on-failure destination. */
-    readonly streamFailureQueueUrl: string;
+    /** Each stream consumer's on-failure destination, by function name. */
+    readonly streamFailureQueueUrls: Readonly<Record<string, string>>;
     readonly userPoolId: string;
     readonly userPoolClientId: string;
   };

@@ -13,6 +13,7 @@ import { startHttpServer } from './runtime/http-server';
 import type { Poller } from './runtime/sqs-poller';
 import { startSqsPoller } from './runtime/sqs-poller';
 import { startStreamPoller } from './runtime/stream-poller';
+import { replayStreamFailures } from './runtime/stream-replay';
 import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
 import { freePort } from './processes';
@@ -22,13 +23,21 @@ import { sesClient } from '../src/adapters/ses/ses-email-sender';
 import { cognitoClient } from '../src/adapters/cognito/identity-provider';
 import { visibilityTimeoutSeconds } from '../infra/event-source-settings';
 import { localRequestBody } from './runtime/local-request';
-import { enforcePermissions } from './runtime/invocation';
+import { enforcePermissions, invokedFunction } from './runtime/invocation';
 import type { ThroughputLimits } from './runtime/throughput';
 import { deployedLimits, meterClient, ThroughputMeter, uniformLimits } from './runtime/throughput';
 
 /** The body of `POST /__local/schedules/{name}`: when the run happens (default: now). */
 const scheduleRunRequest = z.strictObject({
   time: z.iso.datetime({ offset: true }).optional().describe('The instant the scheduled event carries.'),
+});
+
+/**
+ * The body of `PUT /__local/faults`: until `DELETE /__local/faults`, a DynamoDB write made by a stream consumer
+ * whose request mentions every one of these strings is refused, as if DynamoDB failed it (a test's poisoned record).
+ */
+const faultRequest = z.strictObject({
+  streamWritesMentioning: z.array(z.string().min(1)).min(1).describe('Strings the refused write request contains.'),
 });
 
 /** The body of `PUT /__local/throughput`: the same capacity for the table and every index, and the burst window. */
@@ -136,6 +145,28 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     },
     { step: 'initialize', name: 'localCommandAudit' },
   );
+  // A test's injected fault: stream consumers' writes mentioning all of these strings fail.
+  let refusedStreamWrites: readonly string[] | undefined;
+  documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      const fn = invokedFunction();
+      const command = context.commandName ?? '';
+      if (
+        refusedStreamWrites &&
+        fn?.trigger.kind === 'dynamodb-stream' &&
+        /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command)
+      ) {
+        const request = JSON.stringify(args.input);
+        if (refusedStreamWrites.every((s) => request.includes(s))) {
+          throw Object.assign(new Error(`Injected fault: ${command} of ${fn.name} refused`), {
+            name: 'InternalServerError',
+          });
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'localInjectedFault' },
+  );
   // What AWS enforces and DynamoDB Local and the other stand-ins do not: provisioned throughput, and each
   // function's permissions (a call outside them fails here, not first in production).
   const startLimits = options.throughput === 'unmetered' ? undefined : (options.throughput ?? deployedLimits());
@@ -173,7 +204,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
             ...fn,
             tableName: stack.resources.tableName,
             batchSize: trigger.batchSize,
-            failureQueueUrl: stack.resources.streamFailureQueueUrl,
+            failureQueueUrl: stack.resources.streamFailureQueueUrls[fn.definition.name],
             log,
           }),
         );
@@ -214,6 +245,18 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           const counts = Object.fromEntries(dynamoDbCommands);
           if (request.method === 'DELETE') dynamoDbCommands.clear();
           return { status: 200, body: counts };
+        }
+        const replay = /^\/__local\/stream-failures\/([\w-]+)\/replay$/.exec(url.pathname);
+        if (replay?.[1] && request.method === 'POST') {
+          const fn = loaded.find(({ definition }) => definition.name === replay[1]);
+          const failureQueueUrl = stack.resources.streamFailureQueueUrls[replay[1]];
+          if (!fn || !failureQueueUrl) throw new NotFoundError(`No stream consumer named ${replay[1]}.`);
+          return { status: 200, body: await replayStreamFailures({ ...fn, failureQueueUrl }) };
+        }
+        if (url.pathname === '/__local/faults') {
+          if (request.method === 'PUT') refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
+          if (request.method === 'DELETE') refusedStreamWrites = undefined;
+          return { status: 200, body: { streamWritesMentioning: refusedStreamWrites ?? [] } };
         }
         if (url.pathname === '/__local/throughput') {
           if (request.method === 'PUT') {

@@ -21,8 +21,18 @@ export type Trigger =
   | { readonly kind: 'http'; readonly route: HttpRoute }
   | { readonly kind: 'authorizer' }
   | { readonly kind: 'sqs'; readonly queue: QueueName; readonly batchSize: number }
-  | { readonly kind: 'dynamodb-stream'; readonly batchSize: number }
+  | { readonly kind: 'dynamodb-stream'; readonly batchSize: number; readonly filters?: readonly StreamFilter[] }
   | { readonly kind: 'schedule'; readonly everyMinutes: number };
+
+/**
+ * Which stream records a consumer is invoked for: changes of items of one `type` (the item's `type` attribute), of
+ * the given kinds (without filters: every record). Deletions by DynamoDB itself (TTL expiry) are never delivered. The event source mapping's
+ * FilterCriteria (infra/) and the local poller (local/) are both made from these.
+ */
+export interface StreamFilter {
+  readonly type: string;
+  readonly events: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+}
 
 /** The AWS services a function talks to; the CDK stack grants exactly these, nothing else. */
 export type Permission =
@@ -125,12 +135,33 @@ export const functions = [
     'table:write',
   ]),
   {
+    // The outbox relay and the sign-ups' follow-ups of a performance change: no email waits on the search index.
     name: 'table-stream',
     entry: 'src/functions/table-stream.ts',
-    trigger: { kind: 'dynamodb-stream', batchSize: 50 },
+    trigger: {
+      kind: 'dynamodb-stream',
+      batchSize: 50,
+      filters: [
+        { type: 'Outbox', events: ['INSERT'] },
+        { type: 'Performance', events: ['MODIFY', 'REMOVE'] },
+      ],
+    },
     permissions: ['table:read', 'table:write', 'email-queue:send'],
     timeoutSeconds: 60,
     memoryMb: 512,
+  },
+  {
+    // The search index, a second consumer of the same stream with its own position, retries and failure queue.
+    name: 'search-indexer',
+    entry: 'src/functions/search-indexer.ts',
+    trigger: {
+      kind: 'dynamodb-stream',
+      batchSize: 50,
+      filters: [{ type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
+    },
+    permissions: ['table:read', 'table:write'],
+    timeoutSeconds: 60,
+    memoryMb: 256,
   },
   {
     name: 'reminder-dispatcher',

@@ -65,23 +65,12 @@ export function monthlyUsage(users: number, m: Measured, profile = usageProfile)
   const messages = emails - reminderEmails + reminderMessages;
   const outboxRecords = per.outboxRecords * users;
   const indexSyncs = per.indexSyncs * users;
-  // Each write reaches the stream consumer, which is invoked per batch of records: at these rates about once per
-  // transaction or single write (no event filter is set, so the mailer's ledger writes invoke it too).
-  const apiWrites = [
-    'signup-create',
-    'signup-withdraw',
-    'performance-create',
-    'performance-update',
-    'performance-delete',
-    'casting-create',
-    'casting-close',
-    'me-update',
-    'auth-signup',
-  ].reduce((n, name) => n + (per.requests[name] ?? 0) * users, 0);
+  // The stream's event filters (src/manifest.ts) invoke table-stream only for new outbox records and changed
+  // performances, and search-indexer only for performance changes: the mailer's ledger writes, sign-ups, profiles
+  // and TTL expiries invoke neither. Each is taken as one invocation per record (no batching), which overstates.
+  invocations['table-stream'] = outboxRecords + indexSyncs;
   const finalStatuses = signUps; // "cast" or "not cast", one transaction per sign-up
-  const ledgerWrites = 2 * emails;
-  const streamBatches = apiWrites + finalStatuses + indexSyncs + ledgerWrites + reminderMessages;
-  invocations['table-stream'] = streamBatches;
+  invocations['search-indexer'] = indexSyncs;
   invocations.mailer = messages;
   invocations['reminder-dispatcher'] = runsPerMonth(15);
   invocations['search-refresh'] = runsPerMonth(15);
@@ -89,11 +78,8 @@ export function monthlyUsage(users: number, m: Measured, profile = usageProfile)
   const seconds: Partial<Record<FunctionName, number>> = {};
   const fn = (name: FunctionName) => m.functions[name] ?? { ms: 0, initMs: 0, memoryMb: 256 };
   for (const f of functions) seconds[f.name] = ((invocations[f.name] ?? 0) * fn(f.name).ms) / 1000;
-  seconds['table-stream'] =
-    (indexSyncs * m.streamMs.indexSync +
-      outboxRecords * m.streamMs.relay +
-      (streamBatches - indexSyncs - outboxRecords) * m.streamMs.ignored) /
-    1000;
+  seconds['table-stream'] = (outboxRecords * m.streamMs.relay + indexSyncs * m.streamMs.ignored) / 1000;
+  seconds['search-indexer'] = (indexSyncs * m.streamMs.indexSync) / 1000;
   seconds.mailer = (emails * m.mailerMsPerEmail) / 1000;
   seconds['reminder-dispatcher'] =
     (runsPerMonth(15) * fn('reminder-dispatcher').ms + reminderMessages * m.dispatcherMsPerReminder) / 1000;

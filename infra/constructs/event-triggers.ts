@@ -2,12 +2,12 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName } from '../../src/manifest';
-import { scheduleTargetSettings, streamEventSourceSettings } from '../event-source-settings';
+import { scheduleTargetSettings, streamEventSourceSettings, streamFilterPatterns } from '../event-source-settings';
 import { cronForEveryMinutes } from '../schedule-expression';
 import type { Alerts } from './alerts';
 import type { ManifestFunction } from './manifest-function';
@@ -27,8 +27,6 @@ export interface EventTriggersProps {
  * the authorizer belong to the HTTP API.
  */
 export class EventTriggers extends Construct {
-  private streamFailures: Queue | undefined;
-
   constructor(scope: Construct, id: string, props: EventTriggersProps) {
     super(scope, id);
     assertOnePolledQueue(props.functions);
@@ -53,8 +51,13 @@ export class EventTriggers extends Construct {
               // The stream handler fails the whole batch by throwing (every step is safe to repeat) rather than
               // returning batchItemFailures, so partial responses would add nothing; bisection isolates a bad record.
               reportBatchItemFailures: streamEventSourceSettings.reportBatchItemFailures,
-              // Records that still fail are not dropped silently: their coordinates go to a queue with an alarm.
-              onFailure: new SqsDlq(this.streamFailureQueue(props.alerts)),
+              // Only the records the manifest's filters name invoke the function; TTL expiries never do.
+              ...(trigger.filters
+                ? { filters: streamFilterPatterns(trigger.filters).map((pattern) => FilterCriteria.filter(pattern)) }
+                : {}),
+              // Records that still fail are not dropped silently: their coordinates go to the consumer's own
+              // queue with an alarm, so a failure of one consumer is told apart from another's.
+              onFailure: new SqsDlq(this.streamFailureQueue(target, props.alerts)),
             }),
           );
           Validations.of(target.role).acknowledge({
@@ -86,29 +89,29 @@ export class EventTriggers extends Construct {
   }
 
   /**
-   * The on-failure destination of stream consumers. Lambda writes to it; nothing polls it, so it costs no
+   * The on-failure destination of one stream consumer. Lambda writes to it; nothing polls it, so it costs no
    * requests while empty (unlike a Lambda-polled queue).
    */
-  private streamFailureQueue(alerts: Alerts): Queue {
-    if (!this.streamFailures) {
-      this.streamFailures = new Queue(this, 'StreamFailures', {
-        retentionPeriod: Duration.days(14),
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-      });
-      Validations.of(this.streamFailures).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason:
-          'This queue is itself a dead-letter destination: the on-failure destination of the stream event source ' +
-          'mapping, which cdk-nag does not recognise as a DLQ. It has an alarm and nothing consumes it.',
-      });
-      alerts.alarmWhenNotEmpty(
-        'StreamFailuresAlarm',
-        this.streamFailures,
-        'A DynamoDB stream batch failed after all retries; the message names the shard and sequence numbers.',
-      );
-    }
-    return this.streamFailures;
+  private streamFailureQueue(target: ManifestFunction, alerts: Alerts): Queue {
+    const id = `${target.node.id}StreamFailures`;
+    const queue = new Queue(this, id, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself a dead-letter destination: the on-failure destination of the stream event source ' +
+        'mapping, which cdk-nag does not recognise as a DLQ. It has an alarm and nothing consumes it.',
+    });
+    alerts.alarmWhenNotEmpty(
+      `${id}Alarm`,
+      queue,
+      `A DynamoDB stream batch of ${target.definition.name} failed after all retries; the message names the ` +
+        'shard and sequence numbers.',
+    );
+    return queue;
   }
 }
 

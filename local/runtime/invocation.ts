@@ -18,6 +18,11 @@ interface Invocation {
 
 const invocations = new AsyncLocalStorage<Invocation>();
 
+/** The function whose invocation the caller is running in (undefined outside any invocation). */
+export function invokedFunction(): FunctionDefinition | undefined {
+  return invocations.getStore()?.definition;
+}
+
 /** The error of an invocation that ran past its function's timeout, as Lambda reports it. */
 export class LambdaTimeoutError extends Error {
   override readonly name = 'Sandbox.Timedout';

@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDefinition } from '../../src/manifest';
-import { streamEventSourceSettings } from '../../infra/event-source-settings';
+import type { StreamFilter } from '../../src/manifest';
+import {
+  matchesFilterPattern,
+  streamEventSourceSettings,
+  streamFilterPatterns,
+} from '../../infra/event-source-settings';
 import type { AnyHandler } from './handlers';
 import { invoke } from './invocation';
 import type { Poller } from './sqs-poller';
@@ -34,6 +39,38 @@ function repairChildren(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, repairEmptyMaps(v)]));
 }
 
+/**
+ * The records of a batch that a consumer with these manifest filters is invoked for, by the same patterns the stack
+ * deploys as the event source's FilterCriteria (all records when it has no filters).
+ */
+export function selectedRecords<R>(records: readonly R[], filters: readonly StreamFilter[] | undefined): R[] {
+  if (!filters) return [...records];
+  const patterns = streamFilterPatterns(filters);
+  return records.filter((record) => patterns.some((pattern) => matchesFilterPattern(record, pattern)));
+}
+
+/** Stream records as Lambda's event carries them to the function. */
+export function lambdaStreamEvent(streamArn: string, records: readonly _Record[]): DynamoDBStreamEvent {
+  return {
+    Records: records.map(
+      (record) =>
+        ({
+          ...record,
+          // The SDK parses this into a Date; Lambda's event carries epoch seconds.
+          dynamodb: {
+            ...record.dynamodb,
+            ...(record.dynamodb?.NewImage ? { NewImage: repairChildren(record.dynamodb.NewImage) } : {}),
+            ...(record.dynamodb?.OldImage ? { OldImage: repairChildren(record.dynamodb.OldImage) } : {}),
+            ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+              ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+              : undefined,
+          },
+          eventSourceARN: streamArn,
+        }) as DynamoDBRecord,
+    ),
+  };
+}
+
 interface ShardState {
   iterator?: string;
   /** The last sequence number delivered successfully; a retry restarts after it. */
@@ -52,7 +89,9 @@ export interface StreamRetryPolicy {
  * event source mapping does with the settings the stack deploys (infra/event-source-settings.ts): a batch whose
  * handler fails (or times out) is split in two and each half retried, up to `retryAttempts` retries; records
  * that still fail are described in a message to the on-failure queue (as Lambda's SqsDlq destination does) and the
- * shard moves on. Without a failure queue they are logged and skipped.
+ * shard moves on. Without a failure queue they are logged and skipped. Records the trigger's filters leave out
+ * invoke nothing (the position moves past them). Each consumer has its own poller: its own position in each shard,
+ * its own retries and its own failure queue, as each event source mapping has in AWS.
  */
 export function startStreamPoller(options: {
   tableName: string;
@@ -66,6 +105,8 @@ export function startStreamPoller(options: {
   retryPolicy?: StreamRetryPolicy;
 }): Poller {
   const policy = options.retryPolicy ?? streamEventSourceSettings;
+  const { trigger } = options.definition;
+  const filters = trigger.kind === 'dynamodb-stream' ? trigger.filters : undefined;
   const streams = new DynamoDBStreamsClient({});
   const dynamodb = new DynamoDBClient({});
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
@@ -89,25 +130,7 @@ export function startStreamPoller(options: {
   }
 
   async function deliver(streamArn: string, records: _Record[]): Promise<void> {
-    const event: DynamoDBStreamEvent = {
-      Records: records.map(
-        (record) =>
-          ({
-            ...record,
-            // The SDK parses this into a Date; Lambda's event carries epoch seconds.
-            dynamodb: {
-              ...record.dynamodb,
-              ...(record.dynamodb?.NewImage ? { NewImage: repairChildren(record.dynamodb.NewImage) } : {}),
-              ...(record.dynamodb?.OldImage ? { OldImage: repairChildren(record.dynamodb.OldImage) } : {}),
-              ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
-                ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
-                : undefined,
-            },
-            eventSourceARN: streamArn,
-          }) as DynamoDBRecord,
-      ),
-    };
-    await invoke(options.definition, options.handler, event);
+    await invoke(options.definition, options.handler, lambdaStreamEvent(streamArn, records));
   }
 
   /** Lambda's on-failure record for a stream batch: where the records are, not the records. */
@@ -187,15 +210,17 @@ export function startStreamPoller(options: {
     const { Records = [], NextShardIterator } = await streams.send(
       new GetRecordsCommand({ ShardIterator: state.iterator, Limit: options.batchSize }),
     );
-    if (Records.length) {
-      delivered = true;
+    // Records read, even all filtered out, mean the shard may hold more: not yet idle.
+    if (Records.length) delivered = true;
+    const selected = selectedRecords(Records, filters);
+    if (selected.length) {
       busy = true;
-      if (!(await settle(streamArn, id, Records))) {
+      if (!(await settle(streamArn, id, selected))) {
         state.iterator = undefined; // start again after the checkpoint
         return;
       }
-      state.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber ?? state.checkpoint;
     }
+    state.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber ?? state.checkpoint;
     state.iterator = NextShardIterator;
     if (!NextShardIterator) state.closed = true;
   }

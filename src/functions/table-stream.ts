@@ -3,23 +3,19 @@ import { config } from '../config';
 import type { TableChange } from '../adapters/dynamodb/stream-records';
 import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
 import { enqueueEmails } from '../adapters/sqs/email-queue';
-import type { StoredPerformance } from '../domain/follow-ups';
 import { changedAt, concernsSignUps, followUpPerformanceChange } from '../domain/follow-ups';
 import { emailsFor } from '../domain/notification-emails';
 import type { Notification } from '../domain/notifications';
 import { logger } from './logger';
 import { stores } from './stores';
 
-const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
-
 /**
- * The search index, then what the change means for the performance's sign-ups: each sign-up's change is saved on
- * its own, conditional on its status, so a retried batch neither repeats an email nor misses a performer.
+ * What a performance change means for its sign-ups: each sign-up's change is saved on its own, conditional on its
+ * status, so a retried batch neither repeats an email nor misses a performer. (The search index is search-indexer's.)
  */
 async function onPerformanceChange(change: TableChange): Promise<void> {
   const { before, after } = performancesOf(change);
-  const { search, signUps } = stores();
-  await search.sync(live(before), live(after), change.at);
+  const { signUps } = stores();
   if (!before || !after || !concernsSignUps(before, after)) return;
   const signUpsNow = await signUps.listOfPerformance(after.performanceId);
   const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
@@ -38,8 +34,10 @@ async function relayOutbox(change: TableChange): Promise<void> {
 }
 
 /**
- * The table's stream consumer. It relays each new outbox record to the email queue, and follows up each change
- * to a performance: the search index, and what the change means for its performers. A failure fails the batch,
+ * The table's stream consumer for email (its event source delivers only new outbox records and performance
+ * changes): it relays each new outbox record to the email queue, and follows up each change to a performance with
+ * what it means for its performers. The search index is another consumer's (search-indexer), so its failures
+ * hold back no email. A failure fails the batch,
  * which Lambda (or the local runtime) delivers again from the same record; every step is safe to repeat, and the
  * mailer drops emails it has already sent.
  */

@@ -49,6 +49,35 @@ describe('event sources', () => {
     }
   });
 
+  const noTtlExpiry = { userIdentity: { principalId: [{ exists: false }] } };
+  const filtersOf = (name: string) => {
+    const mapping = mappings.find((m) => m.FunctionName.Ref === fnId(name)) as
+      { FilterCriteria?: { Filters: { Pattern: string }[] } } | undefined;
+    return mapping?.FilterCriteria?.Filters.map((f) => JSON.parse(f.Pattern) as unknown);
+  };
+
+  it('invokes the outbox relay only for new outbox records and changed or removed performances, never for a TTL expiry', () => {
+    expect(filtersOf('table-stream')).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['Outbox'] } } }, ...noTtlExpiry },
+      { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
+    ]);
+  });
+
+  it('keeps the search index in a consumer of its own, invoked only for performances, never for a TTL expiry', () => {
+    expect(filtersOf('search-indexer')).toEqual([
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
+    ]);
+    // Each consumer sends what it gives up on to its own on-failure queue.
+    const destinations = ['table-stream', 'search-indexer'].map((name) =>
+      JSON.stringify(
+        (mappings.find((m) => m.FunctionName.Ref === fnId(name)) as { DestinationConfig?: unknown }).DestinationConfig,
+      ),
+    );
+    expect(new Set(destinations).size).toBe(2);
+  });
+
   it('fires every schedule function on the clock', () => {
     for (const f of functions) {
       if (f.trigger.kind !== 'schedule') continue;

@@ -1,0 +1,24 @@
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
+import type { StoredPerformance } from '../domain/follow-ups';
+import { logger } from './logger';
+import { stores } from './stores';
+
+const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
+
+/**
+ * The search index's stream consumer (its event source delivers only performance changes): each change files the
+ * performance anew, or takes it out once deleted. It is a consumer of its own, so a search entry that cannot be
+ * written holds back no email: table-stream relays and follows up independently. A failure fails the batch, which
+ * is delivered again; writing the entries is safe to repeat.
+ */
+export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
+  logger.addContext(context);
+  const { search } = stores();
+  for (const record of event.Records) {
+    const change = decodeStreamRecord(record);
+    if (change.type !== 'Performance') continue;
+    const { before, after } = performancesOf(change);
+    await search.sync(live(before), live(after), change.at);
+  }
+}
