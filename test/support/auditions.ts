@@ -67,4 +67,17 @@ export async function holdAuditionNow(
   };
   const moved = await api('PUT', `/performances/${performanceId}`, { token, body });
   if (moved.status !== 200) throw new Error(`could not move the slot into the past: ${JSON.stringify(moved.body)}`);
+  // The slot's sign-ups move with it a moment later (the table stream's follow-up): wait until they have, so a
+  // page read next shows every one of them as auditioned.
+  const signUpsMoved = async () => {
+    const { status, body: bySlot } = await api<{
+      slots: { slotId: string; signUps: { slot: { startsAt: { utc: string } } }[] }[];
+    }>('GET', `/performances/${performanceId}/signups`, { token });
+    const signUps = bySlot.slots?.find((s) => s.slotId === held)?.signUps ?? [];
+    return status === 200 && signUps.every((s) => Date.parse(s.slot.startsAt.utc) <= Date.now());
+  };
+  for (const started = Date.now(); !(await signUpsMoved());) {
+    if (Date.now() - started > 20_000) throw new Error(`the sign-ups of ${held} did not move with their slot`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
