@@ -137,7 +137,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ─── The API's answers, as far as the seed reads them ───────────────────────────────────────────────────────
 
-interface PerformanceView {
+export interface PerformanceView {
   performanceId: string;
   version: number;
   title: string;
@@ -172,7 +172,7 @@ interface SignUpView {
 }
 
 /** The performance as a PUT body: the view as it is, with the ids of characters and slots kept. */
-function asUpdate(view: PerformanceView) {
+export function asUpdate(view: PerformanceView) {
   return {
     version: view.version,
     title: view.title,

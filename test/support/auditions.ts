@@ -1,24 +1,7 @@
 import { DateTime } from 'luxon';
+import type { PerformanceView } from '../../local/seed';
+import { asUpdate } from '../../local/seed';
 import { api } from './api';
-
-interface PerformanceRead {
-  version: number;
-  title: string;
-  description: string;
-  kind: string;
-  director: unknown;
-  castingDirector: unknown;
-  venue: { name: string; address: string; timeZone: string };
-  dates: { local: string }[];
-  characters: { characterId: string; name: string; description: string; attributes: unknown; places: number }[];
-  slots: {
-    slotId: string;
-    start: string;
-    durationMinutes: number;
-    capacity: number;
-    location: { name: string; address: string };
-  }[];
-}
 
 /**
  * Holds an audition now instead of waiting for it: the director moves the slot (same id, so its sign-ups stay)
@@ -32,7 +15,7 @@ export async function holdAuditionNow(
   slotId?: string,
   minutesAgo = 1,
 ): Promise<void> {
-  const read = await api<PerformanceRead>('GET', `/performances/${performanceId}`, { token });
+  const read = await api<PerformanceView>('GET', `/performances/${performanceId}`, { token });
   if (read.status !== 200) throw new Error(`could not read ${performanceId}: ${JSON.stringify(read.body)}`);
   const p = read.body;
   const held = slotId ?? (p.slots.length === 1 ? p.slots[0]!.slotId : undefined);
@@ -40,31 +23,8 @@ export async function holdAuditionNow(
   const start = DateTime.fromMillis(Date.now() - minutesAgo * 60_000, { zone: p.venue.timeZone }).toFormat(
     "yyyy-LL-dd'T'HH:mm",
   );
-  const body = {
-    version: p.version,
-    title: p.title,
-    description: p.description,
-    kind: p.kind,
-    director: p.director,
-    castingDirector: p.castingDirector,
-    venue: p.venue,
-    dates: p.dates.map((d) => d.local),
-    characters: p.characters.map(({ characterId, name, description, attributes, places }) => ({
-      characterId,
-      name,
-      description,
-      attributes,
-      places,
-    })),
-    slots: p.slots.map(({ slotId: id, start: current, durationMinutes, capacity, location }) => ({
-      slotId: id,
-      start: id === held ? start : current,
-      durationMinutes,
-      capacity,
-      // A slot at the venue reads with the venue's name and address; it is sent without a location, as it came.
-      ...(location.name === p.venue.name && location.address === p.venue.address ? {} : { location }),
-    })),
-  };
+  const update = asUpdate(p);
+  const body = { ...update, slots: update.slots.map((s) => (s.slotId === held ? { ...s, start } : s)) };
   const moved = await api('PUT', `/performances/${performanceId}`, { token, body });
   if (moved.status !== 200) throw new Error(`could not move the slot into the past: ${JSON.stringify(moved.body)}`);
   // The slot's sign-ups move with it a moment later (the table stream's follow-up): wait until they have, so a
