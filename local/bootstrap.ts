@@ -16,7 +16,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { projectionOf, tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { functions, queues } from '../src/manifest';
 import { roles } from '../src/domain/profile';
 
@@ -66,7 +66,10 @@ export async function ensureTable(clientConfig: ClientConfig): Promise<string> {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: {
+          ProjectionType: projectionOf(index).type,
+          NonKeyAttributes: projectionOf(index).attributes,
+        },
         ProvisionedThroughput: { ReadCapacityUnits: index.readCapacity, WriteCapacityUnits: index.writeCapacity },
       })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: t.stream },

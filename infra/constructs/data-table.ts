@@ -2,6 +2,7 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { tableDefinition } from '../../src/adapters/dynamodb/table-definition';
+import { projectionOf } from '../../src/adapters/dynamodb/table-definition';
 
 export interface DataTableProps {
   /** The shape shared with the local stack: keys, indexes, TTL, stream and provisioned capacities. */
@@ -38,7 +39,8 @@ export class DataTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        projectionType: ProjectionType[projectionOf(index).type],
+        nonKeyAttributes: projectionOf(index).attributes,
         readCapacity: index.readCapacity,
         writeCapacity: index.writeCapacity,
       });

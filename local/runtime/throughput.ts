@@ -1,11 +1,13 @@
 import type { AttributeValue, ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetItemCommand,
   DynamoDBClient,
   GetItemCommand,
   ProvisionedThroughputExceededException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../src/adapters/dynamodb/table-definition';
+import type { IndexDefinition } from '../../src/adapters/dynamodb/table-definition';
+import { projectionOf, tableDefinition } from '../../src/adapters/dynamodb/table-definition';
 
 /**
  * Provisioned throughput as DynamoDB enforces it, for DynamoDB Local (which never throttles): a token bucket per
@@ -95,6 +97,8 @@ export class TokenBucket {
 
 // DynamoDB's item size rules, for items in the low-level form (AttributeValue maps).
 
+type Item = Record<string, AttributeValue>;
+
 /** Bytes of one attribute value: strings and binaries their length, numbers ~1 byte per 2 digits + 1, … */
 export function attributeValueSize(value: AttributeValue | Record<string, unknown>): number {
   const v = value as Record<string, unknown>;
@@ -147,6 +151,65 @@ export const writeUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes
 /** A transaction pays two write units per KB of every item it writes or checks (ConditionCheck included). */
 export const transactionWriteUnits = (itemSizes: readonly number[]): number =>
   itemSizes.reduce((total, bytes) => total + 2 * writeUnits(bytes), 0);
+
+/**
+ * The entry an index holds for `item`: its table and index keys and the projected attributes; none when the item
+ * lacks the index's keys (a sparse index).
+ */
+export function indexEntry(item: Item | undefined, index: IndexDefinition): Item | undefined {
+  if (!item || !item[index.partitionKey] || !item[index.sortKey]) return undefined;
+  const projection = projectionOf(index);
+  if (projection.type === 'ALL') return item;
+  const keep = new Set([
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    index.partitionKey,
+    index.sortKey,
+    ...(projection.attributes ?? []),
+  ]);
+  return Object.fromEntries(Object.entries(item).filter(([name]) => keep.has(name)));
+}
+
+/** One item of a TransactWriteItems call: what it was before and after (undefined where there was none). */
+export interface TransactedItem {
+  readonly action: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
+  readonly before?: Item;
+  readonly after?: Item;
+}
+
+const sameItem = (a: Item, b: Item) => {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((n) => JSON.stringify(a[n]) === JSON.stringify(b[n]));
+};
+
+/**
+ * What a transaction consumes by DynamoDB's rules, from the real items: the table pays 2 units per KB of each item
+ * (the larger of before and after; ConditionCheck included: the prepare and the commit phase each write it). An
+ * index is updated after the commit, as for any write, once: 1 unit per KB of each entry it writes, none when the
+ * entry is unchanged or absent, a delete and a put when the item moves to other index keys. (DynamoDB Local
+ * reports one item of a transaction, and doubles its index writes.)
+ */
+export function transactionConsumed(items: readonly TransactedItem[]): Consumed {
+  const consumed: Record<string, number> = {
+    [baseTable]: transactionWriteUnits(
+      items.map(({ before, after }) => Math.max(before ? itemBytes(before) : 0, after ? itemBytes(after) : 0)),
+    ),
+  };
+  for (const index of tableDefinition.indexes) {
+    let units = 0;
+    for (const { action, before, after } of items) {
+      if (action === 'ConditionCheck') continue;
+      const [was, is] = [indexEntry(before, index), indexEntry(after, index)];
+      if (was && is && sameItem(was, is)) continue;
+      const sameKeys =
+        was && is && [index.partitionKey, index.sortKey].every((k) => JSON.stringify(was[k]) === JSON.stringify(is[k]));
+      if (sameKeys) units += writeUnits(Math.max(itemBytes(was), itemBytes(is)));
+      else units += [was, is].reduce((n, e) => n + (e ? writeUnits(itemBytes(e)) : 0), 0);
+    }
+    if (units > 0) consumed[index.name] = units;
+  }
+  return consumed;
+}
 
 /** Units one call consumed, per table (`table`) and index name. */
 export type Consumed = Readonly<Record<string, number>>;
@@ -233,7 +296,6 @@ const readCommands = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'Trans
 const writeCommands = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 type Input = Record<string, unknown>;
-type Item = Record<string, AttributeValue>;
 
 /** The indexes a write of this request may touch: those whose key attributes the request names. */
 function indexesNamedBy(request: Input): string[] {
@@ -302,6 +364,56 @@ function consumedBy(operation: string, input: Input, output: Input): Consumed {
   return consumed;
 }
 
+interface TransactionStepKey {
+  readonly action: TransactedItem['action'];
+  readonly tableName: string;
+  readonly key: Item;
+}
+
+/** The item each step of a TransactWriteItems input writes or checks, by its key. */
+function transactionItems(input: Input): TransactionStepKey[] {
+  return ((input.TransactItems as Input[] | undefined) ?? []).flatMap((entry) => {
+    const [action, step] = Object.entries(entry).find(([, v]) => v) as [TransactedItem['action'], Input];
+    const item = step.Item as Item | undefined;
+    const key =
+      (step.Key as Item | undefined) ??
+      (item && {
+        [tableDefinition.partitionKey]: item[tableDefinition.partitionKey] as AttributeValue,
+        [tableDefinition.sortKey]: item[tableDefinition.sortKey] as AttributeValue,
+      });
+    return key ? [{ action, tableName: String(step.TableName), key }] : [];
+  });
+}
+
+/** The items at these keys as they are now (undefined where there is none), read unmetered. */
+async function currentItems(
+  client: DynamoDBClient,
+  steps: readonly TransactionStepKey[],
+): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
+  const id = (tableName: string, key: Item) =>
+    [tableName, key[tableDefinition.partitionKey], key[tableDefinition.sortKey]]
+      .map((v) => JSON.stringify(v))
+      .join('|');
+  let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {};
+  for (const step of steps) {
+    (request[step.tableName] ??= { Keys: [], ConsistentRead: true }).Keys.push(step.key);
+  }
+  while (request && Object.keys(request).length) {
+    const { Responses = {}, UnprocessedKeys } = await client.send(new BatchGetItemCommand({ RequestItems: request }));
+    for (const [tableName, items] of Object.entries(Responses)) {
+      for (const item of items) {
+        found.set(id(tableName, item), item);
+      }
+    }
+    request = UnprocessedKeys as typeof request;
+  }
+  return steps.map((step) => found.get(id(step.tableName, step.key)));
+}
+
+const zip = <A, B, C>(a: readonly A[], b: readonly B[], c: readonly C[]): [A, B, C][] =>
+  a.map((x, i) => [x, b[i] as B, c[i] as C]);
+
 interface FinalizeArgs {
   input: Input;
 }
@@ -351,9 +463,22 @@ export function meterClient(client: { middlewareStack: unknown }, meter: Through
         if (!kind) return next(args);
         const exhausted = meter.exhausted(kind, resourcesOf(operation, args.input));
         if (exhausted.length) throw refusal(operation, args.input, exhausted);
+        // DynamoDB Local under-reports transactions (it bills one item of several), so they are priced here.
+        const transaction = operation === 'TransactWriteItems' && meter.charging ? transactionItems(args.input) : [];
+        raw ??= new DynamoDBClient({});
+        const before = transaction.length ? await currentItems(raw, transaction) : [];
         try {
           const result = await next(args);
-          meter.charge({ command: operation, kind, consumed: consumedBy(operation, args.input, result.output) });
+          const consumed = transaction.length
+            ? transactionConsumed(
+                zip(transaction, before, await currentItems(raw, transaction)).map(([step, was, is]) => ({
+                  action: step.action,
+                  before: was,
+                  after: step.action === 'ConditionCheck' ? was : is,
+                })),
+              )
+            : consumedBy(operation, args.input, result.output);
+          meter.charge({ command: operation, kind, consumed });
           return result;
         } catch (error) {
           if ((error as Error).name === 'ConditionalCheckFailedException' && meter.charging) {

@@ -7,6 +7,12 @@ export interface IndexDefinition {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  /**
+   * What an index entry holds beside the keys: every attribute (`ALL`), none (`KEYS_ONLY`) or the named ones. A
+   * write touches an index only when it changes the entry's keys or a projected attribute, and pays for the entry's
+   * size, so a narrow projection keeps writes cheap.
+   */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | readonly string[];
   readonly readCapacity: number;
   readonly writeCapacity: number;
 }
@@ -19,8 +25,15 @@ export const tableDefinition = {
   readCapacity: 10,
   writeCapacity: 10,
   indexes: [
-    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', readCapacity: 5, writeCapacity: 5 },
-    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', readCapacity: 5, writeCapacity: 5 },
-    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', readCapacity: 5, writeCapacity: 5 },
-  ] satisfies IndexDefinition[],
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
+  ] satisfies IndexDefinition[] as readonly IndexDefinition[],
 } as const;
+
+/** The index's projection as the CreateTable API and CloudFormation spell it. */
+export function projectionOf(index: IndexDefinition): { type: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; attributes?: string[] } {
+  return typeof index.projection === 'string'
+    ? { type: index.projection }
+    : { type: 'INCLUDE', attributes: [...index.projection] };
+}

@@ -12,11 +12,13 @@ import {
   baseTable,
   consumedByResource,
   deployedLimits,
+  indexEntry,
   itemBytes,
   meterClient,
   readUnits,
   ThroughputMeter,
   TokenBucket,
+  transactionConsumed,
   transactionWriteUnits,
   uniformLimits,
   writeUnits,
@@ -100,6 +102,40 @@ describe('capacity units by DynamoDB rules', () => {
       }),
     );
     expect(transactionWriteUnits([itemBytes(item(3000)), 0, itemBytes(item(100))])).toBe(6 + 2 + 2);
+  });
+
+  it('prices each item of a transaction from the real items: the table twice every item, an index once each entry it writes', () => {
+    const s = (text: string): AttributeValue => ({ S: text });
+    const key = { pk: s('PERF#1'), sk: s('SIGNUP#a') };
+    const inGsi1 = { ...key, gsi1pk: s('PERFORMER#a'), gsi1sk: s('2026#1'), note: s('x'.repeat(1500)) };
+    const gsi1 = tableDefinition.indexes.find((i) => i.name === 'gsi1');
+    expect(indexEntry({ ...key }, gsi1!)).toBeUndefined();
+    // A put of a 1.5 KB item in gsi1, a small counter update beside it, and a check of a 3 KB item.
+    expect(
+      transactionConsumed([
+        { action: 'Put', after: inGsi1 },
+        {
+          action: 'Update',
+          before: { pk: s('PERF#1'), sk: s('COUNT#1') },
+          after: { pk: s('PERF#1'), sk: s('COUNT#2') },
+        },
+        { action: 'ConditionCheck', before: { ...key, big: s('y'.repeat(3000)) } },
+      ]),
+    ).toEqual({ [baseTable]: 4 + 2 + 6, gsi1: 2 });
+    // An update that changes no index key and no projected attribute writes no index entry.
+    const narrow = tableDefinition.indexes.filter((i) => i.projection !== 'ALL');
+    for (const index of narrow) {
+      const entry = { ...key, [index.partitionKey]: s('p'), [index.sortKey]: s('q') };
+      expect(
+        transactionConsumed([{ action: 'Update', before: entry, after: { ...entry, unprojected: s('z') } }])[
+          index.name
+        ],
+      ).toBeUndefined();
+    }
+    // Moving to other index keys is a delete and a put of the entry.
+    expect(
+      transactionConsumed([{ action: 'Update', before: inGsi1, after: { ...inGsi1, gsi1sk: s('2027#1') } }]).gsi1,
+    ).toBe(4);
   });
 
   it('splits what DynamoDB reports into the table and each index', () => {
