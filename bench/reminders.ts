@@ -2,8 +2,10 @@ import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import type { LocalSystem } from '../local/system';
-import { indexKeys, keys } from '../src/adapters/dynamodb/keys';
+import { keys } from '../src/adapters/dynamodb/keys';
 import { performanceItem } from '../src/adapters/dynamodb/performance-store';
+import { signUpItem } from '../src/adapters/dynamodb/signup-store';
+import { signUp } from '../src/domain/sign-up-decisions';
 import { sesClient } from '../src/adapters/ses/ses-email-sender';
 import { emailQueueClient } from '../src/adapters/sqs/email-queue';
 import type { Performance } from '../src/domain/performance';
@@ -75,7 +77,7 @@ async function until(check: () => boolean, timeoutMs: number, tick: () => void):
 
 /**
  * 10k reminders due at one quarter hour across 500 slots: writes the performances, the performers' profiles and
- * the reminder items straight into the table (the shapes `joinReminderStep` writes), fires the dispatcher as
+ * their sign-ups straight into the table (as the sign-up store writes them), fires the dispatcher as
  * EventBridge would, and follows the reminders through the stream relay, the queue and the mailer to the SES
  * stand-in, counting messages, emails and duplicates.
  */
@@ -114,15 +116,17 @@ export async function measureReminders(
     createdAt: instant.toISOString(),
   }));
   const at = instant.toISOString();
-  const reminders = slots.map((slot, s) => ({
-    ...keys.reminder(slot.performanceId, slot.slotId, at),
-    ...indexKeys.dueReminder(at, slot.performanceId, slot.slotId),
-    type: 'Reminder',
-    performanceId: slot.performanceId,
-    slotId: slot.slotId,
-    instant: at,
-    recipients: new Set(Array.from({ length: options.perSlot }, (_, i) => `reminder-${s * options.perSlot + i}`)),
-  }));
+  // Each performer's sign-up as the product writes it (made two days before), waiting for a reminder due now.
+  const signedUpAt = new Date(instant.getTime() - 2 * 24 * 3600_000);
+  const reminders = slots.map((slot, s) => {
+    const performance = performances.find((p) => p.performanceId === slot.performanceId) as Performance;
+    return Array.from({ length: options.perSlot }, (_, i) => {
+      const profile = profiles[s * options.perSlot + i] as (typeof profiles)[number];
+      const request = { signUpId: `rsu-${s}-${i}`, slotId: slot.slotId, characterIds: [] };
+      const { signUp: record } = signUp({ performance }, { ...profile, role: 'performer' }, request, signedUpAt);
+      return signUpItem({ ...record, reminderAt: at });
+    });
+  }).flat();
   // Written with the stream off, so the relay does not first wade through 10k profile records; then on again.
   await setTableStream(table, false);
   await bulkWrite(table, [...performances.map(performanceItem), ...profiles, ...reminders]);

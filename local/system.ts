@@ -266,6 +266,11 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           if (request.method === 'DELETE') throughput.setLimits(startLimits);
           return { status: 200, body: { limits: throughput.limits ?? 'unmetered' } };
         }
+        if (url.pathname === '/__local/settled' && request.method === 'POST') {
+          // Answers once the stream consumers and the queue pollers have nothing left to do (as `settled()`).
+          await settledWithin(60_000);
+          return { status: 204, body: null };
+        }
         if (url.pathname === '/__local/health') return { status: 200, body: { ok: true } };
         return undefined;
       },
@@ -282,13 +287,14 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  async function settledWithin(timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    await quietSince(Date.now(), deadline);
+    await quietSince(Date.now(), deadline);
+  }
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
-    async settled(timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      await quietSince(Date.now(), deadline);
-      await quietSince(Date.now(), deadline);
-    },
+    settled: (timeoutMs = 60_000) => settledWithin(timeoutMs),
     stack,
     scheduler,
     throughput,

@@ -2,7 +2,7 @@ import { nextInvite } from './calendar';
 import type { Notification } from './notifications';
 import type { Performance } from './performance';
 import { slotChanges } from './performance';
-import { planning, reminderFor, reminderMove } from './reminder-plan';
+import { reminderFor } from './reminder-plan';
 import type { SignUpChange } from './sign-up-change';
 import type { SignUpRecord } from './signup';
 import { aboutSignUp, finalStatusAtClose, performerReader, withStatus } from './signup';
@@ -91,7 +91,7 @@ export function followUpPerformanceChange(
           venueTimeZone: after.venue.timeZone,
           performerTimeZone: record.performer.timeZone,
         };
-        return [planning(reminderFor(audition, now), (reminderAt) => moveTo(record, slot, reminderAt, now))];
+        return [moveTo(record, slot, reminderFor(audition, now), now)];
       }),
   );
   return { signUps: [...settled, ...movedSignUps], removedSlots: removed.map((s) => s.slotId) };
@@ -115,7 +115,6 @@ function settle(
   return {
     signUp: updated,
     from: record.status,
-    reminder: reminderMove(record, updated),
     notifications: [notification],
   };
 }
@@ -126,7 +125,6 @@ function moveTo(record: SignUpRecord, slot: SignUpRecord['slot'], reminderAt: st
   const change: SignUpChange = {
     signUp: moved,
     from: 'signed-up',
-    reminder: reminderMove(record, moved),
     notifications: [
       { kind: 'slot-moved', ...aboutSignUp(moved), previousSlot: record.slot, to: performerReader(record), invite },
     ],

@@ -1,5 +1,6 @@
 import type { EmailMessage } from './email-message';
 import { firstInvite, nextInvite } from './calendar';
+import { recipientKey } from './email-delivery';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
   renderAuditionReminder,
@@ -66,7 +67,8 @@ export function linkFor(notification: Notification, webBaseUrl: string): EmailLi
 /**
  * The emails a notification becomes: one message per reader (each sees times in their own zone), except the
  * reminder, which is one message for all its readers (the mailer sends it to each of them separately).
- * Idempotency keys derive from the outbox record's id, so a repeated relay never sends twice.
+ * Idempotency keys derive from the outbox record's id (a reminder's from the reminder), so a repeated relay never
+ * sends twice.
  *
  * @example emailsFor(notification, outboxId, new Date(createdAt), 'https://d1234.cloudfront.net') // [{ idempotencyKey: `${outboxId}`, to: […], … }]
  */
@@ -92,12 +94,13 @@ export function emailsFor(
       slot: slotFacts(notification.slot),
       link,
     });
-    return [
-      message(
-        rendered,
-        notification.to.map((r) => r.email),
-      ),
-    ];
+    // Keyed by the reminder, not the outbox record: a reminder sent again (a dispatcher run that stopped before it
+    // took its performers out) reaches nobody twice. A single recipient's key is the one it would have among many.
+    const key = notification.instant
+      ? `reminder/${notification.performance.performanceId}/${notification.slot.slotId}/${notification.instant}`
+      : outboxId;
+    const to = notification.to.map((r) => r.email);
+    return [message(rendered, to, to.length === 1 && notification.instant ? recipientKey(key, to[0] as string) : key)];
   }
   if (notification.kind === 'registration-attempted') {
     return [message(renderRegistrationAttempted({ recipient: notification.to, link }), [notification.to.email])];

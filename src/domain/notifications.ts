@@ -92,6 +92,8 @@ export type Notification =
     }
   | {
       readonly kind: 'reminder';
+      /** The instant the reminder was planned for (ISO): with the slot, the identity of each reminder email. */
+      readonly instant?: string;
       readonly to: readonly Recipient[];
       readonly performance: PerformanceSnapshot;
       readonly slot: SlotSnapshot;

@@ -1,6 +1,7 @@
-import type { Notification, Recipient } from './notifications';
+import type { Notification } from './notifications';
 import type { AuditionSlot, Performance } from './performance';
-import type { DueReminder } from './ports/reminders';
+import type { PerformanceStore } from './ports/performances';
+import type { DueReminder, ReminderStore } from './ports/reminders';
 import { auditionBegun } from './signup';
 import { performanceSnapshot, slotSnapshot } from './snapshots';
 
@@ -23,13 +24,12 @@ export function slotToRemindOf(
 }
 
 /**
- * What to do with a due reminder: send it to its performers (as `readers`, with their zones), or drop it.
- * @example dispatchReminder(due, performance, readers, now) // { outcome: 'sent', notification: { kind: 'reminder', … } }
+ * What to do with a due reminder: send it to its performers (each in their own zone), or drop it.
+ * @example dispatchReminder(due, performance, now) // { outcome: 'sent', notification: { kind: 'reminder', … } }
  */
 export function dispatchReminder(
   reminder: DueReminder,
   performance: Performance | undefined,
-  readers: readonly Recipient[],
   now: Date,
 ): ReminderDispatch {
   const slot = slotToRemindOf(reminder, performance, now);
@@ -38,9 +38,52 @@ export function dispatchReminder(
     outcome: 'sent',
     notification: {
       kind: 'reminder',
-      to: readers.map((p) => ({ name: p.name, email: p.email, timeZone: p.timeZone })),
+      instant: reminder.instant,
+      to: reminder.recipients.map((p) => ({ name: p.name, email: p.email, timeZone: p.timeZone })),
       performance: performanceSnapshot(performance),
       slot: slotSnapshot(slot, performance.venue.timeZone),
     },
   };
+}
+
+export interface DispatchReport {
+  readonly sent: number;
+  readonly dropped: number;
+  readonly recipients: number;
+  /** Whether due reminders were left for the next run because this one's time was nearly up. */
+  readonly unfinished: boolean;
+}
+
+const performerKey = (r: DueReminder, performerId: string) =>
+  [r.performanceId, r.slotId, r.instant, performerId].join('|');
+
+/**
+ * Sends or drops every reminder due at `now`, one at a time, while `hasTime()` says there is time for another: what
+ * is left still waits in the store for the next run. A performer the store still shows after their reminder was
+ * closed (an index lags a write by a moment) is not sent to again in the same run.
+ * @example await dispatchDueReminders(stores, now, () => context.getRemainingTimeInMillis() > 15_000)
+ */
+export async function dispatchDueReminders(
+  stores: { readonly performances: Pick<PerformanceStore, 'readMany'>; readonly reminders: ReminderStore },
+  now: Date,
+  hasTime: () => boolean,
+): Promise<DispatchReport> {
+  const report = { sent: 0, dropped: 0, recipients: 0, unfinished: false };
+  const done = new Set<string>();
+  for (;;) {
+    const due = (await stores.reminders.due(now))
+      .map((r) => ({ ...r, recipients: r.recipients.filter((p) => !done.has(performerKey(r, p.performerId))) }))
+      .filter((r) => r.recipients.length > 0);
+    if (due.length === 0) return report;
+    for (const reminder of due) {
+      if (!hasTime()) return { ...report, unfinished: true };
+      // Read eventually consistent: the dispatch needs the slot and its start, which a moment's lag cannot change.
+      const [performance] = await stores.performances.readMany([reminder.performanceId]);
+      const decision = dispatchReminder(reminder, performance, now);
+      await stores.reminders.close(reminder, decision, now);
+      reminder.recipients.forEach((p) => done.add(performerKey(reminder, p.performerId)));
+      report[decision.outcome] += 1;
+      if (decision.outcome === 'sent') report.recipients += reminder.recipients.length;
+    }
+  }
 }

@@ -1,11 +1,13 @@
 import { plannedReminder } from './reminder';
-import type { ReminderMove, SignUpChange } from './sign-up-change';
+import type { SignUpChange } from './sign-up-change';
 import type { SignUpRecord } from './signup';
 import { slotStartAtVenue } from './snapshots';
 
 /**
  * Where a performer's reminder is (re-)planned: a new sign-up, a moved slot and a changed time zone all plan it
- * here; `reminder.ts` says when the reminder goes, this file says which sign-ups move between reminders.
+ * here; `reminder.ts` says when the reminder goes. A sign-up waits for its reminder while it is signed up with a
+ * `reminderAt`; a reminder planned at an instant the dispatcher has passed goes with its next run, unless the
+ * audition has begun by then.
  */
 
 /**
@@ -20,32 +22,6 @@ export function reminderFor(
   return plannedReminder({ ...audition, signedUpAt: now })?.toISOString();
 }
 
-type Planned = Pick<SignUpRecord, 'performanceId' | 'slotId' | 'reminderAt'>;
-
-/**
- * The move between reminders from what `before` planned to what `after` plans: nothing when both plan the same.
- * @example reminderMove(signedUp, withdrawn) // { leave: { performanceId, slotId, instant: signedUp.reminderAt } }
- */
-export function reminderMove(before: Planned | undefined, after: Planned | undefined): ReminderMove {
-  if (before?.reminderAt === after?.reminderAt && before?.slotId === after?.slotId) return {};
-  const at = (p: Planned | undefined) =>
-    p?.reminderAt ? { performanceId: p.performanceId, slotId: p.slotId, instant: p.reminderAt } : undefined;
-  const leave = at(before);
-  const join = at(after);
-  return { ...(leave ? { leave } : {}), ...(join ? { join } : {}) };
-}
-
-/**
- * A decision that plans a reminder, with its fallback planning none (see {@link SignUpChange.withoutReminder}).
- * @example planning(reminderAt, (at) => change(at)) // change(reminderAt) with withoutReminder: change(undefined)
- */
-export function planning(
-  reminderAt: string | undefined,
-  decide: (reminderAt: string | undefined) => SignUpChange,
-): SignUpChange {
-  return reminderAt === undefined ? decide(undefined) : { ...decide(reminderAt), withoutReminder: decide(undefined) };
-}
-
 /**
  * After a performer moved to another time zone: each open sign-up still planned for another zone, re-planned for
  * 19:00 in the new one (or none, if that moment has passed). Repeating it after a partial save finishes the job.
@@ -57,14 +33,12 @@ export function replanReminders(signUps: readonly SignUpRecord[], timeZone: stri
     .map((record) => {
       const venueTimeZone = record.performance.venue.timeZone;
       const slotStart = slotStartAtVenue(record.slot, venueTimeZone);
-      return planning(reminderFor({ slotStart, venueTimeZone, performerTimeZone: timeZone }, now), (reminderAt) => {
-        const signUp: SignUpRecord = {
-          ...record,
-          performer: { ...record.performer, timeZone },
-          reminderAt,
-          updatedAt: now.toISOString(),
-        };
-        return { signUp, from: 'signed-up', reminder: reminderMove(record, signUp), notifications: [] };
-      });
+      const signUp: SignUpRecord = {
+        ...record,
+        performer: { ...record.performer, timeZone },
+        reminderAt: reminderFor({ slotStart, venueTimeZone, performerTimeZone: timeZone }, now),
+        updatedAt: now.toISOString(),
+      };
+      return { signUp, from: 'signed-up', notifications: [] };
     });
 }

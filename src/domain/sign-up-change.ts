@@ -8,12 +8,6 @@ export interface ReminderRef {
   readonly instant: string;
 }
 
-/** How a change moves the performer between reminders: off the one planned before, onto the one planned now. */
-export interface ReminderMove {
-  readonly leave?: ReminderRef;
-  readonly join?: ReminderRef;
-}
-
 /** A change to the count of a slot's taken places or of a character's cast performers. */
 export interface PlacesChange {
   readonly by: 1 | -1;
@@ -25,11 +19,11 @@ export interface PlacesChange {
  * What a decision about one sign-up changes, for a store to write as one unit: all of it or none.
  *
  * @example
- * // a withdrawal: the sign-up, still signed up when written, frees its place, leaves its reminder, tells two
- * { signUp: withdrawn, from: 'signed-up', slotPlaces: { by: -1 }, reminder: { leave }, notifications: [n1, n2] }
+ * // a withdrawal: the sign-up, still signed up when written, frees its place, tells two
+ * { signUp: withdrawn, from: 'signed-up', slotPlaces: { by: -1 }, notifications: [n1, n2] }
  */
 export interface SignUpChange {
-  /** The sign-up as it is to be stored. */
+  /** The sign-up as it is to be stored; while it is signed up with a `reminderAt`, it waits for that reminder. */
   readonly signUp: SignUpRecord;
   /** The status the stored sign-up must still be in; `'none-active'`: the performer holds no place yet. */
   readonly from: SignUpStatus | 'none-active';
@@ -37,11 +31,5 @@ export interface SignUpChange {
   readonly performanceVersion?: number;
   readonly slotPlaces?: PlacesChange;
   readonly characterPlaces?: PlacesChange & { readonly characterId: string };
-  readonly reminder: ReminderMove;
   readonly notifications: readonly Notification[];
-  /**
-   * The same decision planning no reminder. A store saves it instead when the planned reminder was sent (or
-   * dropped) meanwhile: a change made just before the reminder instant, written just after the dispatcher's run.
-   */
-  readonly withoutReminder?: SignUpChange;
 }

@@ -3,7 +3,7 @@ import { AuditionNotStartedError, InvalidReferenceError, NotCastError, NotSigned
 import type { Recipient } from './notifications';
 import type { Performance } from './performance';
 import type { Profile } from './profile';
-import { planning, reminderFor, reminderMove } from './reminder-plan';
+import { reminderFor } from './reminder-plan';
 import type { SignUpChange } from './sign-up-change';
 import type { SignUpRecord } from './signup';
 import {
@@ -54,48 +54,45 @@ export function signUp(
   const venueTimeZone = performance.venue.timeZone;
   const at = now.toISOString();
   const reminderAt = reminderFor({ slotStart: slot.start, venueTimeZone, performerTimeZone: performer.timeZone }, now);
-  return planning(reminderAt, (reminderAt) => {
-    const record: SignUpRecord = {
-      performanceId: performance.performanceId,
-      performerId: performer.userId,
-      signUpId: request.signUpId,
-      slotId: slot.slotId,
-      characterIds,
-      accessNeeds: request.accessNeeds || undefined,
-      status: 'signed-up',
-      reminderAt,
-      invite: firstInvite(now),
-      history: [{ status: 'signed-up', at }],
-      createdAt: at,
-      updatedAt: at,
-      performance: performanceSnapshot(performance),
-      slot: slotSnapshot(slot, venueTimeZone),
-      characterNames: characterIds.map((id) => performance.characters.find((c) => c.characterId === id)?.name ?? ''),
-      performer: { name: performer.name, email: performer.email, phone: performer.phone, timeZone: performer.timeZone },
-    };
-    return {
-      signUp: record,
-      from: 'none-active',
-      performanceVersion: performance.version,
-      slotPlaces: { by: 1, limit: slot.capacity },
-      reminder: reminderMove(undefined, record),
-      notifications: [
-        {
-          kind: 'signup-received',
-          ...aboutSignUp(record),
-          to: castingTeam(performance, ownerTimeZone),
-          performer: record.performer,
-        },
-        {
-          kind: 'signup-confirmation',
-          ...aboutSignUp(record),
-          reminderAt: record.reminderAt,
-          invite: record.invite,
-          to: performerReader(record),
-        },
-      ],
-    };
-  });
+  const record: SignUpRecord = {
+    performanceId: performance.performanceId,
+    performerId: performer.userId,
+    signUpId: request.signUpId,
+    slotId: slot.slotId,
+    characterIds,
+    accessNeeds: request.accessNeeds || undefined,
+    status: 'signed-up',
+    reminderAt,
+    invite: firstInvite(now),
+    history: [{ status: 'signed-up', at }],
+    createdAt: at,
+    updatedAt: at,
+    performance: performanceSnapshot(performance),
+    slot: slotSnapshot(slot, venueTimeZone),
+    characterNames: characterIds.map((id) => performance.characters.find((c) => c.characterId === id)?.name ?? ''),
+    performer: { name: performer.name, email: performer.email, phone: performer.phone, timeZone: performer.timeZone },
+  };
+  return {
+    signUp: record,
+    from: 'none-active',
+    performanceVersion: performance.version,
+    slotPlaces: { by: 1, limit: slot.capacity },
+    notifications: [
+      {
+        kind: 'signup-received',
+        ...aboutSignUp(record),
+        to: castingTeam(performance, ownerTimeZone),
+        performer: record.performer,
+      },
+      {
+        kind: 'signup-confirmation',
+        ...aboutSignUp(record),
+        reminderAt: record.reminderAt,
+        invite: record.invite,
+        to: performerReader(record),
+      },
+    ],
+  };
 }
 
 const phoneOf = ({ timeZone: _zone, ...performer }: SignUpRecord['performer']) => performer;
@@ -125,7 +122,6 @@ export function withdraw(
     signUp: withdrawn,
     from: 'signed-up',
     slotPlaces: { by: -1 },
-    reminder: reminderMove(record, withdrawn),
     notifications: [
       { kind: 'withdrawal', ...aboutSignUp(record), invite: withdrawn.invite, to: performerReader(record) },
       { kind: 'withdrawal-received', ...aboutSignUp(record), to: team, performer: phoneOf(record.performer) },
@@ -157,8 +153,6 @@ export function cast(
     from: 'signed-up',
     performanceVersion: performance.version,
     characterPlaces: { characterId, by: 1, limit: character.places },
-    // The audition has begun, so its reminder was sent or will be dropped: nothing to leave.
-    reminder: {},
     notifications: [{ kind: 'cast', character: character.name, ...aboutSignUp(record), to: performerReader(record) }],
   };
 }
@@ -179,7 +173,6 @@ export function uncast(
     from: 'cast',
     performanceVersion: performance.version,
     characterPlaces: { characterId: record.castAs, by: -1 },
-    reminder: {},
     notifications: [
       { kind: 'cast-undone', character: record.castAsName ?? '', ...aboutSignUp(record), to: performerReader(record) },
     ],

@@ -4,8 +4,8 @@ import type { TableChange } from '../adapters/dynamodb/stream-records';
 import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
 import { enqueueEmails } from '../adapters/sqs/email-queue';
 import { changedAt, concernsSignUps, followUpPerformanceChange } from '../domain/follow-ups';
+import { readOutboxItem } from '../adapters/dynamodb/outbox';
 import { emailsFor } from '../domain/notification-emails';
-import type { Notification } from '../domain/notifications';
 import { logger } from './logger';
 import { stores } from './stores';
 
@@ -27,10 +27,11 @@ async function relayOutbox(change: TableChange): Promise<void> {
   const item = change.newItem;
   if (!item) return;
   const { webBaseUrl, emailQueueUrl } = config();
-  const notification = item.notification as Notification;
-  const messages = emailsFor(notification, String(item.outboxId), new Date(String(item.createdAt)), webBaseUrl);
+  const { createdAt, entries } = readOutboxItem(item);
+  const messages = entries.flatMap(({ notification, key }) => emailsFor(notification, key, createdAt, webBaseUrl));
   await enqueueEmails(emailQueueUrl, messages);
-  logger.info('outbox relayed', { outboxId: item.outboxId, kind: notification.kind, emails: messages.length });
+  const kinds = entries.map((e) => e.notification.kind);
+  logger.info('outbox relayed', { outboxId: item.outboxId, kinds, emails: messages.length });
 }
 
 /**

@@ -4,7 +4,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountNotices } from '../../domain/accounts';
 import type { Clock } from '../../domain/clock';
 import { documentClient } from './document-client';
-import { outboxStep } from './outbox';
+import { outboxItem } from './outbox';
 
 /**
  * Account notices through the outbox, like every other email. At most one notice of a kind goes to an address
@@ -16,10 +16,11 @@ export function dynamoAccountNotices(tableName: string, clock: Clock): AccountNo
       const now = clock.now();
       const address = createHash('sha256').update(to.email).digest('hex').slice(0, 32);
       const id = `registration-attempted-${address}-${now.toISOString().slice(0, 13)}`;
-      const put = outboxStep(tableName, { kind: 'registration-attempted', to }, now, id).write.Put;
-      if (!put) throw new Error('The outbox step is not a Put');
+      const Item = outboxItem([{ kind: 'registration-attempted', to }], now, id);
       try {
-        await documentClient().send(new PutCommand({ ...put, ConditionExpression: 'attribute_not_exists(pk)' }));
+        await documentClient().send(
+          new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        );
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }

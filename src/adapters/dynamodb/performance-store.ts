@@ -5,6 +5,7 @@ import { InUseError, NotFoundError, VersionConflictError } from '../../domain/er
 import type { PerformanceState, PerformanceStore } from '../../domain/ports/performances';
 import { searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
+import { performanceFields } from './item-fields';
 import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
@@ -12,23 +13,6 @@ import { searchIndexSteps } from './search-index';
 
 export type { PerformanceState } from '../../domain/ports/performances';
 
-const performanceFields = [
-  'performanceId',
-  'ownerId',
-  'version',
-  'title',
-  'description',
-  'kind',
-  'director',
-  'castingDirector',
-  'venue',
-  'dates',
-  'characters',
-  'slots',
-  'castingClosed',
-  'createdAt',
-  'updatedAt',
-] as const;
 
 export function toPerformance(item: Record<string, unknown>): Performance {
   return Object.fromEntries(performanceFields.map((f) => [f, item[f]])) as unknown as Performance;

@@ -1,137 +1,105 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DueReminder, ReminderStore } from '../../domain/ports/reminders';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DueReminder, ReminderRecipient, ReminderStore } from '../../domain/ports/reminders';
 import type { ReminderDispatch } from '../../domain/reminder-dispatch';
-import type { ReminderRef } from '../../domain/sign-up-change';
 import { documentClient } from './document-client';
-import { indexKeys, indexPartitions, keys } from './keys';
-import { outboxStep } from './outbox';
-import type { TransactionStep } from './transactions';
-import { transact } from './transactions';
+import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
+import { outboxItem } from './outbox';
 
 export type { DueReminder } from '../../domain/ports/reminders';
 
 /*
- * One audition reminder item holds the performers of one slot who are due a reminder at one instant. It stays in
- * the due index (gsi3) until the dispatcher sends it; the dispatcher's conditional write takes it out, so it goes
- * once.
+ * A sign-up waits for its reminder in the reminder index (gsi3) while it is signed up with a `reminderAt` (the
+ * sign-up store gives it the index keys; no other item holds who is due when). Joining or leaving a reminder is
+ * part of the sign-up's own write, so it costs one small index entry whatever the number of performers in the slot.
  */
+
+/** How many performers' reminders are taken out of the index at once. */
+const parallelUpdates = 8;
 
 /**
- * The step that adds a performer to the reminder of their slot at their instant (creating it if needed). It fails
- * with `ReminderAlreadyClosedError` if that reminder was sent already (the sign-up store then saves the decision's
- * `withoutReminder`).
+ * Reminders due at or before `now`, oldest first, from about `limit` performers of the index, grouped by slot and
+ * instant. A group is never cut: reading goes on to the end of the last one, or leaves it for the next call.
  */
-export function joinReminderStep(tableName: string, reminder: ReminderRef, performerId: string): TransactionStep {
-  return {
-    onConditionFailed: () => new ReminderAlreadyClosedError(`${reminder.slotId} at ${reminder.instant}`),
-    write: {
-      Update: {
-        TableName: tableName,
-        Key: keys.reminder(reminder.performanceId, reminder.slotId, reminder.instant),
-        UpdateExpression:
-          'ADD recipients :me SET #type = :type, performanceId = :performance, slotId = :slot, instant = :instant, gsi3pk = :gsi3pk, gsi3sk = :gsi3sk',
-        ConditionExpression: 'attribute_not_exists(sentAt)',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':me': new Set([performerId]),
-          ':type': 'Reminder',
-          ':performance': reminder.performanceId,
-          ':slot': reminder.slotId,
-          ':instant': reminder.instant,
-          ...Object.fromEntries(
-            Object.entries(indexKeys.dueReminder(reminder.instant, reminder.performanceId, reminder.slotId)).map(
-              ([k, v]) => [`:${k}`, v],
-            ),
-          ),
-        },
-      },
-    },
-  };
-}
-
-/** The step that takes a performer off a reminder (withdrawn, cancelled, moved or re-planned). */
-export function leaveReminderStep(tableName: string, reminder: ReminderRef, performerId: string): TransactionStep {
-  return {
-    write: {
-      Update: {
-        TableName: tableName,
-        Key: keys.reminder(reminder.performanceId, reminder.slotId, reminder.instant),
-        UpdateExpression: 'DELETE recipients :me',
-        ExpressionAttributeValues: { ':me': new Set([performerId]) },
-      },
-    },
-  };
-}
-
-/** The reminder was sent or dropped already: by another dispatcher run, or before a performer could join it. */
-export class ReminderAlreadyClosedError extends Error {
-  override readonly name = 'ReminderAlreadyClosedError';
-}
-
-/** Reminders due at or before `now`, oldest first, from the due index (never a Scan). */
 async function dueReminders(tableName: string, now: Date, limit = 100): Promise<DueReminder[]> {
-  const { Items = [] } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :reminder AND gsi3sk <= :now',
-      ExpressionAttributeValues: { ':reminder': indexPartitions.dueReminders, ':now': `${now.toISOString()}#~` },
-      Limit: limit,
-    }),
-  );
-  return Items.map((item) => ({
-    performanceId: String(item.performanceId),
-    slotId: String(item.slotId),
-    instant: String(item.instant),
-    recipients: [...((item.recipients as Set<string> | undefined) ?? [])],
-  }));
-}
-
-/**
- * The step that takes a reminder out of the due index, only if it is still there: of two dispatchers racing for
- * it, one wins and the other's transaction is cancelled, so one message is published.
- */
-function closeReminderStep(
-  tableName: string,
-  reminder: DueReminder,
-  outcome: 'sent' | 'dropped',
-  now: Date,
-): TransactionStep {
-  return {
-    onConditionFailed: () => new ReminderAlreadyClosedError(`${reminder.slotId} at ${reminder.instant}`),
-    write: {
-      Update: {
+  const Items: Record<string, unknown>[] = [];
+  const positionOf = (item: Record<string, unknown> | undefined) => String(item?.gsi3sk);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
         TableName: tableName,
-        Key: keys.reminder(reminder.performanceId, reminder.slotId, reminder.instant),
-        UpdateExpression: 'SET sentAt = :now, outcome = :outcome, expiresAt = :expires REMOVE gsi3pk, gsi3sk',
-        ConditionExpression: 'attribute_exists(gsi3pk)',
-        ExpressionAttributeValues: {
-          ':now': now.toISOString(),
-          ':outcome': outcome,
-          ':expires': Math.floor(now.getTime() / 1000) + 30 * 24 * 3600,
-        },
-      },
-    },
-  };
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :reminder AND gsi3sk <= :now',
+        ExpressionAttributeValues: { ':reminder': indexPartitions.dueReminders, ':now': `${now.toISOString()}#~` },
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    Items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+    const last = positionOf(Items.at(-1));
+    if (startKey && Items.length >= limit && positionOf(Items[0]) !== last) {
+      // The last group may go on in the next page: it is left whole for the next call.
+      while (positionOf(Items.at(-1)) === last) Items.pop();
+      break;
+    }
+  } while (startKey);
+  const groups = new Map<string, { reminder: Omit<DueReminder, 'recipients'>; recipients: ReminderRecipient[] }>();
+  for (const item of Items) {
+    const position = String(item.gsi3sk);
+    const performanceId = String(item.pk).slice(keyPrefixes.performance.length);
+    const performer = item.performer as { name: string; email: string; timeZone: string };
+    const group = groups.get(position) ?? {
+      reminder: { performanceId, slotId: String(item.slotId), instant: position.slice(0, position.indexOf('#')) },
+      recipients: [],
+    };
+    groups.set(position, group);
+    group.recipients.push({
+      performerId: String(item.sk).slice(keyPrefixes.signUp.length),
+      name: performer.name,
+      email: performer.email,
+      timeZone: performer.timeZone,
+    });
+  }
+  return [...groups.values()].map(({ reminder, recipients }) => ({ ...reminder, recipients }));
 }
 
-async function close(
-  tableName: string,
-  reminder: DueReminder,
-  dispatch: ReminderDispatch,
-  now: Date,
-): Promise<'closed' | 'closed-already'> {
-  const notify = dispatch.outcome === 'sent' ? [outboxStep(tableName, dispatch.notification, now)] : [];
+/** Takes one performer's sign-up out of the reminder index, if it still waits for this very reminder. */
+async function takeOut(tableName: string, reminder: DueReminder, performerId: string): Promise<void> {
   try {
-    await transact([closeReminderStep(tableName, reminder, dispatch.outcome, now), ...notify]);
-    return 'closed';
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.signUp(reminder.performanceId, performerId),
+        UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+        ConditionExpression: 'gsi3sk = :due',
+        ExpressionAttributeValues: {
+          ':due': indexKeys.dueReminder(reminder.instant, reminder.performanceId, reminder.slotId).gsi3sk,
+        },
+      }),
+    );
   } catch (error) {
-    if (error instanceof ReminderAlreadyClosedError) return 'closed-already';
-    throw error;
+    // Changed meanwhile (withdrawn, moved, re-planned): its new state decides its reminder.
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
 
-/** The reminders of the table: one item per slot and instant, due ones in gsi3 until closed. */
+/**
+ * The notification first, then the performers out of the index: a crash between the two leaves them waiting, so
+ * the next run sends the reminder again and the mailer drops each email already sent (its key names the reminder).
+ */
+async function close(tableName: string, reminder: DueReminder, dispatch: ReminderDispatch, now: Date) {
+  if (dispatch.outcome === 'sent') {
+    await documentClient().send(new PutCommand({ TableName: tableName, Item: outboxItem([dispatch.notification], now) }));
+  }
+  const waiting = reminder.recipients.map((r) => r.performerId);
+  for (let i = 0; i < waiting.length; i += parallelUpdates) {
+    await Promise.all(waiting.slice(i, i + parallelUpdates).map((id) => takeOut(tableName, reminder, id)));
+  }
+}
+
+/** The reminders of the table: the sign-ups waiting for one, read through gsi3. */
 export function dynamoReminderStore(tableName: string): ReminderStore {
   return {
     due: (now, limit) => dueReminders(tableName, now, limit),

@@ -1,3 +1,5 @@
+import { performanceFields, reminderFields, signUpFields } from './item-fields';
+
 /**
  * The shape of the single DynamoDB table: keys, indexes, TTL, stream and provisioned capacity.
  * Read by the local stack (to create the table) and by the CDK stack, so both build the same table.
@@ -25,9 +27,25 @@ export const tableDefinition = {
   readCapacity: 10,
   writeCapacity: 10,
   indexes: [
-    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
+    {
+      // Performances by owner and sign-ups by performer: what those lists read, and whether a performance is deleted.
+      name: 'gsi1',
+      partitionKey: 'gsi1pk',
+      sortKey: 'gsi1sk',
+      projection: [...new Set([...performanceFields, ...signUpFields, 'deletedAt'])],
+      readCapacity: 5,
+      writeCapacity: 5,
+    },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
-    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL', readCapacity: 5, writeCapacity: 5 },
+    {
+      // The sign-ups waiting for a reminder: only what the dispatcher sends from.
+      name: 'gsi3',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      projection: reminderFields,
+      readCapacity: 5,
+      writeCapacity: 5,
+    },
   ] satisfies IndexDefinition[] as readonly IndexDefinition[],
 } as const;
 

@@ -11,9 +11,9 @@ export interface SignUpStore {
   listOfPerformer(performerId: string): Promise<SignUpRecord[]>;
   /**
    * Writes the change, all or nothing: the sign-up only if still in the status `from` says, places never beyond
-   * their limit, the performance only at the version decided on, the reminder moves and the notifications.
-   * Throws the DomainError of the first rule that fails (slot-full, already-signed-up, not-signed-up, …). When a
-   * reminder it joins was sent meanwhile, it writes `change.withoutReminder` instead. Returns what it wrote.
+   * their limit, the performance only at the version decided on, and the notifications; a signed-up sign-up with
+   * a `reminderAt` waits for its reminder from then on. Throws the DomainError of the first rule that fails
+   * (slot-full, already-signed-up, not-signed-up, …). Returns what it wrote.
    */
   save(change: SignUpChange): Promise<SignUpChange>;
   /** As `save`, but a sign-up that has moved on from `from` meanwhile is left alone (undefined). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Token } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../../src/adapters/dynamodb/table-definition';
+import { projectionOf, tableDefinition } from '../../../src/adapters/dynamodb/table-definition';
 import { type FunctionDefinition, functions } from '../../../src/manifest';
 import { type Resource, alertEmail, synthesize } from './synthesized';
 
@@ -17,7 +17,7 @@ describe('the table', () => {
     ProvisionedThroughput: { ReadCapacityUnits: number; WriteCapacityUnits: number };
     GlobalSecondaryIndexes: {
       IndexName: string;
-      Projection: { ProjectionType: string };
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
       ProvisionedThroughput: { ReadCapacityUnits: number; WriteCapacityUnits: number };
     }[];
     [key: string]: unknown;
@@ -35,7 +35,7 @@ describe('the table', () => {
     expect(ofType('AWS::ApplicationAutoScaling::ScalableTarget')).toHaveLength(0);
   });
 
-  it('has the defined keys, indexes with ALL projection, TTL and a NEW_AND_OLD_IMAGES stream', () => {
+  it('has the defined keys, indexes with their projections, TTL and a NEW_AND_OLD_IMAGES stream', () => {
     expect(table).toMatchObject({
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -44,9 +44,9 @@ describe('the table', () => {
       TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
-    expect(table.GlobalSecondaryIndexes.map((i) => [i.IndexName, i.Projection.ProjectionType])).toEqual(
-      tableDefinition.indexes.map((i) => [i.name, 'ALL']),
-    );
+    expect(
+      table.GlobalSecondaryIndexes.map((i) => [i.IndexName, i.Projection.ProjectionType, i.Projection.NonKeyAttributes]),
+    ).toEqual(tableDefinition.indexes.map((i) => [i.name, projectionOf(i).type, projectionOf(i).attributes]));
   });
 });
 

@@ -107,7 +107,7 @@ describe('capacity units by DynamoDB rules', () => {
   it('prices each item of a transaction from the real items: the table twice every item, an index once each entry it writes', () => {
     const s = (text: string): AttributeValue => ({ S: text });
     const key = { pk: s('PERF#1'), sk: s('SIGNUP#a') };
-    const inGsi1 = { ...key, gsi1pk: s('PERFORMER#a'), gsi1sk: s('2026#1'), note: s('x'.repeat(1500)) };
+    const inGsi1 = { ...key, gsi1pk: s('PERFORMER#a'), gsi1sk: s('2026#1'), title: s('x'.repeat(1500)) };
     const gsi1 = tableDefinition.indexes.find((i) => i.name === 'gsi1');
     expect(indexEntry({ ...key }, gsi1!)).toBeUndefined();
     // A put of a 1.5 KB item in gsi1, a small counter update beside it, and a check of a 3 KB item.

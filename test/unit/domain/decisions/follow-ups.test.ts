@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedAt, concernsSignUps, followUpPerformanceChange } from '../../../../src/domain/follow-ups';
+import { reminderFor } from '../../../../src/domain/reminder-plan';
 import type { StoredPerformance } from '../../../../src/domain/follow-ups';
 import { signUpStatuses } from '../../../../src/domain/signup';
 import type { SignUpRecord } from '../../../../src/domain/signup';
@@ -50,7 +51,7 @@ describe('followUpPerformanceChange', () => {
     );
   });
 
-  it('deletion cancels every sign-up holding a place, cast ones too, and always leaves their reminders', () => {
+  it('deletion cancels every sign-up holding a place, cast ones too, and none waits for a reminder any more', () => {
     fc.assert(
       fc.property(someSignUps, (signUps) => {
         const after = { ...performance, deletedAt: '2027-03-02T00:00:00.000Z' };
@@ -59,8 +60,7 @@ describe('followUpPerformanceChange', () => {
         for (const change of changes) {
           const before = signUps.find((s) => s.performerId === change.signUp.performerId);
           expect(change).toMatchObject({ from: before?.status, signUp: { status: 'cancelled' } });
-          expect(change.reminder.join).toBeUndefined();
-          expect(change.reminder.leave?.instant).toBe(before?.reminderAt);
+          expect(change.signUp.reminderAt).toBeUndefined();
           expect(change.notifications).toMatchObject([{ kind: 'cancellation', reason: 'performance-deleted' }]);
         }
       }),
@@ -88,8 +88,11 @@ describe('followUpPerformanceChange', () => {
           const before = signUps.find((s) => s.performerId === change.signUp.performerId)!;
           expect(change.signUp.invite?.sequence).toBe((before.invite?.sequence ?? 0) + 1);
           expect(change.notifications).toMatchObject([{ kind: 'slot-moved', previousSlot: before.slot }]);
-          expect(change.reminder.join?.instant).toBe(change.signUp.reminderAt);
-          if (change.signUp.reminderAt) expect(change.withoutReminder?.reminder.join).toBeUndefined();
+          const planned = reminderFor(
+            { slotStart: start, venueTimeZone: 'Europe/London', performerTimeZone: before.performer.timeZone },
+            early,
+          );
+          expect(change.signUp.reminderAt).toBe(planned);
         }
         // Following the same change up again (a retried stream batch) finds them moved already.
         const moved = signUps.map((s) => changes.find((c) => c.signUp.performerId === s.performerId)?.signUp ?? s);

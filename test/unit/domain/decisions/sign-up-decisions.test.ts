@@ -37,9 +37,6 @@ describe('signUp', () => {
       invite: { sequence: 0 },
       reminderAt: '2027-03-27T19:00:00.000Z',
     });
-    expect(decision.reminder).toEqual({
-      join: { performanceId: 'p1', slotId: 's1', instant: '2027-03-27T19:00:00.000Z' },
-    });
     expect(decision.notifications.map((n) => [n.kind, n.to])).toEqual([
       [
         'signup-received',
@@ -52,27 +49,19 @@ describe('signUp', () => {
     ]);
   });
 
-  it('carries the same decision planning no reminder, for when the reminder was sent meanwhile', () => {
-    const { withoutReminder } = signUp({ performance }, performer(), request, early);
-    expect(withoutReminder?.reminder).toEqual({});
-    expect(withoutReminder?.signUp.reminderAt).toBeUndefined();
-    expect(withoutReminder?.notifications.find((n) => n.kind === 'signup-confirmation')).not.toHaveProperty(
-      'reminderAt',
-      expect.anything(),
-    );
-  });
-
   it('never plans a reminder at or after the audition start, nor at or before now', () => {
     fc.assert(
       fc.property(zones, aroundFirstSlot, (zone, now) => {
         fc.pre(now < firstSlotStart);
         const decision = signUp({ performance }, performer('pat', zone), request, now);
-        const join = decision.reminder.join;
-        expect(join?.instant).toBe(decision.signUp.reminderAt);
-        if (join) {
-          expect(Date.parse(join.instant)).toBeGreaterThan(now.getTime());
-          expect(Date.parse(join.instant)).toBeLessThan(firstSlotStart.getTime());
-        } else expect(decision.withoutReminder).toBeUndefined();
+        const planned = decision.signUp.reminderAt;
+        expect(decision.notifications.find((n) => n.kind === 'signup-confirmation')).toMatchObject({
+          reminderAt: planned,
+        });
+        if (planned) {
+          expect(Date.parse(planned)).toBeGreaterThan(now.getTime());
+          expect(Date.parse(planned)).toBeLessThan(firstSlotStart.getTime());
+        }
       }),
       { numRuns: 40 },
     );
@@ -110,14 +99,13 @@ describe('withdraw', () => {
     ]);
   });
 
-  it('always leaves the reminder it had, and joins none', () => {
+  it('never leaves a reminder planned', () => {
     fc.assert(
       fc.property(zones, aroundFirstSlot, aroundFirstSlot, (zone, signedUpAt, now) => {
         fc.pre(signedUpAt < firstSlotStart);
         const record = storedSignUp({ timeZone: zone, at: signedUpAt });
-        const { reminder } = withdraw({ signUp: record, performance }, now);
-        expect(reminder.join).toBeUndefined();
-        expect(reminder.leave?.instant).toBe(record.reminderAt);
+        const { signUp: withdrawn } = withdraw({ signUp: record, performance }, now);
+        expect(withdrawn.reminderAt).toBeUndefined();
       }),
       { numRuns: 40 },
     );
