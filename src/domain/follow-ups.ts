@@ -15,8 +15,25 @@ export type StoredPerformance = Performance & { readonly deletedAt?: string };
 export interface FollowUp {
   /** One change per sign-up concerned, each to be saved on its own, only if the sign-up has not moved on. */
   readonly signUps: readonly SignUpChange[];
-  /** Slots removed by the change, whose count of taken places is no longer needed. */
-  readonly removedSlots: readonly string[];
+}
+
+/** Why slots take no more sign-ups. */
+export type CancelReason = 'performance-deleted' | 'slot-removed' | 'casting-closed';
+
+/**
+ * The slots a change closes to sign-ups, and why: every slot when casting closes or the performance is deleted,
+ * the removed ones otherwise. The follow-up closes them before it reads the sign-ups, so a sign-up racing the
+ * change is either among those it reads or refused.
+ * @example slotsClosedBy(before, { ...before, castingClosed: true }) // { slotIds: ['s1', 's2'], reason: 'casting-closed' }
+ */
+export function slotsClosedBy(
+  before: StoredPerformance,
+  after: StoredPerformance,
+): { slotIds: string[]; reason: CancelReason } {
+  const all = before.slots.map((s) => s.slotId);
+  if (isDeletion(before, after)) return { slotIds: all, reason: 'performance-deleted' };
+  if (isClosing(before, after)) return { slotIds: all, reason: 'casting-closed' };
+  return { slotIds: slotChanges(before, after).removed.map((s) => s.slotId), reason: 'slot-removed' };
 }
 
 /**
@@ -75,7 +92,7 @@ export function followUpPerformanceChange(
       ];
     },
   );
-  if (deleted || closed) return { signUps: settled, removedSlots: [] };
+  if (deleted || closed) return { signUps: settled };
   const movedSignUps = moved.flatMap((change) =>
     open
       .filter((record) => record.slotId === change.after.slotId)
@@ -94,10 +111,8 @@ export function followUpPerformanceChange(
         return [moveTo(record, slot, reminderFor(audition, now), now)];
       }),
   );
-  return { signUps: [...settled, ...movedSignUps], removedSlots: removed.map((s) => s.slotId) };
+  return { signUps: [...settled, ...movedSignUps] };
 }
-
-type CancelReason = 'performance-deleted' | 'slot-removed' | 'casting-closed';
 
 /** A sign-up given its final status and its reminder left, with the notification; a cancellation sends a CANCEL. */
 function settle(

@@ -11,7 +11,10 @@ export interface ReminderRef {
 /** A change to the count of a slot's taken places or of a character's cast performers. */
 export interface PlacesChange {
   readonly by: 1 | -1;
-  /** When taking a place: how many there are, so the store refuses to go beyond. */
+  /**
+   * When taking a place in a slot: how many there are, so the store refuses to go beyond; and the place is taken
+   * only while the slot is as the sign-up's snapshot shows it, with this capacity, and takes sign-ups.
+   */
   readonly limit?: number;
 }
 

@@ -75,7 +75,7 @@ export function signUp(
   return {
     signUp: record,
     from: 'none-active',
-    performanceVersion: performance.version,
+    // Taken only while the slot is still as the sign-up shows it, with this capacity, and open.
     slotPlaces: { by: 1, limit: slot.capacity },
     notifications: [
       {

@@ -3,7 +3,7 @@ import { config } from '../config';
 import type { TableChange } from '../adapters/dynamodb/stream-records';
 import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
 import { enqueueEmails } from '../adapters/sqs/email-queue';
-import { changedAt, concernsSignUps, followUpPerformanceChange } from '../domain/follow-ups';
+import { changedAt, concernsSignUps, followUpPerformanceChange, slotsClosedBy } from '../domain/follow-ups';
 import { readOutboxItem } from '../adapters/dynamodb/outbox';
 import { emailsFor } from '../domain/notification-emails';
 import { logger } from './logger';
@@ -17,10 +17,12 @@ async function onPerformanceChange(change: TableChange): Promise<void> {
   const { before, after } = performancesOf(change);
   const { signUps } = stores();
   if (!before || !after || !concernsSignUps(before, after)) return;
+  // Closed first: a sign-up racing the change is then either among those read next or refused.
+  const { slotIds, reason } = slotsClosedBy(before, after);
+  await signUps.closeSlots(after.performanceId, slotIds, reason);
   const signUpsNow = await signUps.listOfPerformance(after.performanceId);
   const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
   for (const decision of followUp.signUps) await signUps.saveUnlessMovedOn(decision);
-  await signUps.forgetSlots(after.performanceId, followUp.removedSlots);
 }
 
 async function relayOutbox(change: TableChange): Promise<void> {

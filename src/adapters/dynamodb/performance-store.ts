@@ -10,6 +10,8 @@ import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys'
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
 import { searchIndexSteps } from './search-index';
+import { reviseSlotStep, slotRevision } from './slot-guard';
+import { slotSnapshot } from '../../domain/snapshots';
 
 export type { PerformanceState } from '../../domain/ports/performances';
 
@@ -162,23 +164,29 @@ export async function markCastingClosed(tableName: string, performanceId: string
   }
 }
 
-/** The step that re-checks, as part of an edit, that a slot whose capacity shrank holds no more sign-ups. */
-function slotStillFitsStep(
-  tableName: string,
-  performanceId: string,
-  slot: { slotId: string; start: string; capacity: number },
-): TransactionStep {
-  return {
-    write: {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: keys.slotCount(performanceId, slot.slotId),
-        ConditionExpression: 'attribute_not_exists(taken) OR taken <= :capacity',
-        ExpressionAttributeValues: { ':capacity': slot.capacity },
-      },
-    },
-    onConditionFailed: () => new InUseError(`Slot ${slot.start} has more sign-ups than ${slot.capacity}.`),
+/**
+ * The steps that record, in an edit, each slot the edit changes as its sign-ups see it, so a sign-up decided on the
+ * slot as it was is refused; each also re-checks that the slot holds no more sign-ups than its new capacity.
+ */
+function revisedSlotSteps(tableName: string, before: Performance, after: Performance): TransactionStep[] {
+  const seen = (p: Performance, slot: Performance['slots'][number]) => {
+    const { slotId: _slotId, ...snapshot } = slotSnapshot(slot, p.venue.timeZone);
+    return { slotId: slot.slotId, snapshot, capacity: slot.capacity };
   };
+  return after.slots.flatMap((slot) => {
+    const previous = before.slots.find((b) => b.slotId === slot.slotId);
+    if (!previous) return [];
+    const [was, is] = [seen(before, previous), seen(after, slot)];
+    if (slotRevision(was.snapshot, was.capacity) === slotRevision(is.snapshot, is.capacity)) return [];
+    return [
+      reviseSlotStep(
+        tableName,
+        after.performanceId,
+        is,
+        () => new InUseError(`Slot ${slot.start} has more sign-ups than ${slot.capacity}.`),
+      ),
+    ];
+  });
 }
 
 /** Performances as items `PERF#<id>` / `META` with their counters beside them (see keys.ts). */
@@ -190,15 +198,7 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
     create: (performance) => createPerformance(tableName, performance),
     async replace(before, after) {
-      // The database re-checks each shrunk slot, so a sign-up racing this edit cannot overfill it.
-      const shrunk = after.slots.filter((slot) => {
-        const previous = before.slots.find((b) => b.slotId === slot.slotId);
-        return previous !== undefined && slot.capacity < previous.capacity;
-      });
-      await transact([
-        putPerformanceStep(tableName, after),
-        ...shrunk.map((slot) => slotStillFitsStep(tableName, after.performanceId, slot)),
-      ]);
+      await transact([putPerformanceStep(tableName, after), ...revisedSlotSteps(tableName, before, after)]);
     },
     remove: (performance, now) =>
       markDeleted(

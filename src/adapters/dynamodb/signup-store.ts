@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SignUpStore } from '../../domain/ports/sign-ups';
 import type { PlacesChange, SignUpChange } from '../../domain/sign-up-change';
 import type { SignUpRecord } from '../../domain/signup';
@@ -14,6 +14,7 @@ import { documentClient } from './document-client';
 import { signUpFields } from './item-fields';
 import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
 import { outboxStep } from './outbox';
+import { closeSlotUpdate, slotRevision } from './slot-guard';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
 
@@ -146,17 +147,49 @@ function placesStep(
   };
 }
 
+/**
+ * Taking a place in a slot: never beyond the capacity the sign-up read, and only while the slot's guard agrees
+ * (see slot-guard.ts): no edit has changed the slot since the sign-up read it, and it still takes sign-ups.
+ */
+function takeSlotPlaceStep(tableName: string, signUp: SignUpRecord, limit: number): TransactionStep {
+  const { slotId: _slotId, ...slot } = signUp.slot;
+  const revision = slotRevision(slot, limit);
+  return {
+    write: {
+      Update: {
+        TableName: tableName,
+        Key: keys.slotCount(signUp.performanceId, signUp.slotId),
+        UpdateExpression: 'ADD taken :one SET #type = :type',
+        ConditionExpression:
+          '(attribute_not_exists(taken) OR taken < :limit) AND (attribute_not_exists(revision) OR revision = :revision) AND attribute_not_exists(closedBecause)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'SlotCount', ':limit': limit, ':revision': revision },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (existing) => {
+      if (existing?.closedBecause === 'casting-closed')
+        return new CastingClosedError('Casting for this performance is closed.');
+      if (existing?.closedBecause || (existing?.revision !== undefined && existing.revision !== revision))
+        return new VersionConflictError('The performance changed meanwhile.');
+      return new SlotFullError('This audition slot is full.');
+    },
+  };
+}
+
 /** The transaction that writes one decision; the order decides which error a request with several failures gets. */
 function changeSteps(tableName: string, change: SignUpChange, now: Date): TransactionStep[] {
   const { signUp, slotPlaces, characterPlaces } = change;
   const slotStep =
     slotPlaces &&
-    placesStep(
-      tableName,
-      keys.slotCount(signUp.performanceId, signUp.slotId),
-      { attribute: 'taken', type: 'SlotCount', full: () => new SlotFullError('This audition slot is full.') },
-      slotPlaces,
-    );
+    (slotPlaces.by > 0 && slotPlaces.limit !== undefined
+      ? takeSlotPlaceStep(tableName, signUp, slotPlaces.limit)
+      : placesStep(
+          tableName,
+          keys.slotCount(signUp.performanceId, signUp.slotId),
+          { attribute: 'taken', type: 'SlotCount', full: () => new SlotFullError('This audition slot is full.') },
+          slotPlaces,
+        ));
   const characterStep =
     characterPlaces &&
     placesStep(
@@ -249,11 +282,9 @@ export function dynamoSignUpStore(tableName: string): SignUpStore {
         throw error;
       }
     },
-    async forgetSlots(performanceId, slotIds) {
+    async closeSlots(performanceId, slotIds, reason) {
       for (const slotId of slotIds) {
-        await documentClient().send(
-          new DeleteCommand({ TableName: tableName, Key: keys.slotCount(performanceId, slotId) }),
-        );
+        await documentClient().send(new UpdateCommand(closeSlotUpdate(tableName, performanceId, slotId, reason)));
       }
     },
   };

@@ -25,9 +25,9 @@ export interface PerformanceStore {
   /** Stores a new performance (version 1). */
   create(performance: Performance): Promise<void>;
   /**
-   * Stores `after` in place of `before` if the stored version is still `before`'s, and only while every slot
-   * whose capacity shrank holds no more sign-ups than its new capacity (`InUseError`), so a sign-up racing the
-   * edit cannot overfill it.
+   * Stores `after` in place of `before` if the stored version is still `before`'s, and only while every slot it
+   * changes holds no more sign-ups than its new capacity (`InUseError`). A sign-up decided on a slot as it was
+   * before the edit is refused from then on, so a sign-up racing the edit cannot overfill or mistime it.
    */
   replace(before: Performance, after: Performance): Promise<void>;
   /** Deletes a performance (its owner's): it leaves search at once; sign-ups are followed up afterwards. */

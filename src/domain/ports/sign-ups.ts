@@ -1,3 +1,4 @@
+import type { CancelReason } from '../follow-ups';
 import type { SignUpChange } from '../sign-up-change';
 import type { SignUpRecord } from '../signup';
 
@@ -18,6 +19,10 @@ export interface SignUpStore {
   save(change: SignUpChange): Promise<SignUpChange>;
   /** As `save`, but a sign-up that has moved on from `from` meanwhile is left alone (undefined). */
   saveUnlessMovedOn(change: SignUpChange): Promise<SignUpChange | undefined>;
-  /** Forgets the taken-places counts of slots that were removed. */
-  forgetSlots(performanceId: string, slotIds: readonly string[]): Promise<void>;
+  /**
+   * From now on these slots take no sign-up (a new one gets `CastingClosedError` if casting closed, else
+   * `VersionConflictError`): a sign-up racing this call is either written before it, and read by anything that
+   * lists the sign-ups after it, or refused.
+   */
+  closeSlots(performanceId: string, slotIds: readonly string[], reason: CancelReason): Promise<void>;
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedAt, concernsSignUps, followUpPerformanceChange } from '../../../../src/domain/follow-ups';
+import {
+  changedAt,
+  concernsSignUps,
+  followUpPerformanceChange,
+  slotsClosedBy,
+} from '../../../../src/domain/follow-ups';
 import { reminderFor } from '../../../../src/domain/reminder-plan';
 import type { StoredPerformance } from '../../../../src/domain/follow-ups';
 import { signUpStatuses } from '../../../../src/domain/signup';
@@ -36,7 +41,7 @@ describe('followUpPerformanceChange', () => {
     fc.assert(
       fc.property(someSignUps, aroundFirstSlot, (signUps, closedAt) => {
         const after = { ...performance, castingClosed: true, updatedAt: closedAt.toISOString() };
-        const { signUps: changes, removedSlots } = followUpPerformanceChange(performance, after, signUps, closedAt);
+        const { signUps: changes } = followUpPerformanceChange(performance, after, signUps, closedAt);
         const open = signUps.filter((s) => s.status === 'signed-up');
         expect(changedOf(changes)).toEqual(idsOf(open));
         for (const change of changes) {
@@ -45,7 +50,7 @@ describe('followUpPerformanceChange', () => {
           expect(change.notifications.map((n) => n.kind)).toEqual([begun ? 'not-cast' : 'cancellation']);
           expect(change.from).toBe('signed-up');
         }
-        expect(removedSlots).toEqual([]);
+        expect(slotsClosedBy(performance, after)).toEqual({ slotIds: ['s1', 's2'], reason: 'casting-closed' });
       }),
       { numRuns: 40 },
     );
@@ -68,13 +73,13 @@ describe('followUpPerformanceChange', () => {
     );
   });
 
-  it('a removed slot cancels its open sign-ups and forgets its count', () => {
+  it('a removed slot cancels its open sign-ups and is closed to new ones', () => {
     const signUps = [storedSignUp({ performerId: 'a' }), storedSignUp({ performerId: 'b', slotId: 's2' })];
     const after = { ...performance, slots: performance.slots.slice(1) };
     const followUp = followUpPerformanceChange(performance, after, signUps, early);
     expect(changedOf(followUp.signUps)).toEqual(['a']);
     expect(followUp.signUps[0]?.notifications).toMatchObject([{ kind: 'cancellation', reason: 'slot-removed' }]);
-    expect(followUp.removedSlots).toEqual(['s1']);
+    expect(slotsClosedBy(performance, after)).toEqual({ slotIds: ['s1'], reason: 'slot-removed' });
   });
 
   it('a moved slot re-plans exactly the open sign-ups of that slot, each with an updated invite', () => {
