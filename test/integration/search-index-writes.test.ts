@@ -1,5 +1,6 @@
-import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DateTime } from 'luxon';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
@@ -11,6 +12,7 @@ import type { Performance } from '../../src/domain/performance';
 import { refiledSummary } from '../../src/domain/search-index-changes';
 import { searchFacets } from '../../src/domain/search-terms';
 import { handler as searchIndexer } from '../../src/functions/search-indexer';
+import { handler as searchRefresh } from '../../src/functions/search-refresh';
 import { api, signedUpUser } from '../support/api';
 import type { CreatedPerformance } from '../support/fixtures';
 import { createPerformance, performanceBody, venueDateTime } from '../support/fixtures';
@@ -102,6 +104,11 @@ describe('search index writes', () => {
       () => search(`q=${marker}`),
       (page) => page.results.some((r) => r.performanceId === lear.performanceId),
     );
+    const facets = searchFacets(await storedPerformance(lear.performanceId)).length;
+    await eventually(
+      () => storedEntries(lear.performanceId),
+      (entries) => entries.length === facets,
+    );
     documentClient().middlewareStack.add(
       (next, context) => async (args) => {
         const command = (context.commandName ?? '').replace(/Command$/, '');
@@ -187,5 +194,51 @@ describe('search index writes', () => {
     const next = refiledSummary({ ...filed, openAuditionStarts: filed.openAuditionStarts ?? [] }, later);
     expect(await dynamoSearchIndex(table()).refile(filed, next)).toBe(0);
     expect(await storedEntries(lear.performanceId)).toEqual([]);
+  });
+
+  it('re-files every entry once its next audition has begun, from the entry (or, for an older entry, its performance)', async () => {
+    // Auditions a minute or two from now and in four days: the refresh runs once the first has begun.
+    const soon = DateTime.now().setZone(zone).plus({ minutes: 2 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const slots = [soon, venueDateTime(4, '10:00', zone)].map((start) => ({ start, durationMinutes: 30, capacity: 3 }));
+    const [fresh, older] = await Promise.all(
+      ['Regan', 'Edmund'].map((name) => createPerformance(director.token, { title: `${name} ${marker}`, slots })),
+    );
+    const ids = [fresh?.performanceId ?? '', older?.performanceId ?? ''];
+    await eventually(
+      () => search(`q=${marker}`),
+      (page) => ids.every((id) => page.results.some((r) => r.performanceId === id)),
+    );
+    for (const id of ids) {
+      const facets = searchFacets(await storedPerformance(id)).length;
+      await eventually(
+        () => storedEntries(id),
+        (entries) => entries.length === facets,
+      );
+    }
+    // Entries as filed before they carried their open auditions and a digest: re-filed from their performance.
+    for (const item of await storedEntries(ids[1] ?? '')) {
+      const { openAuditionStarts: _starts, summaryDigest: _digest, ...legacy } = item;
+      await documentClient().send(new PutCommand({ TableName: table(), Item: legacy }));
+    }
+    const filedAt = Date.parse((await storedEntries(ids[0] ?? ''))[0]?.nextAudition as string);
+    const later = new Date(filedAt + 60_000);
+    const { refreshed } = await searchRefresh(
+      { time: later.toISOString() } as ScheduledEvent,
+      {
+        functionName: 'search-refresh',
+        awsRequestId: marker,
+      } as Context,
+    );
+    expect(refreshed).toBeGreaterThanOrEqual(2);
+    for (const id of ids) {
+      const performance = await storedPerformance(id);
+      const entries = await storedEntries(id);
+      expect(entries.map((e) => String(e.sk).slice(keyPrefixes.searchEntry.length)).sort()).toEqual(
+        searchFacets(performance).sort(),
+      );
+      const fourDays = slots[1]?.start.slice(0, 10);
+      expect(entries.map((e) => [id, String(e.nextAudition).slice(0, 10)])).toEqual(entries.map(() => [id, fourDays]));
+      expect(entries.every((e) => String(e.gsi2sk).startsWith(String(e.nextAudition)))).toBe(true);
+    }
   });
 });
