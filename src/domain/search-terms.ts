@@ -78,12 +78,17 @@ export const noUpcomingAudition = '9999-12-31T23:59:59.999Z';
  * is closed or every slot has begun.
  */
 export function nextAuditionKey(performance: Performance, now: Date): string {
-  if (performance.castingClosed) return noUpcomingAudition;
-  const upcoming = performance.slots
-    .map((s) => slotTimes(s, performance.venue.timeZone).start)
-    .filter((start) => start.getTime() > now.getTime())
-    .sort((a, b) => a.getTime() - b.getTime());
-  return upcoming[0]?.toISOString() ?? noUpcomingAudition;
+  return nextOpenAudition(openAuditionStarts(performance), now);
+}
+
+/**
+ * The first of the open auditions' starts (ISO, in order) after `now`, or `noUpcomingAudition`; a summary carries
+ * them, so an entry can be re-filed as time passes without reading its performance.
+ *
+ * @example nextOpenAudition(['2027-01-02T10:00:00.000Z', '2027-01-09T10:00:00.000Z'], new Date('2027-01-03T00:00:00Z')) // '2027-01-09T10:00:00.000Z'
+ */
+export function nextOpenAudition(starts: readonly string[], now: Date): string {
+  return starts.find((start) => Date.parse(start) > now.getTime()) ?? noUpcomingAudition;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { protectedRoute } from './http/handler';
 
 /**
- * Deletes a performance (owners only): it leaves search in the same transaction; the table stream then cancels
+ * Deletes a performance (owners only): it leaves search at once; the table stream then cancels
  * every sign-up, tells each performer and drops their reminders.
  */
 export const handler = protectedRoute('performance-delete', async ({ params, receivedAt, stores }, caller) => {

@@ -7,8 +7,9 @@ import { stores } from './stores';
 const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
 
 /**
- * The search index's stream consumer (its event source delivers only performance changes): each change files the
- * performance anew, or takes it out once deleted. It is a consumer of its own, so a search entry that cannot be
+ * The search index's stream consumer (its event source delivers only performance changes): each change writes the
+ * entries it alters (none for an edit search does not show), or takes out what is left once it is deleted. It is a
+ * consumer of its own, so a search entry that cannot be
  * written holds back no email: table-stream relays and follows up independently. A failure fails the batch, which
  * is delivered again; writing the entries is safe to repeat.
  */

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeSearchEntries } from '../../src/adapters/dynamodb/search-index';
-import { readPerformances } from '../../src/adapters/dynamodb/performance-store';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../src/adapters/dynamodb/document-client';
+import { storedSummary } from '../../src/adapters/dynamodb/search-index';
+import { dynamoSearchIndex } from '../../src/adapters/dynamodb/search-store';
+import { refiledSummary } from '../../src/domain/search-index-changes';
 import { indexKeys, keys } from '../../src/adapters/dynamodb/keys';
 import { handler } from '../../src/functions/performance-search';
 import type { HttpEvent } from '../../src/functions/http/handler';
@@ -82,9 +85,14 @@ describe('search cursors', () => {
     const later = DateTime.fromISO(firstSlot.X2 ?? '', { zone })
       .plus({ minutes: 30 })
       .toJSDate();
-    const moved = await readPerformances(process.env.TABLE_NAME ?? '', [ids.X1 ?? '', ids.X2 ?? '']);
-    for (const performance of moved) {
-      await writeSearchEntries(process.env.TABLE_NAME ?? '', performance, performance, later);
+    const table = process.env.TABLE_NAME ?? '';
+    for (const id of [ids.X1 ?? '', ids.X2 ?? '']) {
+      const { Item } = await documentClient().send(
+        new GetCommand({ TableName: table, Key: keys.searchEntry(id, 'all') }),
+      );
+      const filed = storedSummary(Item ?? {});
+      const next = refiledSummary({ ...filed, openAuditionStarts: filed.openAuditionStarts ?? [] }, later);
+      expect(await dynamoSearchIndex(table).refile(filed, next)).toBe(filed.facets.length);
     }
     const seen: string[] = [];
     let cursor = first.body.next;

@@ -2,7 +2,7 @@ import { GetQueueUrlCommand, PurgeQueueCommand, ReceiveMessageCommand, SQSClient
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamFailureQueueName } from '../../local/bootstrap';
 import { api, signedUpUser } from '../support/api';
-import { createPerformance } from '../support/fixtures';
+import { createPerformance, performanceBody } from '../support/fixtures';
 import { emailsTo, eventually } from '../support/outbox';
 
 /**
@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 describe('a search index that cannot be written', () => {
-  it('holds back no email: cancellations and confirmations arrive, and the failure is the search indexer’s alone', async () => {
+  it('holds back no email: updates and confirmations arrive, and the failure is the search indexer’s alone', async () => {
     const director = await signedUpUser('director');
     const [performer1, performer2, unrelated] = await Promise.all([
       signedUpUser('performer'),
@@ -68,13 +68,24 @@ describe('a search index that cannot be written', () => {
       body: { streamWritesMentioning: ['SEARCH#', doomed.performanceId] },
     });
     expect(fault.status).toBe(200);
-    expect((await api('DELETE', `/performances/${doomed.performanceId}`, { token: director.token })).status).toBe(204);
+    // An edit both consumers act on: a new title (new search entries) and a moved audition (performers are told).
+    const body = performanceBody({ title: `Doomed ${doomed.performanceId}` });
+    const edited = await api('PUT', `/performances/${doomed.performanceId}`, {
+      token: director.token,
+      body: {
+        ...body,
+        version: doomed.version,
+        characters: body.characters.map((c, i) => ({ ...c, characterId: doomed.characters[i]?.characterId })),
+        slots: [{ slotId: doomed.slots[0]?.slotId, start: '2031-03-10T19:00', durationMinutes: 30, capacity: 5 }],
+      },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect((await signUp(unrelated.token, other)).status).toBe(201);
 
     for (const performer of [performer1, performer2]) {
       await eventually(
         () => emailsTo(performer.email),
-        (emails) => emails.some((e) => e.subject.includes('cancelled')),
+        (emails) => emails.some((e) => e.subject.startsWith('Audition moved')),
         30_000,
       );
     }

@@ -3,18 +3,16 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Performance } from '../../domain/performance';
 import { InUseError, NotFoundError, VersionConflictError } from '../../domain/errors';
 import type { PerformanceState, PerformanceStore } from '../../domain/ports/performances';
-import { searchFacets } from '../../domain/search-terms';
 import { documentClient } from './document-client';
 import { performanceFields } from './item-fields';
 import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
 import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
-import { searchIndexSteps } from './search-index';
+import { removeSearchEntries } from './search-index';
 import { reviseSlotStep, slotRevision } from './slot-guard';
 import { slotSnapshot } from '../../domain/snapshots';
 
 export type { PerformanceState } from '../../domain/ports/performances';
-
 
 export function toPerformance(item: Record<string, unknown>): Performance {
   return Object.fromEntries(performanceFields.map((f) => [f, item[f]])) as unknown as Performance;
@@ -120,8 +118,8 @@ export async function readPerformances(tableName: string, performanceIds: readon
 }
 
 /**
- * Marks a performance deleted (the stream then cancels its sign-ups and notifies each performer) and removes its
- * search entries in the same transaction, so it leaves search at once.
+ * Marks a performance deleted (the stream then cancels its sign-ups and notifies each performer), with any further
+ * steps in the same transaction.
  */
 export async function markDeleted(
   tableName: string,
@@ -200,13 +198,12 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     async replace(before, after) {
       await transact([putPerformanceStep(tableName, after), ...revisedSlotSteps(tableName, before, after)]);
     },
-    remove: (performance, now) =>
-      markDeleted(
-        tableName,
-        performance,
-        searchIndexSteps(tableName, performance.performanceId, searchFacets(performance), undefined),
-        now,
-      ),
+    async remove(performance, now) {
+      await markDeleted(tableName, performance, [], now);
+      // It leaves search at once. Not in the transaction, where each entry would cost twice: should this fail
+      // (throttled), the stream's search indexer removes whatever is left a moment later.
+      await removeSearchEntries(tableName, performance).catch(() => undefined);
+    },
     closeCasting: (performanceId, ownerId, now) => markCastingClosed(tableName, performanceId, ownerId, now),
   };
 }

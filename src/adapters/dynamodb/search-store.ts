@@ -1,5 +1,5 @@
 import type { SearchIndex, SearchRead } from '../../domain/ports/search';
-import { queryFacet, writeSearchEntries } from './search-index';
+import { queryFacet, refileSearchEntries, storedSummary, writeSearchEntries } from './search-index';
 
 /** The filter on the index entries: facets they must also have, and a prefilter on the days they run. */
 function filterFor(request: SearchRead) {
@@ -37,16 +37,11 @@ export function dynamoSearchIndex(tableName: string): SearchIndex {
         filter: filterFor(request),
       });
       return {
-        entries: page.entries.map(({ pk: _pk, sk: _sk, gsi2pk: _gsi2pk, gsi2sk, ...summary }) => ({
-          ...summary,
-          position: gsi2sk,
-        })),
+        entries: page.entries.map((item) => ({ ...storedSummary(item), position: item.gsi2sk })),
         lastPosition: page.lastPosition,
       };
     },
     sync: (before, after, now) => writeSearchEntries(tableName, before, after, now),
-    async refile(performance, now) {
-      await writeSearchEntries(tableName, performance, performance, now);
-    },
+    refile: (filed, next) => refileSearchEntries(tableName, filed, next),
   };
 }

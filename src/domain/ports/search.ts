@@ -36,6 +36,10 @@ export interface SearchIndex {
    * so `after` undefined removes it). Safe to repeat.
    */
   sync(before: Performance | undefined, after: Performance | undefined, now: Date): Promise<void>;
-  /** Re-files a performance under its next audition as of `now`. */
-  refile(performance: Performance, now: Date): Promise<void>;
+  /**
+   * Re-files a performance's entries from `filed` (what they hold, as read) to `next` (search-refresh, once the
+   * next audition has begun). An entry changed or removed meanwhile is left as it is, so a deleted performance
+   * never comes back; returns how many entries were re-filed.
+   */
+  refile(filed: SearchSummary, next: SearchSummary): Promise<number>;
 }

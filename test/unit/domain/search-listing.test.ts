@@ -27,7 +27,7 @@ function memoryIndex(entries: readonly SearchEntry[]): SearchIndex & { reads: nu
       };
     },
     async sync() {},
-    async refile() {},
+    refile: async () => 0,
   };
   return index;
 }
