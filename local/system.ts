@@ -194,8 +194,10 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   const sesRate = new SesSendRate(startSesRate);
   limitSendRate(sesClient(), sesRate);
   // The mailer reads its rate at each invocation, so a change here applies to the next one.
+  // The stack's environment too: a test that calls the mailer's handler itself gives it that environment.
   const configureMailerRate = (rate: number | undefined) => {
     process.env.SES_MAX_SEND_RATE = String(rate ?? unlimitedMailerRate);
+    stack.env.SES_MAX_SEND_RATE = process.env.SES_MAX_SEND_RATE;
   };
   configureMailerRate(startSesRate?.perSecond);
   const resources = () => stack.resources;

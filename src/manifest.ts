@@ -191,7 +191,8 @@ export const functions = [
     // At most two mailers at once (the least SQS allows), each sending at half SES's rate (SES_MAX_SEND_RATE), so
     // together they keep within it.
     trigger: { kind: 'sqs', queue: 'email', batchSize: 10, maxConcurrency: 2 },
-    permissions: ['ses:send', 'table:read', 'table:write'],
+    // email-queue:send: what SES's rate or the timeout left unsent goes back on the queue as a new message.
+    permissions: ['ses:send', 'table:read', 'table:write', 'email-queue:send'],
     // A slot's reminder is one message to as many as 500 performers, each their own email: at 14 a second (a
     // production account) that is about 72 s for one mailer at half the rate, at 1 a second (the sandbox) over
     // 16 minutes. Near the timeout the mailer stops between emails and puts the rest back on the queue.
