@@ -159,7 +159,7 @@ describe('the mailer within SES sending rate', () => {
   });
 
   it('sends a reminder to 30 at the rate SES allows: each gets it once, SES never refuses, nothing dead-letters', async () => {
-    await setSesRate({ perSecond: 20, burst: 2 });
+    await setSesRate({ perSecond: 30, burst: 2 });
     const reminder = await enqueueReminder(30);
     const counts = await deliveredCounts(reminder);
     expect(counts).toEqual(reminder.to.map(() => 1));
@@ -170,7 +170,7 @@ describe('the mailer within SES sending rate', () => {
   });
 
   it('retries what SES throttles when the mailer was told too high a rate: each gets it once, nothing dead-letters', async () => {
-    await setSesRate({ perSecond: 10, burst: 1, mailerRate: 200 });
+    await setSesRate({ perSecond: 15, burst: 1, mailerRate: 300 });
     const reminder = await enqueueReminder(30);
     const counts = await deliveredCounts(reminder);
     expect(counts).toEqual(reminder.to.map(() => 1));

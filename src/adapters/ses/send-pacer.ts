@@ -1,45 +1,58 @@
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Hands out send slots at most one per `intervalMs`, the first one interval after it was made: a pacer made at
- * the start of each invocation keeps the invocation, and the one after it, under 1000 / intervalMs sends a second,
- * however many of its sends wait at once.
+ * Lets sends start one at a time, each at least `intervalMs` after the previous one started, the first one
+ * interval after the pacer was made: a pacer made at the start of each invocation keeps the invocation, and the
+ * one after it, under 1000 / intervalMs sends a second, however many of its sends wait at once. A send's turn
+ * is reckoned from when the previous send really started, so a stalled process never lets several go at once.
  *
- *   made ── interval ──► slot 1 ── interval ──► slot 2 ── …   (a throttled send pushes every later slot back)
+ *   made ── interval ──► send 1 ── interval ──► send 2 ── …   (a hold-off after throttling pushes the next back)
  *
  * @example const pacer = new SendPacer(2_000); if (await pacer.take(deadline)) await ses.send(…);
  */
 export class SendPacer {
-  private next: number;
-  /** Hold-offs so far: a send whose slot was handed out before a hold-off waits for a new slot after it. */
-  private holds = 0;
+  private lastStart: number;
+  private heldUntil = 0;
+  private waiting = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly intervalMs: number) {
-    this.next = Date.now() + intervalMs;
+    this.lastStart = Date.now();
   }
 
-  /** When the next slot opens (epoch ms); every slot taken before it is earlier. */
+  /** When the next send would start, after the ones already waiting (epoch ms). */
   nextSlot(): number {
-    return Math.max(this.next, Date.now());
+    return this.turnOpens() + this.waiting * this.intervalMs;
+  }
+
+  private turnOpens(): number {
+    return Math.max(this.lastStart + this.intervalMs, this.heldUntil, Date.now());
   }
 
   /**
-   * Takes the next slot if it opens by `latest` and waits for it (and for a later one if a hold-off came while it
-   * waited); false if the slot opens after `latest`.
+   * Waits for this send's turn, after those already waiting; true when it may start now, false (at once, or when
+   * the turn comes) if the turn opens after `latest`.
    */
-  async take(latest: number): Promise<boolean> {
-    for (;;) {
-      const slot = this.nextSlot();
-      if (slot > latest) return false;
-      this.next = slot + this.intervalMs;
-      const holds = this.holds;
-      const wait = slot - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (this.holds === holds) return true;
-    }
+  take(latest: number): Promise<boolean> {
+    this.waiting += 1;
+    const turn = this.queue.then(async () => {
+      this.waiting -= 1;
+      for (;;) {
+        const opens = this.turnOpens();
+        if (opens > latest) return false;
+        if (opens <= Date.now()) break;
+        // Then looks again: a hold-off may have come meanwhile.
+        await sleep(opens - Date.now());
+      }
+      this.lastStart = Date.now();
+      return true;
+    });
+    this.queue = turn;
+    return turn;
   }
 
-  /** Opens no slot for `ms` from now (after SES throttled: every send of the invocation backs off). */
+  /** Starts no send for `ms` from now (after SES throttled: every send of the invocation backs off). */
   holdOff(ms: number): void {
-    this.holds += 1;
-    this.next = Math.max(this.next, Date.now() + ms);
+    this.heldUntil = Math.max(this.heldUntil, Date.now() + ms);
   }
 }
