@@ -23,7 +23,7 @@ export interface DeploymentParameters {
    */
   readonly sesSandbox: boolean;
   /**
-   * The account's SES maximum send rate, emails a second (SES console, "Sending statistics"): 1 in the sandbox, 14
+   * The account's SES maximum send rate, emails a second (SES console, Account dashboard): 1 in the sandbox, 14
    * for a new production account. The mailer never sends faster (SES_MAX_SEND_RATE).
    */
   readonly sesMaxSendRate: number;
