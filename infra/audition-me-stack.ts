@@ -59,6 +59,7 @@ export class AuditionMeStack extends Stack {
       USER_POOL_ID: users.userPool.userPoolId,
       USER_POOL_CLIENT_ID: users.client.userPoolClientId,
       SENDER_EMAIL: parameters.senderEmail,
+      SES_MAX_SEND_RATE: String(parameters.sesMaxSendRate),
       // Signs search cursors: the random UUID CloudFormation gives this stack, so no key is in the repository and
       // none is shown to API callers; a replaced stack has a new one, and earlier cursors answer invalid-cursor.
       SEARCH_CURSOR_KEY: Fn.select(2, Fn.split('/', Aws.STACK_ID)),

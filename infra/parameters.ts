@@ -22,6 +22,11 @@ export interface DeploymentParameters {
    * so the mailer needs ses:SendEmail on the account's identities (still only From the sender address).
    */
   readonly sesSandbox: boolean;
+  /**
+   * The account's SES maximum send rate, emails a second (SES console, Account dashboard): 1 in the sandbox, 14
+   * for a new production account. The mailer never sends faster (SES_MAX_SEND_RATE).
+   */
+  readonly sesMaxSendRate: number;
   /** Keep the table and the user pool (people's data) when the stack is destroyed. */
   readonly retainData: boolean;
   /** Origins allowed by CORS besides the CloudFront web UI, e.g. `http://localhost:5173` for a dev server. */
@@ -37,6 +42,7 @@ export const defaultParameters: DeploymentParameters = {
   monthlyBudgetUsd: 1,
   pointInTimeRecovery: false,
   sesSandbox: true,
+  sesMaxSendRate: 1,
   retainData: true,
   extraCorsOrigins: [],
   webDist: resolve(repoRoot, 'web/dist'),
@@ -71,6 +77,10 @@ export function readParameters(node: Node): DeploymentParameters {
   const budget = Number(text('monthlyBudgetUsd', String(defaultParameters.monthlyBudgetUsd)));
   if (!Number.isFinite(budget) || budget <= 0) throw new Error('Context monthlyBudgetUsd must be a positive number');
   const webDist = text('webDist', defaultParameters.webDist);
+  const sesMaxSendRate = Number(text('sesMaxSendRate', String(defaultParameters.sesMaxSendRate)));
+  if (!Number.isFinite(sesMaxSendRate) || sesMaxSendRate <= 0) {
+    throw new Error('Context sesMaxSendRate must be a positive number (emails a second)');
+  }
 
   return {
     stage,
@@ -79,6 +89,7 @@ export function readParameters(node: Node): DeploymentParameters {
     monthlyBudgetUsd: budget,
     pointInTimeRecovery: flag('pointInTimeRecovery', defaultParameters.pointInTimeRecovery),
     sesSandbox: flag('sesSandbox', defaultParameters.sesSandbox),
+    sesMaxSendRate,
     retainData: flag('retainData', defaultParameters.retainData),
     extraCorsOrigins: text('extraCorsOrigins', '')
       .split(',')

@@ -7,6 +7,13 @@ import { startWebServer } from './web-server';
 // `npm start`: the whole system on 127.0.0.1, state kept in .local-data/ between runs.
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const started = Date.now();
+const sesSendRate = (value: string): { perSecond: number } | 'unlimited' => {
+  if (value === 'unlimited') return value;
+  const perSecond = Number(value);
+  if (!Number.isFinite(perSecond) || perSecond <= 0)
+    throw new Error('SES_MAX_SEND_RATE: a positive number or unlimited');
+  return { perSecond };
+};
 const dataDir = process.env.AUDITION_ME_DATA_DIR ?? join(process.cwd(), '.local-data');
 // A first start (no data yet) also creates the demo world, unless AUDITION_ME_SEED=false.
 const firstStart = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
@@ -40,6 +47,9 @@ try {
       cognito: port('COGNITO_PORT', 9229),
       ses: port('SES_PORT', 8005),
     },
+    // SES's rate as a new production account has it (14 emails a second), unless SES_MAX_SEND_RATE says otherwise
+    // (a number, or `unlimited`); the mailer is configured with the same rate.
+    sesSendRate: sesSendRate(process.env.SES_MAX_SEND_RATE ?? '14'),
     // The links in emails lead to the web UI started below.
     webUrl: `http://127.0.0.1:${port('WEB_PORT', 5173)}`,
   });

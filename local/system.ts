@@ -26,6 +26,8 @@ import { localRequestBody } from './runtime/local-request';
 import { enforcePermissions, invokedFunction } from './runtime/invocation';
 import type { ThroughputLimits } from './runtime/throughput';
 import { deployedLimits, meterClient, ThroughputMeter, uniformLimits } from './runtime/throughput';
+import type { SesRateLimit } from './runtime/ses-rate';
+import { limitSendRate, SesSendRate, unlimitedMailerRate } from './runtime/ses-rate';
 
 /** The body of `POST /__local/schedules/{name}`: when the run happens (default: now). */
 const scheduleRunRequest = z.strictObject({
@@ -47,6 +49,17 @@ const throughputRequest = z.strictObject({
   burstSeconds: z.number().min(0).max(300).optional().describe('Seconds of unused capacity kept (default 300).'),
 });
 
+/** The body of `PUT /__local/ses-rate`: SES's maximum send rate, and the rate the mailer is configured with. */
+const sesRateRequest = z.strictObject({
+  perSecond: z.number().positive().describe('Emails a second the local SES accepts.'),
+  burst: z.number().min(1).optional().describe("Sends it accepts at once after a pause (default: one second's)."),
+  mailerRate: z
+    .number()
+    .positive()
+    .optional()
+    .describe('The rate the mailer is configured with (SES_MAX_SEND_RATE); by default the same.'),
+});
+
 export interface SystemOptions {
   readonly dataDir?: string;
   readonly ports?: Partial<Ports & { api: number }>;
@@ -57,6 +70,11 @@ export interface SystemOptions {
    * `'unmetered'` for none (DynamoDB Local's own behaviour). `PUT /__local/throughput` changes it while running.
    */
   readonly throughput?: ThroughputLimits | 'unmetered';
+  /**
+   * SES's maximum send rate, enforced on the mailer's sends and given to it as SES_MAX_SEND_RATE: none by default
+   * (aws-ses-v2-local's own behaviour; `npm start` sets one). `PUT /__local/ses-rate` changes it while running.
+   */
+  readonly sesSendRate?: SesRateLimit | 'unlimited';
   readonly log?: (line: string) => void;
   /** The web UI's base URL, for the links in emails (start the web server on that port). */
   readonly webUrl?: string;
@@ -172,6 +190,16 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   const startLimits = options.throughput === 'unmetered' ? undefined : (options.throughput ?? deployedLimits());
   const throughput = new ThroughputMeter(startLimits);
   meterClient(documentClient(), throughput);
+  const startSesRate = options.sesSendRate === 'unlimited' ? undefined : options.sesSendRate;
+  const sesRate = new SesSendRate(startSesRate);
+  limitSendRate(sesClient(), sesRate);
+  // The mailer reads its rate at each invocation, so a change here applies to the next one.
+  // The stack's environment too: a test that calls the mailer's handler itself gives it that environment.
+  const configureMailerRate = (rate: number | undefined) => {
+    process.env.SES_MAX_SEND_RATE = String(rate ?? unlimitedMailerRate);
+    stack.env.SES_MAX_SEND_RATE = process.env.SES_MAX_SEND_RATE;
+  };
+  configureMailerRate(startSesRate?.perSecond);
   const resources = () => stack.resources;
   for (const client of [documentClient(), emailQueueClient(), sesClient(), cognitoClient()]) {
     enforcePermissions(client, resources);
@@ -270,6 +298,22 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           // Answers once the stream consumers and the queue pollers have nothing left to do (as `settled()`).
           await settledWithin(60_000);
           return { status: 204, body: null };
+        }
+        if (url.pathname === '/__local/ses-rate') {
+          if (request.method === 'PUT') {
+            const { perSecond, burst, mailerRate } = localRequestBody(body, sesRateRequest);
+            sesRate.setLimit({ perSecond, ...(burst ? { burst } : {}) });
+            configureMailerRate(mailerRate ?? perSecond);
+          }
+          if (request.method === 'DELETE') {
+            sesRate.setLimit(startSesRate);
+            configureMailerRate(startSesRate?.perSecond);
+          }
+          const { limit, accepted, refused } = sesRate;
+          return {
+            status: 200,
+            body: { limit: limit ?? 'unlimited', accepted, refused, mailerRate: Number(process.env.SES_MAX_SEND_RATE) },
+          };
         }
         if (url.pathname === '/__local/health') return { status: 200, body: { ok: true } };
         return undefined;

@@ -42,3 +42,15 @@ export function searchCursorKey(): string {
   if (key.length < 32) throw new Error('SEARCH_CURSOR_KEY must have at least 32 characters');
   return key;
 }
+
+/**
+ * SES's maximum send rate for this account, emails a second (SES_MAX_SEND_RATE; 1, the sandbox's, when unset; 14 for
+ * a new production account). Read at each call, so the local runtime can change it between invocations.
+ */
+export function sesMaxSendRate(): number {
+  const text = process.env.SES_MAX_SEND_RATE;
+  if (text === undefined || text === '') return 1;
+  const rate = Number(text);
+  if (!Number.isFinite(rate) || rate <= 0) throw new Error('SES_MAX_SEND_RATE must be a positive number');
+  return rate;
+}

@@ -20,7 +20,13 @@ export interface HttpRoute {
 export type Trigger =
   | { readonly kind: 'http'; readonly route: HttpRoute }
   | { readonly kind: 'authorizer' }
-  | { readonly kind: 'sqs'; readonly queue: QueueName; readonly batchSize: number }
+  | {
+      readonly kind: 'sqs';
+      readonly queue: QueueName;
+      readonly batchSize: number;
+      /** At most this many invocations at once (the event source's maximum concurrency; SQS allows 2 to 1000). */
+      readonly maxConcurrency?: number;
+    }
   | { readonly kind: 'dynamodb-stream'; readonly batchSize: number; readonly filters?: readonly StreamFilter[] }
   | { readonly kind: 'schedule'; readonly everyMinutes: number };
 
@@ -182,11 +188,14 @@ export const functions = [
   {
     name: 'mailer',
     entry: 'src/functions/mailer.ts',
-    trigger: { kind: 'sqs', queue: 'email', batchSize: 10 },
-    permissions: ['ses:send', 'table:read', 'table:write'],
-    // A slot's reminder is one message to as many as 500 performers, each their own email: at SES's default
-    // rate of 14 a second that is about 36 s. Near the timeout the mailer stops between emails and the message's
-    // next delivery sends the rest (the queue's visibility timeout is six times this).
+    // At most two mailers at once (the least SQS allows), each sending at half SES's rate (SES_MAX_SEND_RATE), so
+    // together they keep within it.
+    trigger: { kind: 'sqs', queue: 'email', batchSize: 10, maxConcurrency: 2 },
+    // email-queue:send: what SES's rate or the timeout left unsent goes back on the queue as a new message.
+    permissions: ['ses:send', 'table:read', 'table:write', 'email-queue:send'],
+    // A slot's reminder is one message to as many as 500 performers, each their own email: at 14 a second (a
+    // production account) that is about 72 s for one mailer at half the rate, at 1 a second (the sandbox) over
+    // 16 minutes. Near the timeout the mailer stops between emails and puts the rest back on the queue.
     timeoutSeconds: 60,
     memoryMb: 256,
   },

@@ -38,6 +38,8 @@ export class EventTriggers extends Construct {
             new SqsEventSource(props.queues[trigger.queue].queue, {
               batchSize: trigger.batchSize,
               reportBatchItemFailures: true,
+              // The manifest's bound on invocations at once; the mailer divides SES's rate among that many.
+              ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),
             }),
           );
           break;

@@ -1,12 +1,76 @@
-import { config } from '../config';
+import type { SQSRecord } from 'aws-lambda';
 import { dynamoSentEmailLedger } from '../adapters/dynamodb/sent-email-ledger';
-import { sesEmailSender } from '../adapters/ses/ses-email-sender';
-import type { Clock } from '../domain/clock';
+import type { PacedSender } from '../adapters/ses/paced-sender';
+import { SendDeferredError } from '../adapters/ses/paced-sender';
+import { requeueEmail } from '../adapters/sqs/email-queue';
+import { config } from '../config';
 import { systemClock } from '../domain/clock';
-import type { EmailSender, SentEmailLedger } from '../domain/email-delivery';
+import { deliverToEach } from '../domain/email-delivery';
+import type { EmailMessage } from '../schemas/email-message';
+import { emailMessageFromText } from '../schemas/email-message';
+import { remainderPlan, throttledDeliveriesAttribute, unsentPart } from './email-remainder';
+import { logger } from './logger';
 
-/** What sending email needs: the ledger of sent emails on the table, SES with the sender's address, a clock. */
-export function deliveryDependencies(): { ledger: SentEmailLedger; sender: EmailSender; clock: Clock } {
-  const { tableName, senderEmail } = config();
-  return { ledger: dynamoSentEmailLedger(tableName), sender: sesEmailSender(senderEmail), clock: systemClock };
+/** A message with emails not sent for a reason other than SES's rate or the time: SQS delivers it again. */
+class RecipientsPendingError extends Error {
+  override readonly name = 'RecipientsPendingError';
+}
+
+/**
+ * Puts what SES's rate or the timeout left unsent back on the queue as a new message, so that waiting for SES
+ * never counts as a failed receive (each counts towards the dead-letter queue). The new message is on the queue
+ * before this one is deleted; if the function dies in between, both are delivered and the ledger drops the copies.
+ */
+async function putBackUnsent(record: SQSRecord, remainder: EmailMessage, sent: number, sender: PacedSender) {
+  const throttledBefore = Number(record.messageAttributes[throttledDeliveriesAttribute]?.stringValue ?? 0) || 0;
+  const plan = remainderPlan(throttledBefore, { sent, throttled: sender.deferred() === 'throttled' });
+  if (!plan.requeue) throw new RecipientsPendingError(`SES throttled ${throttledBefore + 1} deliveries in a row`);
+  await requeueEmail(config().emailQueueUrl, remainder, {
+    delaySeconds: plan.delaySeconds,
+    attributes: { [throttledDeliveriesAttribute]: String(plan.throttledDeliveries) },
+  });
+  logger.info('unsent emails put back on the queue', {
+    messageId: record.messageId,
+    recipients: remainder.to.length,
+    reason: sender.deferred() ?? 'out-of-time',
+    delaySeconds: plan.delaySeconds,
+  });
+}
+
+/**
+ * Delivers one message of the email queue through `sender`: each recipient's email once (the sent-email ledger on
+ * the table drops what was sent before). It throws, for SQS to deliver the message again, when an email failed
+ * for a reason of its own; what only SES's rate or the time held back goes back on the queue instead.
+ *
+ * @example await deliverQueuedMessage(record, pacedSender(sesEmailSender(from), { … }))
+ */
+export async function deliverQueuedMessage(record: SQSRecord, sender: PacedSender): Promise<void> {
+  const message = emailMessageFromText(record.body);
+  const delivered = new Set<string>();
+  const deps = { ledger: dynamoSentEmailLedger(config().tableName), sender, clock: systemClock };
+  const report = await deliverToEach(
+    deps,
+    message,
+    () => sender.accepting(),
+    (key, outcome) => {
+      delivered.add(key);
+      logger.info('email delivered', { messageId: record.messageId, key, outcome });
+    },
+  );
+  const { sent, duplicate, pending, errors } = report;
+  logger.info('message delivered', {
+    messageId: record.messageId,
+    recipients: message.to.length,
+    sent,
+    duplicate,
+    pending,
+  });
+  const failures = errors.filter((error) => !(error instanceof SendDeferredError));
+  for (const error of failures) logger.warn('email to one recipient failed', { messageId: record.messageId, error });
+  if (pending === 0) return;
+  if (failures.length > 0) {
+    throw new RecipientsPendingError(`${pending} of ${message.to.length} recipients not sent yet`);
+  }
+  const remainder = unsentPart(message, delivered);
+  if (remainder) await putBackUnsent(record, remainder, sent, sender);
 }

@@ -155,7 +155,8 @@ describe('the mailer when SES or the mailer itself fails', () => {
     const first = await withFault(
       sesClient(),
       (command, _input, call) => command === 'SendEmailCommand' && call === 1,
-      () => named('TooManyRequestsException', 'Maximum sending rate exceeded'),
+      // Not throttling: the mailer retries a throttled send itself (test/integration/mailer-rate.test.ts).
+      () => named('ServiceUnavailable', 'Service unavailable'),
       () => mailer(event, contextOf('mailer')),
     );
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);

@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EmailMessage } from '../../schemas/email-message';
 
 let client: SQSClient | undefined;
@@ -24,4 +24,26 @@ export async function enqueueEmails(queueUrl: string, messages: readonly EmailMe
     );
     if (Failed.length) throw new Error(`SQS refused ${Failed.length} of ${batch.length} emails: ${Failed[0]?.Message}`);
   }
+}
+
+/**
+ * Puts one email back on the queue as a new message, visible after `delaySeconds` (at most 900), with message
+ * attributes (string values) the consumer reads from its event.
+ * @example await requeueEmail(queueUrl, message, { delaySeconds: 4, attributes: { throttledDeliveries: '2' } })
+ */
+export async function requeueEmail(
+  queueUrl: string,
+  message: EmailMessage,
+  options: { delaySeconds: number; attributes: Readonly<Record<string, string>> },
+): Promise<void> {
+  await emailQueueClient().send(
+    new SendMessageCommand({
+      QueueUrl: queueUrl,
+      MessageBody: JSON.stringify(message),
+      DelaySeconds: options.delaySeconds,
+      MessageAttributes: Object.fromEntries(
+        Object.entries(options.attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+      ),
+    }),
+  );
 }

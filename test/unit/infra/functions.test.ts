@@ -35,6 +35,7 @@ describe('every function', () => {
         'POWERTOOLS_SERVICE_NAME',
         'SEARCH_CURSOR_KEY',
         'SENDER_EMAIL',
+        'SES_MAX_SEND_RATE',
         'TABLE_NAME',
         'USER_POOL_CLIENT_ID',
         'USER_POOL_ID',

@@ -19,6 +19,7 @@ describe('readParameters', () => {
         monthlyBudgetUsd: '5',
         pointInTimeRecovery: 'true',
         sesSandbox: false,
+        sesMaxSendRate: '14',
         retainData: 'false',
         extraCorsOrigins: 'http://localhost:5173, http://127.0.0.1:5173',
         webDist: 'web/build',
@@ -30,6 +31,7 @@ describe('readParameters', () => {
       monthlyBudgetUsd: 5,
       pointInTimeRecovery: true,
       sesSandbox: false,
+      sesMaxSendRate: 14,
       retainData: false,
       extraCorsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
       webDist: `${repoRoot}web/build`,
@@ -42,6 +44,7 @@ describe('readParameters', () => {
     [{ stage: 'Prod_1' }, /stage/],
     [{ monthlyBudgetUsd: '0' }, /monthlyBudgetUsd/],
     [{ pointInTimeRecovery: 'yes' }, /pointInTimeRecovery/],
+    [{ sesMaxSendRate: '0' }, /sesMaxSendRate/],
   ])('refuses %j naming the parameter', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });
