@@ -58,6 +58,16 @@ export const fallback = {
 const unitsOr = (consumed: Consumed | undefined, otherwise: Units): Units =>
   consumed?.byIndex && Object.keys(consumed.byIndex).length ? consumed.byIndex : otherwise;
 
+/**
+ * One operation's units as `npm run bench -- units` measured them (the row of the function that pays them), when
+ * that step has run: real items, transactions priced by DynamoDB's rules.
+ */
+function fromUnitsStep(results: BenchResults | undefined, operation: string, fn: string): Units | undefined {
+  return results?.units?.rows.find(
+    (r) => (r.operation === operation || r.operation.startsWith(`${operation} (`)) && r.function === fn,
+  )?.byResource;
+}
+
 /** The measurements in bench/results.json, completed with the fallbacks. */
 export function measured(path: string): Measured {
   const results = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchResults) : undefined;
@@ -86,13 +96,21 @@ export function measured(path: string): Measured {
     source: results ? `bench/results.json of ${results.generatedAt}` : 'fallbacks (no bench/results.json)',
     functions: fns,
     units: {
-      search: unitsOr(perRequest?.search, fallback.units.search),
+      search:
+        fromUnitsStep(results, 'search page', 'performance-search') ??
+        unitsOr(perRequest?.search, fallback.units.search),
       read: unitsOr(perRequest?.performanceGet, fallback.units.read),
-      signUp: unitsOr(perRequest?.signUp, fallback.units.signUp),
-      performanceCreate: unitsOr(perRequest?.performanceCreate, fallback.units.performanceCreate),
-      indexSync: unitsOr(perRequest?.indexSync, fallback.units.indexSync),
-      email: unitsOr(perRequest?.mailerPerEmail, fallback.units.email),
-      reminderMessage: unitsOr(perRequest?.dispatcherPerReminder, fallback.units.reminderMessage),
+      signUp: fromUnitsStep(results, 'sign-up', 'signup-create') ?? unitsOr(perRequest?.signUp, fallback.units.signUp),
+      performanceCreate:
+        fromUnitsStep(results, 'performance create', 'performance-create') ??
+        unitsOr(perRequest?.performanceCreate, fallback.units.performanceCreate),
+      indexSync:
+        fromUnitsStep(results, 'performance create', 'search-indexer') ??
+        unitsOr(perRequest?.indexSync, fallback.units.indexSync),
+      email: fromUnitsStep(results, 'sign-up', 'mailer') ?? unitsOr(perRequest?.mailerPerEmail, fallback.units.email),
+      reminderMessage:
+        fromUnitsStep(results, 'reminder message dispatched', 'reminder-dispatcher') ??
+        unitsOr(perRequest?.dispatcherPerReminder, fallback.units.reminderMessage),
     },
     streamMs: { ...fallback.streamMs, indexSync: perRequest?.indexSync?.ms ?? fallback.streamMs.indexSync },
     mailerMsPerEmail: perRequest?.mailerPerEmail.ms ?? fallback.mailerMsPerEmail,
