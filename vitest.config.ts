@@ -10,6 +10,10 @@ export default defineConfig({
           environment: 'node',
           // Synthesizing the CDK app takes seconds on a busy 2-core machine; speed is measured by `npm run bench`.
           testTimeout: 60_000,
+          // The files share one module graph instead of each importing the AWS SDK, CDK and zod afresh: half the
+          // project's CPU time. So a file that stubs or spies on anything global restores it after each test
+          // (vi.restoreAllMocks, vi.unstubAllEnvs), and no file relies on a module being loaded fresh for it.
+          isolate: false,
         },
       },
       {
