@@ -15,7 +15,7 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'audition-me-tests-'));
@@ -29,13 +29,25 @@ const env = {
   AUDITION_ME_SYNTH_CACHE: join(dir, 'synth'),
 };
 
-/** Runs a node script; resolves with its exit status, its output (when buffered) and how long it took. */
-function run(script, args, { buffered, env: extraEnv = {} }) {
+/**
+ * Runs a node script; resolves with its exit status, its output (when buffered) and how long it took. A
+ * `background` one runs at a lower priority (niceness 10, inherited by the processes it starts): it only needs the
+ * CPU the integration shards leave idle while they wait on their stacks, and it must not starve them (their
+ * functions have Lambda's time limits, and their files wait for emails with deadlines).
+ */
+function run(script, args, { buffered, background = false, env: extraEnv = {} }) {
   const begun = Date.now();
   const child = spawn(process.execPath, [script, ...args], {
     stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...env, ...extraEnv },
   });
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 10);
+    } catch {
+      // Not allowed here, or already exited: it runs at normal priority.
+    }
+  }
   const output = [];
   if (buffered) {
     child.stdout.on('data', (chunk) => output.push(chunk));
@@ -47,10 +59,10 @@ function run(script, args, { buffered, env: extraEnv = {} }) {
 }
 
 /** One vitest process; resolves with its exit status and the path of its JSON report. */
-async function vitest(name, args, { buffered, env: extraEnv }) {
+async function vitest(name, args, { buffered, background, env: extraEnv }) {
   const report = join(dir, `${name}.json`);
   const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args];
-  const result = await run('node_modules/vitest/vitest.mjs', vitestArgs, { buffered, env: extraEnv });
+  const result = await run('node_modules/vitest/vitest.mjs', vitestArgs, { buffered, background, env: extraEnv });
   if (buffered) process.stdout.write(result.output);
   console.log(`[${name}] vitest finished in ${seconds(result.ms)}`);
   return { name, status: result.status, report, ms: result.ms };
@@ -65,7 +77,7 @@ async function checks() {
   ];
   const begun = Date.now();
   for (const [name, script, args] of steps) {
-    const result = await run(script, args, { buffered: true });
+    const result = await run(script, args, { buffered: true, background: true });
     if (result.status !== 0) {
       process.stdout.write(result.output);
       console.error(`\n${name} failed (${script} ${args.join(' ')}).`);
@@ -104,7 +116,7 @@ const [check, ...runs] = await Promise.all([
           // This shard runs no browser file: its process starts no Chromium.
           env: { AUDITION_ME_SHARED_BROWSER: 'false' },
         }),
-        vitest('unit', ['--project', 'unit'], { buffered: true }),
+        vitest('unit', ['--project', 'unit'], { buffered: true, background: true }),
         vitest('own-system', ['--project', 'integration', ...ownSystem], {
           buffered: true,
           env: { AUDITION_ME_SHARED_STACK: 'false' },
