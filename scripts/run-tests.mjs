@@ -31,7 +31,7 @@ const env = {
 
 /**
  * Runs a node script; resolves with its exit status, its output (when buffered) and how long it took. A
- * `background` one runs at a lower priority (niceness 10, inherited by the processes it starts): it only needs the
+ * `background` one runs at a lower priority (niceness 5, inherited by the processes it starts): it only needs the
  * CPU the integration shards leave idle while they wait on their stacks, and it must not starve them (their
  * functions have Lambda's time limits, and their files wait for emails with deadlines).
  */
@@ -43,7 +43,7 @@ function run(script, args, { buffered, background = false, env: extraEnv = {} })
   });
   if (background && child.pid !== undefined) {
     try {
-      setPriority(child.pid, 10);
+      setPriority(child.pid, 5);
     } catch {
       // Not allowed here, or already exited: it runs at normal priority.
     }
