@@ -1,7 +1,26 @@
 import { defineConfig } from 'vitest/config';
+import type { TestSpecification } from 'vitest/node';
+import { BaseSequencer } from 'vitest/node';
+
+/**
+ * Files that put hundreds of requests in flight at once, each within its function's Lambda time limit: they need
+ * the CPU most, so they run last in their process, once the CPU-bound work that `npm test` runs beside the
+ * integration files (type-check, lint, unit files, the `npm start` files) is likely done.
+ */
+const loadHeavy = ['test/integration/faults.test.ts', 'test/integration/concurrency.test.ts'];
+
+/** vitest's order (failed first, then slowest first), with the load-heavy files moved to the end. */
+class LoadHeavyLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const heavy = (file: TestSpecification) => loadHeavy.some((path) => file.moduleId.endsWith(path));
+    return [...sorted.filter((file) => !heavy(file)), ...sorted.filter(heavy)];
+  }
+}
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LoadHeavyLast },
     projects: [
       {
         test: {
