@@ -31,9 +31,10 @@ const env = {
 
 /**
  * Runs a node script; resolves with its exit status, its output (when buffered) and how long it took. A
- * `background` one runs at a lower priority (niceness 5, inherited by the processes it starts): it only needs the
- * CPU the integration shards leave idle while they wait on their stacks, and it must not starve them (their
- * functions have Lambda's time limits, and their files wait for emails with deadlines).
+ * `background` one (the type-check and lint, which have no time limits) runs at a lower priority (niceness 5): it
+ * only needs the CPU the test processes leave idle, and it must not starve them (the functions have Lambda's time
+ * limits, the tests theirs). The unit files run at normal priority: on a busy machine, niced, the CDK synthesis
+ * and the property tests over every zone went past their time limit.
  */
 function run(script, args, { buffered, background = false, env: extraEnv = {} }) {
   const begun = Date.now();
@@ -116,7 +117,7 @@ const [check, ...runs] = await Promise.all([
           // This shard runs no browser file: its process starts no Chromium.
           env: { AUDITION_ME_SHARED_BROWSER: 'false' },
         }),
-        vitest('unit', ['--project', 'unit'], { buffered: true, background: true }),
+        vitest('unit', ['--project', 'unit'], { buffered: true }),
         vitest('own-system', ['--project', 'integration', ...ownSystem], {
           buffered: true,
           env: { AUDITION_ME_SHARED_STACK: 'false' },
