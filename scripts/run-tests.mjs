@@ -1,19 +1,26 @@
-// Runs every vitest project and closes with the plain "N passed, N failed" line CI reads.
+// `npm test`: type-checks, lints and runs every vitest project, and closes with the plain "N passed, N failed"
+// line CI reads (a failed type-check or lint counts as one failed test there, and fails the command).
 //
-// Without arguments the unit and the integration project run side by side, in separate vitest processes: in one
-// process vitest runs them one after the other (on 2 cores it has one worker, and the integration files run
-// one at a time in any case), so the CPU-bound unit files would wait for, or hold up, the integration files,
-// which mostly wait on the local stack. The integration files that start a system of their own run in a third
-// process. The output of the unit and that third process is printed as a block when each is done.
-// With arguments (a project, files, options) one vitest process runs them, as before.
+// Everything runs side by side, each in a process of its own, because most of the time goes to waiting on the
+// local stack, not to the CPU:
+// - the checks: `tsc` (the code, then web/), then `eslint`;
+// - the unit project;
+// - the integration files, in two shards balanced by their measured durations. The files of one shard run one
+//   at a time, against the one local stack that shard's process starts (test/integration/global-setup.ts: free
+//   ports, in memory, its own outbox and email queue), so no file sees another shard's emails or messages;
+// - the integration files that start a whole system of their own (`npm start`), without the shared stack.
+// The first integration shard prints as it goes; the output of every other process is printed as a block when
+// it is done.
+// With arguments (a project, files, options) one vitest process runs them, beside the checks.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'audition-me-tests-'));
 const started = Date.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const env = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -22,58 +29,104 @@ const env = {
   AUDITION_ME_SYNTH_CACHE: join(dir, 'synth'),
 };
 
-/** One vitest process; resolves with its exit status and the path of its JSON report. */
-function vitest(name, args, { buffered, env: extraEnv = {} }) {
-  const report = join(dir, `${name}.json`);
-  const child = spawn(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-      ...args,
-    ],
-    { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } },
-  );
+/**
+ * Runs a node script; resolves with its exit status, its output (when buffered) and how long it took. A
+ * `background` one (the type-check and lint, which have no time limits) runs at a lower priority (niceness 5): it
+ * only needs the CPU the test processes leave idle, and it must not starve them (the functions have Lambda's time
+ * limits, the tests theirs). The unit files run at normal priority: on a busy machine, niced, the CDK synthesis
+ * and the property tests over every zone went past their time limit.
+ */
+function run(script, args, { buffered, background = false, env: extraEnv = {} }) {
+  const begun = Date.now();
+  const child = spawn(process.execPath, [script, ...args], {
+    stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...env, ...extraEnv },
+  });
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 5);
+    } catch {
+      // Not allowed here, or already exited: it runs at normal priority.
+    }
+  }
   const output = [];
   if (buffered) {
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
   }
   return new Promise((resolve) => {
-    child.on('close', (status) => {
-      if (buffered) process.stdout.write(Buffer.concat(output));
-      resolve({ name, status, report });
-    });
+    child.on('close', (status) => resolve({ status, output: Buffer.concat(output), ms: Date.now() - begun }));
   });
+}
+
+/** One vitest process; resolves with its exit status and the path of its JSON report. */
+async function vitest(name, args, { buffered, background, env: extraEnv }) {
+  const report = join(dir, `${name}.json`);
+  const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args];
+  const result = await run('node_modules/vitest/vitest.mjs', vitestArgs, { buffered, background, env: extraEnv });
+  if (buffered) process.stdout.write(result.output);
+  console.log(`[${name}] vitest finished in ${seconds(result.ms)}`);
+  return { name, status: result.status, report, ms: result.ms };
+}
+
+/** The type-check (code, then web/) and the lint, one after the other; stops at the first that fails. */
+async function checks() {
+  const steps = [
+    ['typecheck', 'node_modules/typescript/bin/tsc', ['--noEmit']],
+    ['typecheck web', 'node_modules/typescript/bin/tsc', ['--noEmit', '-p', 'web']],
+    ['lint', 'node_modules/eslint/bin/eslint.js', ['--max-warnings', '0', '.']],
+  ];
+  const begun = Date.now();
+  for (const [name, script, args] of steps) {
+    const result = await run(script, args, { buffered: true, background: true });
+    if (result.status !== 0) {
+      process.stdout.write(result.output);
+      console.error(`\n${name} failed (${script} ${args.join(' ')}).`);
+      return { name, ok: false, ms: Date.now() - begun };
+    }
+  }
+  console.log(`[checks] type-check and lint passed in ${seconds(Date.now() - begun)}`);
+  return { name: 'checks', ok: true, ms: Date.now() - begun };
 }
 
 /**
  * Integration files that start a whole system of their own (`npm start`) and never use the shared stack: they
- * run in a third process, beside the others, without starting the shared stack (test/integration/global-setup.ts).
+ * run in a process of their own, without starting the shared stack (test/integration/global-setup.ts).
  */
 const ownSystem = ['test/integration/start-stop.test.ts', 'test/integration/logs.test.ts'];
 
+/**
+ * The first integration shard: the browser files (the only ones that need Chromium) and the reminder tests, about
+ * half of the shared-stack files' time (about 100 s of 200 s measured alone). The second shard runs every other
+ * file, so a new file lands there unless it is listed here. Globs, as vitest's --exclude takes them.
+ */
+const firstShard = ['test/integration/browser/**', 'test/integration/reminders.test.ts'];
+
+const exclude = (globs) => globs.flatMap((glob) => ['--exclude', glob]);
 const extra = process.argv.slice(2);
-const runs = await Promise.all(
-  extra.length
+const [check, ...runs] = await Promise.all([
+  checks(),
+  ...(extra.length
     ? [vitest('all', extra, { buffered: false })]
     : [
-        vitest('unit', ['--project', 'unit'], { buffered: true }),
-        vitest('integration', ['--project', 'integration', ...ownSystem.flatMap((f) => ['--exclude', f])], {
+        vitest('integration-1', ['--project', 'integration', ...firstShard.map((glob) => glob.replace('**', ''))], {
           buffered: false,
         }),
+        vitest('integration-2', ['--project', 'integration', ...exclude([...firstShard, ...ownSystem])], {
+          buffered: true,
+          // This shard runs no browser file: its process starts no Chromium.
+          env: { AUDITION_ME_SHARED_BROWSER: 'false' },
+        }),
+        vitest('unit', ['--project', 'unit'], { buffered: true }),
         vitest('own-system', ['--project', 'integration', ...ownSystem], {
           buffered: true,
           env: { AUDITION_ME_SHARED_STACK: 'false' },
         }),
-      ],
-);
+      ]),
+]);
 
 let passed = 0;
-let failed = 0;
+let failed = check.ok ? 0 : 1;
 let skipped = 0;
 for (const run of runs) {
   try {
@@ -89,6 +142,8 @@ for (const run of runs) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const times = [check, ...runs].map((r) => `${r.name} ${seconds(r.ms)}`).join(', ');
+console.log(`\nnpm test took ${seconds(Date.now() - started)} (${times})`);
+if (!check.ok) console.error(`${check.name} failed: see its output above.`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(runs.every((run) => run.status === 0) && failed === 0 ? 0 : 1);
+process.exit(check.ok && runs.every((run) => run.status === 0) && failed === 0 ? 0 : 1);
