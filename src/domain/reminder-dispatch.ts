@@ -58,25 +58,45 @@ const performerKey = (r: DueReminder, performerId: string) =>
   [r.performanceId, r.slotId, r.instant, performerId].join('|');
 
 /**
- * Sends or drops every reminder due at `now`, one at a time, while `hasTime()` says there is time for another: what
- * is left still waits in the store for the next run. A performer the store still shows after their reminder was
- * closed (an index lags a write by a moment) is not sent to again in the same run.
- * @example await dispatchDueReminders(stores, now, () => context.getRemainingTimeInMillis() > 15_000)
+ * Sends or drops every reminder due at `now`, one at a time, while `hasTime()` says there is time for another and
+ * the database is not shedding load (`isBusy` of an error): what is left still waits in the store for the next run.
+ * A performer the store still shows after their reminder was closed (an index lags a write by a moment) is not
+ * sent to again in the same run.
+ * @example await dispatchDueReminders(stores, now, () => context.getRemainingTimeInMillis() > 15_000, isThrottling)
  */
 export async function dispatchDueReminders(
   stores: { readonly performances: Pick<PerformanceStore, 'readMany'>; readonly reminders: ReminderStore },
   now: Date,
   hasTime: () => boolean,
+  isBusy: (error: unknown) => boolean = () => false,
 ): Promise<DispatchReport> {
   const report = { sent: 0, dropped: 0, recipients: 0, unfinished: false };
+  try {
+    await dispatchWhileTime(stores, now, hasTime, report);
+    return report;
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    return { ...report, unfinished: true };
+  }
+}
+
+async function dispatchWhileTime(
+  stores: { readonly performances: Pick<PerformanceStore, 'readMany'>; readonly reminders: ReminderStore },
+  now: Date,
+  hasTime: () => boolean,
+  report: { sent: number; dropped: number; recipients: number; unfinished: boolean },
+): Promise<void> {
   const done = new Set<string>();
   for (;;) {
     const due = (await stores.reminders.due(now))
       .map((r) => ({ ...r, recipients: r.recipients.filter((p) => !done.has(performerKey(r, p.performerId))) }))
       .filter((r) => r.recipients.length > 0);
-    if (due.length === 0) return report;
+    if (due.length === 0) return;
     for (const reminder of due) {
-      if (!hasTime()) return { ...report, unfinished: true };
+      if (!hasTime()) {
+        report.unfinished = true;
+        return;
+      }
       // Read eventually consistent: the dispatch needs the slot and its start, which a moment's lag cannot change.
       const [performance] = await stores.performances.readMany([reminder.performanceId]);
       const decision = dispatchReminder(reminder, performance, now);

@@ -1,5 +1,7 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { DispatchReport } from '../domain/reminder-dispatch';
+import { isThrottling } from '../adapters/aws-errors';
+import { ServiceUnavailableError } from '../domain/errors';
 import { dispatchDueReminders } from '../domain/reminder-dispatch';
 import { logger } from './logger';
 import { stores } from './stores';
@@ -17,7 +19,10 @@ const reserveMs = 15_000;
 export async function handler(event: ScheduledEvent, context: Context): Promise<DispatchReport> {
   logger.addContext(context);
   const now = new Date(event.time);
-  const report = await dispatchDueReminders(stores(), now, () => context.getRemainingTimeInMillis() > reserveMs);
+  const hasTime = () => context.getRemainingTimeInMillis() > reserveMs;
+  // Throttled (after the SDK's retries): the rest waits for the next run, as when time runs out.
+  const isBusy = (error: unknown) => isThrottling(error) || error instanceof ServiceUnavailableError;
+  const report = await dispatchDueReminders(stores(), now, hasTime, isBusy);
   if (report.unfinished)
     logger.warn('reminders left for the next run: time is nearly up', { at: event.time, ...report });
   else logger.info('reminders dispatched', { at: event.time, ...report });

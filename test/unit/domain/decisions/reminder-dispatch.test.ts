@@ -76,4 +76,33 @@ describe('dispatchDueReminders', () => {
     expect(closed).toHaveLength(1);
     expect(await stores.reminders.due(onTime)).toHaveLength(1);
   });
+
+  it('stops when the database sheds load, reporting what it did and leaving the rest waiting', async () => {
+    const { closed, stores } = storeOf(two);
+    const busy = new Error('throttled');
+    let calls = 0;
+    const throttledOnce = {
+      ...stores.reminders,
+      close: async (...args: Parameters<ReminderStore['close']>) => {
+        if (calls++ === 1) throw busy;
+        return stores.reminders.close(...args);
+      },
+    };
+    const report = await dispatchDueReminders(
+      { ...stores, reminders: throttledOnce },
+      onTime,
+      () => true,
+      (e) => e === busy,
+    );
+    expect(report).toMatchObject({ sent: 1, unfinished: true });
+    expect(closed).toHaveLength(1);
+    await expect(
+      dispatchDueReminders(
+        { ...stores, reminders: throttledOnce },
+        onTime,
+        () => true,
+        () => false,
+      ),
+    ).resolves.toMatchObject({ unfinished: false });
+  });
 });
