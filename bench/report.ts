@@ -179,6 +179,9 @@ export function openCallReport(o: OpenCallResult): string {
         peaks(p.peakUnitsPerSecond),
       ]),
     ),
+    `Reminders: ${o.reminders.due} due, ${o.reminders.dispatcherRuns} dispatcher runs, ` +
+      `${o.reminders.dispatcherFailures.length} of them failed${o.reminders.dispatcherFailures[0] ? ` (${o.reminders.dispatcherFailures[0].slice(0, 80)}…)` : ''}; ` +
+      `closing casting on ${o.closeCasting.signUps} sign-ups answered ${o.closeCasting.status} in ${o.closeCasting.ms} ms.`,
     table(
       ['ceiling at the deployed throughput', 'value', 'bound by'],
       [
