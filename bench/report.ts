@@ -1,3 +1,4 @@
+import type { OpenCallResult } from './open-call';
 import type { BenchResults } from './results';
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
@@ -127,5 +128,71 @@ export function markdownReport(results: BenchResults): string {
         ],
       ),
   );
+  if (results.openCall) parts.push(openCallReport(results.openCall));
   return parts.join('\n\n');
+}
+
+/** The open call (`npm run bench -- open-call`) as Markdown tables. */
+export function openCallReport(o: OpenCallResult): string {
+  const s = o.signUps;
+  const peaks = (peak: OpenCallResult['phases'][number]['peakUnitsPerSecond']) =>
+    Object.entries(peak)
+      .map(([r, u]) => `${r} ${u.read}/${u.write} of ${u.provisionedRead}/${u.provisionedWrite}`)
+      .join(', ');
+  return [
+    `### Open call under the deployed throughput (${s.arrivals} sign-ups offered at ${s.offeredPerSecond}/s over ${s.arrivalSeconds} s)`,
+    table(
+      ['sign-ups', 'p50 ms', 'p99 ms', '201', '409', '503', 'other 5xx', '503 share', 'withdrawals'],
+      [
+        [
+          s.arrivals,
+          s.p50Ms,
+          s.p99Ms,
+          s.status201,
+          s.status409,
+          s.status503,
+          s.otherServerErrors,
+          `${(s.share503 * 100).toFixed(1)}%`,
+          Object.entries(s.withdrawalsByStatus)
+            .map(([code, n]) => `${n}×${code}`)
+            .join(', '),
+        ],
+      ],
+    ),
+    table(
+      [
+        'phase',
+        'emails expected',
+        'delivered',
+        'lost',
+        'duplicated',
+        'all delivered s',
+        'peak R/W per s (of provisioned)',
+      ],
+      o.phases.map((p) => [
+        p.name,
+        p.emails.expected,
+        p.emails.delivered,
+        p.emails.lost,
+        p.emails.duplicated,
+        p.emails.allDeliveredSeconds ?? `> ${p.emails.waitSeconds} (${p.emails.deliveredWithinWait} by then)`,
+        peaks(p.peakUnitsPerSecond),
+      ]),
+    ),
+    `Reminders: ${o.reminders.due} due, ${o.reminders.dispatcherRuns} dispatcher runs, ` +
+      `${o.reminders.dispatcherFailures.length} of them failed${o.reminders.dispatcherFailures[0] ? ` (${o.reminders.dispatcherFailures[0].slice(0, 80)}…)` : ''}; ` +
+      `closing casting on ${o.closeCasting.signUps} sign-ups answered ${o.closeCasting.status} in ${o.closeCasting.ms} ms.`,
+    table(
+      ['ceiling at the deployed throughput', 'value', 'bound by'],
+      [
+        ['sustained sign-ups a second (with their email)', o.ceilings.signUpsPerSecond, o.ceilings.signUpsBoundBy],
+        [
+          'reminders per dispatcher run of 120 s (sustained / with full burst)',
+          `${o.ceilings.remindersPerRun} / ${o.ceilings.remindersPerRunWithBurst}`,
+          o.ceilings.remindersBoundBy,
+        ],
+        ['emails a second', o.ceilings.emailsPerSecond, o.ceilings.emailsBoundBy],
+      ],
+    ),
+  ].join('\n\n');
 }

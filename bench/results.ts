@@ -1,5 +1,6 @@
 import type { BundleResult } from './bundles';
 import type { LoadResult } from './load';
+import type { OpenCallResult } from './open-call';
 import type { ReminderResult } from './reminders';
 import type { IndexWriteMeasurement, SearchAtSize } from './search';
 import type { UnitsResult } from './units';
@@ -47,6 +48,8 @@ export interface BenchResults {
   readonly reminders: ReminderResult;
   /** `npm run bench -- units`: every operation's units per function, table and index. */
   readonly units?: UnitsResult;
+  /** `npm run bench -- open-call`: an open call under the deployed throughput. */
+  readonly openCall?: OpenCallResult;
   readonly perRequest: {
     readonly search: Consumed;
     readonly performanceGet: Consumed;

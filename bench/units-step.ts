@@ -2,11 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalSystem } from '../local/system';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { measureOpenCall, openCallOptions } from './open-call';
+import { openCallReport } from './report';
 import type { UnitsResult } from './units';
 import { measureUnits } from './units';
 
 /** The steps `npm run bench -- <step>` runs on their own (without a step: the whole benchmark). */
-export const steps = ['units'] as const;
+export const steps = ['units', 'open-call'] as const;
 
 /** The units of every operation as a Markdown table: per function, total and per table and index. */
 export function unitsTable(units: UnitsResult): string {
@@ -29,27 +31,45 @@ export function unitsTable(units: UnitsResult): string {
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** Runs the named steps against a local stack of their own, and writes their results into bench/results.json. */
+/** Merges one section into bench/results.json, leaving the others as they are. */
+function writeSection(section: string, value: unknown): void {
+  const file = resolve(import.meta.dirname, 'results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, [section]: value }, null, 2)}\n`);
+}
+
+/** Runs the named steps, each against a local stack of its own, and writes their results into bench/results.json. */
 export async function runSteps(names: readonly string[]): Promise<void> {
   const unknown = names.filter((name) => !(steps as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`No bench step ${unknown.join(', ')}; the steps are: ${steps.join(', ')}`);
   const started = performance.now();
   const progress = (line: string) =>
     console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
-  progress('starting the local stack (in memory, random ports; throughput unmetered while measuring)');
-  const stackLog: string[] = [];
-  const system = await startLocalSystem({ log: (line) => stackLog.push(line), throughput: 'unmetered' });
-  try {
-    const units = await measureUnits(system, progress);
-    const file = resolve(import.meta.dirname, 'results.json');
-    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-    writeFileSync(file, `${JSON.stringify({ ...previous, units }, null, 2)}\n`);
-    progress('wrote bench/results.json (units)');
-    console.log(`\n${unitsTable(units)}\n`);
-  } finally {
-    await system.stop();
-    const failures = stackLog.filter((line) => /fail|error/i.test(line));
-    if (failures.length)
-      console.log(`\nLocal stack reported ${failures.length} failures, e.g.: ${failures.slice(0, 3).join(' | ')}`);
+  for (const name of names) {
+    progress(`starting the local stack for ${name} (in memory, random ports; throughput unmetered to start)`);
+    const stackLog: string[] = [];
+    const system = await startLocalSystem({
+      log: (line) => stackLog.push(line),
+      throughput: 'unmetered',
+      ...(name === 'open-call' ? { sesSendRate: { perSecond: 14 } } : {}),
+    });
+    try {
+      if (name === 'units') {
+        const units = await measureUnits(system, progress);
+        writeSection('units', units);
+        progress('wrote bench/results.json (units)');
+        console.log(`\n${unitsTable(units)}\n`);
+      } else {
+        const openCall = await measureOpenCall(system, progress, openCallOptions(process.env.BENCH_QUICK === '1'));
+        writeSection('openCall', openCall);
+        progress('wrote bench/results.json (openCall)');
+        console.log(`\n${openCallReport(openCall)}\n`);
+      }
+    } finally {
+      await system.stop();
+      const failures = stackLog.filter((line) => /fail|error/i.test(line));
+      if (failures.length)
+        console.log(`\nLocal stack reported ${failures.length} failures, e.g.: ${failures.slice(0, 3).join(' | ')}`);
+    }
   }
 }
