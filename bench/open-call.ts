@@ -14,11 +14,13 @@ import type { Performance } from '../src/domain/performance';
 import { signUp } from '../src/domain/sign-up-decisions';
 import type { DispatchReport } from '../src/functions/reminder-dispatcher';
 import type { FunctionName } from '../src/manifest';
-import { functionNamed, routeOf } from '../src/manifest';
+import { functionNamed } from '../src/manifest';
 import { bulkWrite } from './bulk-load';
 import { benchPerformance } from './catalogue';
 import { quantile, round } from './stats';
 import { setTableStream } from './table-stream';
+import type { HttpRequest, Person } from './units';
+import { authorizedHttpEvent } from './units';
 
 /** Read and write units by table (`table`) and index. */
 type Units = Record<string, { read: number; write: number }>;
@@ -101,12 +103,6 @@ export interface OpenCallResult {
     readonly emailsPerSecond: number;
     readonly emailsBoundBy: string;
   };
-}
-
-interface Person {
-  readonly userId: string;
-  readonly email: string;
-  readonly role: 'performer' | 'director';
 }
 
 const zone = 'Europe/London';
@@ -638,13 +634,6 @@ export async function measureOpenCall(
   }
 }
 
-interface HttpRequest {
-  readonly params?: Record<string, string>;
-  readonly body?: unknown;
-  /** When the request arrives (default: now). */
-  readonly at?: Date;
-}
-
 /** Invokes an HTTP function as the local runtime does once its authorizer allowed `caller`; the status, body and ms. */
 async function callHandler(
   name: FunctionName,
@@ -652,39 +641,7 @@ async function callHandler(
   request: HttpRequest,
 ): Promise<{ status: number; body: unknown; ms: number }> {
   const definition = functionNamed(name);
-  const route = routeOf(name);
-  const at = request.at ?? new Date();
-  const event = {
-    version: '2.0',
-    routeKey: `${route.method} ${route.path}`,
-    rawPath: route.path,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
-    pathParameters: request.params,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: '127.0.0.1',
-      domainPrefix: 'local',
-      http: { method: route.method, path: route.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: randomUUID(),
-      routeKey: `${route.method} ${route.path}`,
-      stage: '$default',
-      time: at.toUTCString(),
-      timeEpoch: at.getTime(),
-      authorizer: {
-        lambda: {
-          authenticated: true,
-          sub: caller.userId,
-          email: caller.email,
-          role: caller.role,
-          exp: Math.floor(at.getTime() / 1000) + 3600,
-        },
-      },
-    },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    isBase64Encoded: false,
-  };
+  const event = authorizedHttpEvent(name, caller, request);
   const started = performance.now();
   let result: { statusCode: number; body?: string };
   try {

@@ -34,7 +34,7 @@ export interface UnitsResult {
   readonly totals: readonly { operation: string; per: string; readUnits: number; writeUnits: number }[];
 }
 
-interface Person {
+export interface Person {
   readonly userId: string;
   readonly email: string;
   readonly role: 'performer' | 'director';
@@ -278,7 +278,7 @@ function unitsRow(operation: string, fn: string, per: string, byResource: UnitsB
 const describe = (rows: readonly UnitsRow[]) =>
   rows.map((r) => `${r.function} ${r.readUnits} R / ${r.writeUnits} W per ${r.per}`).join('; ') || 'no DynamoDB calls';
 
-interface HttpRequest {
+export interface HttpRequest {
   readonly params?: Record<string, string>;
   readonly query?: Record<string, string>;
   readonly body?: unknown;
@@ -286,15 +286,11 @@ interface HttpRequest {
   readonly at?: Date;
 }
 
-/**
- * Invokes an HTTP function as the local runtime does after its authorizer allowed `caller`: the same event
- * shape, through `invoke` (permissions, timeout). Returns the parsed body; throws on a non-2xx answer.
- */
-async function callHandler(name: FunctionName, caller: Person | undefined, request: HttpRequest): Promise<unknown> {
-  const definition = functionNamed(name);
+/** The API Gateway event of a request to an HTTP function after its authorizer allowed `caller`. */
+export function authorizedHttpEvent(name: FunctionName, caller: Person | undefined, request: HttpRequest) {
   const route = routeOf(name);
   const at = request.at ?? new Date();
-  const event = {
+  return {
     version: '2.0',
     routeKey: `${route.method} ${route.path}`,
     rawPath: route.path,
@@ -330,6 +326,15 @@ async function callHandler(name: FunctionName, caller: Person | undefined, reque
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     isBase64Encoded: false,
   };
+}
+
+/**
+ * Invokes an HTTP function as the local runtime does after its authorizer allowed `caller`: the same event
+ * shape, through `invoke` (permissions, timeout). Returns the parsed body; throws on a non-2xx answer.
+ */
+async function callHandler(name: FunctionName, caller: Person | undefined, request: HttpRequest): Promise<unknown> {
+  const definition = functionNamed(name);
+  const event = authorizedHttpEvent(name, caller, request);
   const result = (await invoke(definition, await loadHandler(definition), event)) as {
     statusCode: number;
     body?: string;

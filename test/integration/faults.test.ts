@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
@@ -23,6 +23,7 @@ import type { EmailMessage } from '../../src/schemas/email-message';
 import type { FunctionName } from '../../src/manifest';
 import { functionNamed } from '../../src/manifest';
 import { lambdaContext } from '../../local/runtime/handlers';
+import { sqsEvent } from '../support/sqs-event';
 import { api, signedUpUser } from '../support/api';
 import { createPerformance } from '../support/fixtures';
 import { emailsTo, eventually, sentEmails } from '../support/outbox';
@@ -66,27 +67,6 @@ async function withFault<T>(
 }
 
 const named = (name: string, message = 'injected fault') => Object.assign(new Error(message), { name });
-
-function sqsEvent(...messages: EmailMessage[]): SQSEvent {
-  return {
-    Records: messages.map((message) => ({
-      messageId: randomUUID(),
-      receiptHandle: randomUUID(),
-      body: JSON.stringify(message),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: String(Date.now()),
-        SenderId: 'test',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:email',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
 
 const emailTo = (address: string): EmailMessage => ({
   idempotencyKey: randomUUID(),
@@ -151,7 +131,7 @@ const queueIsEmpty = async () => {
 describe('the mailer when SES or the mailer itself fails', () => {
   it('reports a transient SES failure as a batch item failure; the retry sends once', async () => {
     const to = address();
-    const event = sqsEvent(emailTo(to));
+    const event = sqsEvent(JSON.stringify(emailTo(to)));
     const first = await withFault(
       sesClient(),
       (command, _input, call) => command === 'SendEmailCommand' && call === 1,
@@ -169,7 +149,7 @@ describe('the mailer when SES or the mailer itself fails', () => {
 
   it('sends once when the mailer dies after sending, before SQS deleted the message', async () => {
     const to = address();
-    const event = sqsEvent(emailTo(to));
+    const event = sqsEvent(JSON.stringify(emailTo(to)));
     expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toEqual([]);
     // The crash: the message was never deleted, so SQS hands the same record over again.
     expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toEqual([]);
@@ -178,7 +158,7 @@ describe('the mailer when SES or the mailer itself fails', () => {
 
   it('does not send again while a crashed attempt holds the key (sent, but not yet recorded as sent)', async () => {
     const to = address();
-    const event = sqsEvent(emailTo(to));
+    const event = sqsEvent(JSON.stringify(emailTo(to)));
     // SES accepts the email, then recording it fails (the attempt dies before markSent).
     const first = await withFault(
       documentClient(),
@@ -195,7 +175,7 @@ describe('the mailer when SES or the mailer itself fails', () => {
 
   it('retries only the message that failed; the rest of the batch is sent once', async () => {
     const [good, bad] = [address(), address()];
-    const event = sqsEvent(emailTo(good), emailTo(bad));
+    const event = sqsEvent(JSON.stringify(emailTo(good)), JSON.stringify(emailTo(bad)));
     const result = await withFault(
       sesClient(),
       (command, input) =>

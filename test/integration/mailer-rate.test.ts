@@ -5,7 +5,7 @@ import {
   SetQueueAttributesCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -13,6 +13,7 @@ import { sesClient } from '../../src/adapters/ses/ses-email-sender';
 import { handler as mailer } from '../../src/functions/mailer';
 import { functionNamed } from '../../src/manifest';
 import { lambdaContext } from '../../local/runtime/handlers';
+import { sqsEvent } from '../support/sqs-event';
 import { api } from '../support/api';
 import { eventually, sentEmails } from '../support/outbox';
 
@@ -81,28 +82,6 @@ async function enqueueReminder(count: number) {
   await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl(), MessageBody: reminder.body }));
   return reminder;
 }
-
-/** The event Lambda would deliver for one queue message with this body, received for the first time. */
-const sqsEvent = (body: string): SQSEvent => ({
-  Records: [
-    {
-      messageId: randomUUID(),
-      receiptHandle: randomUUID(),
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: String(Date.now()),
-        SenderId: 'test',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:email',
-      awsRegion: 'us-east-1',
-    },
-  ],
-});
 
 /** Runs `work` while this process's SES client answers every send as SES does over the rate. */
 async function whileSesThrottles<T>(work: () => Promise<T>): Promise<T> {
