@@ -73,6 +73,7 @@ export class AuditionMeStack extends Stack {
 
     const targets = {
       table: data.table,
+      indexNames: tableDefinition.indexes.map((index) => index.name),
       emailQueue: messaging.pairs.email.queue,
       userPool: users.userPool,
       senderEmail: parameters.senderEmail,

@@ -1,7 +1,7 @@
 import type { FunctionDefinition, QueueName, StreamFilter } from '../src/manifest';
 
 /**
- * The settings the stack deploys for event sources, queues and IAM actions, free of CDK imports so that the local
+ * The settings the stack deploys for event sources and queues, free of CDK imports so that the local
  * runtime (`local/runtime`) applies exactly these, not copies of them.
  */
 
@@ -77,11 +77,6 @@ export function visibilityTimeoutSeconds(queue: QueueName, functions: readonly F
   if (consumerTimeouts.length === 0) return 30;
   return VISIBILITY_TIMEOUT_FACTOR * Math.max(...consumerTimeouts);
 }
-
-/** The Cognito admin operations the sign-up flow uses (src/adapters/cognito/identity-provider.ts). */
-export const COGNITO_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'] as const;
-
-export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
 /**
  * Lambda's retries of a failed asynchronous invocation (EventBridge invokes the schedule functions asynchronously):

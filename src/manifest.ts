@@ -40,9 +40,22 @@ export interface StreamFilter {
   readonly events: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
 }
 
-/** The AWS services a function talks to; the CDK stack grants exactly these, nothing else. */
+/** The table's global secondary indexes (src/adapters/dynamodb/table-definition.ts). */
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
+
+/**
+ * The AWS services a function talks to; the CDK stack grants exactly these, nothing else, and the local runtime
+ * refuses any call outside them. `table:read` and `table:write` cover the table's own items; `table:query:<index>`
+ * is a Query of that one index (infra/permission-grants.ts spells out the IAM actions of each).
+ */
 export type Permission =
-  'table:read' | 'table:write' | 'email-queue:send' | 'ses:send' | 'cognito:sign-up' | 'cognito:admin';
+  | 'table:read'
+  | 'table:write'
+  | `table:query:${IndexName}`
+  | 'email-queue:send'
+  | 'ses:send'
+  | 'cognito:sign-up'
+  | 'cognito:admin';
 
 export interface FunctionDefinition {
   readonly name: string;
@@ -115,17 +128,17 @@ export const functions = [
     'table:write',
   ]),
   http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up']),
-  http('me-get', 'GET', '/me', 'signed-in', ['table:read']),
-  http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write']),
+  http('me-get', 'GET', '/me', 'signed-in', ['table:read', 'table:query:gsi1']),
+  http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write', 'table:query:gsi1']),
   http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),
-  http('performance-search', 'GET', '/performances', 'signed-in', ['table:read']),
+  http('performance-search', 'GET', '/performances', 'signed-in', ['table:read', 'table:query:gsi2']),
   http('performance-get', 'GET', '/performances/{performanceId}', 'signed-in', ['table:read']),
   http('performance-update', 'PUT', '/performances/{performanceId}', 'director', ['table:read', 'table:write']),
   http('performance-delete', 'DELETE', '/performances/{performanceId}', 'director', ['table:read', 'table:write']),
-  http('my-performances', 'GET', '/me/performances', 'director', ['table:read']),
+  http('my-performances', 'GET', '/me/performances', 'director', ['table:read', 'table:query:gsi1']),
   http('signup-create', 'POST', '/performances/{performanceId}/signup', 'performer', ['table:read', 'table:write']),
   http('signup-withdraw', 'DELETE', '/performances/{performanceId}/signup', 'performer', ['table:read', 'table:write']),
-  http('my-signups', 'GET', '/me/signups', 'performer', ['table:read']),
+  http('my-signups', 'GET', '/me/signups', 'performer', ['table:read', 'table:query:gsi1']),
   http('signup-calendar', 'GET', '/me/signups/{performanceId}/calendar.ics', 'performer', ['table:read']),
   http('signups-list', 'GET', '/performances/{performanceId}/signups', 'director', ['table:read']),
   http('performer-profile-get', 'GET', '/performances/{performanceId}/performers/{performerId}', 'director', [
@@ -173,7 +186,7 @@ export const functions = [
     name: 'reminder-dispatcher',
     entry: 'src/functions/reminder-dispatcher.ts',
     trigger: { kind: 'schedule', everyMinutes: 15 },
-    permissions: ['table:read', 'table:write'],
+    permissions: ['table:read', 'table:write', 'table:query:gsi3'],
     timeoutSeconds: 120,
     memoryMb: 512,
   },
@@ -181,7 +194,7 @@ export const functions = [
     name: 'search-refresh',
     entry: 'src/functions/search-refresh.ts',
     trigger: { kind: 'schedule', everyMinutes: 15 },
-    permissions: ['table:read', 'table:write'],
+    permissions: ['table:read', 'table:write', 'table:query:gsi2'],
     timeoutSeconds: 120,
     memoryMb: 256,
   },

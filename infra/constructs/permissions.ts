@@ -1,15 +1,17 @@
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Permission } from '../../src/manifest';
-import { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../event-source-settings';
+import { type GrantedResource, permissionGrant } from '../permission-grants';
 import type { ManifestFunction } from './manifest-function';
 
 /** The resources a manifest permission can point at. */
 export interface PermissionTargets {
   readonly table: ITable;
+  /** The names of the table's indexes: a permission naming another one is refused. */
+  readonly indexNames: readonly string[];
   readonly emailQueue: IQueue;
   readonly userPool: IUserPool;
   readonly senderEmail: string;
@@ -18,63 +20,48 @@ export interface PermissionTargets {
   readonly sesSandbox: boolean;
 }
 
-export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../event-source-settings';
+export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../permission-grants';
 
 /**
- * Grants `target` exactly what `permission` means, on the one resource it names. The manifest is the only source
- * of grants besides what CDK adds for event sources (reading the queue or stream that triggers a function).
+ * Grants `target` exactly what `permission` means (infra/permission-grants.ts), as one explicit statement on the one
+ * resource it names: no CDK table-wide grant, so no Scan, no DescribeTable and no `<table>/index/*`. The manifest is
+ * the only source of grants besides what CDK adds for event sources (reading the queue or stream that triggers a
+ * function, and sending to a stream consumer's failure queue).
  */
 export function grantPermission(target: ManifestFunction, permission: Permission, to: PermissionTargets): void {
-  switch (permission) {
-    case 'table:read':
-      to.table.grantReadData(target.fn);
-      acknowledgeIndexWildcard(target, to.table);
-      return;
-    case 'table:write':
-      to.table.grantWriteData(target.fn);
-      acknowledgeIndexWildcard(target, to.table);
-      return;
-    case 'email-queue:send':
-      to.emailQueue.grantSendMessages(target.fn);
-      return;
-    case 'ses:send':
-      grantSesSend(target, to);
-      return;
-    case 'cognito:sign-up':
-      // SignUp, ResendConfirmationCode, ConfirmSignUp and InitiateAuth are public app-client operations: IAM does
-      // not authorize them.
-      return;
-    case 'cognito:admin':
-      target.fn.addToRolePolicy(
-        new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [to.userPool.userPoolArn] }),
-      );
-      return;
+  const { actions, on } = permissionGrant(permission);
+  if (on.kind === 'unauthorized-by-iam') return;
+  target.fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [resourceArn(on, to)] }));
+  if (permission === 'ses:send' && to.sesSandbox) grantSandboxRecipients(target, actions, to);
+}
+
+function resourceArn(on: Exclude<GrantedResource, { kind: 'unauthorized-by-iam' }>, to: PermissionTargets): string {
+  switch (on.kind) {
+    case 'table':
+      return to.table.tableArn;
+    case 'index':
+      if (!to.indexNames.includes(on.index)) throw new Error(`The table has no index ${on.index}`);
+      return `${to.table.tableArn}/index/${on.index}`;
+    case 'email-queue':
+      return to.emailQueue.queueArn;
+    case 'sender-identity':
+      return to.senderIdentityArn;
+    case 'user-pool':
+      return to.userPool.userPoolArn;
     default:
-      throw new Error(`No grant defined for permission ${String(permission satisfies never)}`);
+      throw new Error(`Unknown resource ${JSON.stringify(on satisfies never)}`);
   }
 }
 
-/** CDK's table grants cover the table's indexes as `<table ARN>/index/*`: this table's indexes, no others. */
-function acknowledgeIndexWildcard(target: ManifestFunction, table: ITable): void {
-  const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
-  Validations.of(target.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
-    reason:
-      "The wildcard is the index part of this one table's ARN (<table ARN>/index/*), added by CDK's table grant " +
-      "so that queries can use the table's own GSIs; it reaches no other table.",
-  });
-}
-
-function grantSesSend(target: ManifestFunction, to: PermissionTargets): void {
-  target.fn.addToRolePolicy(new PolicyStatement({ actions: [...SES_SEND_ACTIONS], resources: [to.senderIdentityArn] }));
-  if (!to.sesSandbox) return;
-  // In the sandbox SES checks the caller against every recipient's identity too (they must be verified
-  // identities of this account). Allow those, but only for mail From our sender address.
-  const stack = Stack.of(target);
-  const anyIdentity = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+/**
+ * In the sandbox SES checks the caller against every recipient's identity too (they must be verified identities of
+ * this account). Allow those, but only for mail From our sender address; only while `sesSandbox` says so.
+ */
+function grantSandboxRecipients(target: ManifestFunction, actions: readonly string[], to: PermissionTargets): void {
+  const anyIdentity = Stack.of(target).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
   target.fn.addToRolePolicy(
     new PolicyStatement({
-      actions: [...SES_SEND_ACTIONS],
+      actions: [...actions],
       resources: [anyIdentity],
       conditions: { StringEquals: { 'ses:FromAddress': to.senderEmail } },
     }),
@@ -83,7 +70,7 @@ function grantSesSend(target: ManifestFunction, to: PermissionTargets): void {
     id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]`,
     reason:
       'SES sandbox only (-c sesSandbox=false removes it): SES authorizes a sandbox send against each recipient ' +
-      'identity as well as the sender, and recipients are not known at deploy time. Limited to the two send ' +
-      'actions and to mail whose From address is the configured sender.',
+      'identity as well as the sender, and recipients are not known at deploy time. Limited to ses:SendEmail and ' +
+      'to mail whose From address is the configured sender.',
   });
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FunctionDefinition, Permission } from '../../src/manifest';
-import { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../../infra/event-source-settings';
+import { permissionGrant } from '../../infra/permission-grants';
 import type { AnyHandler } from './handlers';
 import { lambdaContext } from './handlers';
 
@@ -57,36 +57,8 @@ export async function invoke(definition: FunctionDefinition, handler: AnyHandler
   }
 }
 
-/** The IAM actions each manifest permission grants, as the CDK stack grants them (infra/constructs/permissions.ts). */
-export const grantedActions: Readonly<Record<Permission, readonly string[]>> = {
-  // Table.grantReadData / grantWriteData
-  'table:read': [
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:GetItem',
-    'dynamodb:Scan',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:DescribeTable',
-  ],
-  'table:write': [
-    'dynamodb:BatchWriteItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:DescribeTable',
-  ],
-  // Queue.grantSendMessages
-  'email-queue:send': ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-  'ses:send': [...SES_SEND_ACTIONS],
-  // Public app-client operations: IAM does not authorize them, the manifest still says who uses them.
-  'cognito:sign-up': [
-    'cognito-idp:SignUp',
-    'cognito-idp:ConfirmSignUp',
-    'cognito-idp:ResendConfirmationCode',
-    'cognito-idp:InitiateAuth',
-  ],
-  'cognito:admin': [...COGNITO_ADMIN_ACTIONS],
-};
+/** The IAM actions a manifest permission grants, exactly as the CDK stack grants them (infra/permission-grants.ts). */
+export const grantedActions = (permission: Permission): readonly string[] => permissionGrant(permission).actions;
 
 const servicePrefixes: Record<string, string> = {
   DynamoDBClient: 'dynamodb',
@@ -96,10 +68,12 @@ const servicePrefixes: Record<string, string> = {
   CognitoIdentityProviderClient: 'cognito-idp',
 };
 
-/** The resource an action targets: the table or queue it names (empty when it names none). */
+/** The resource an action targets: the table (and index) or queue it names (empty when it names none). */
 interface Call {
   readonly action: string;
   readonly resource?: string;
+  /** The index a Query reads: IAM authorizes it on `<table ARN>/index/<name>`, not on the table. */
+  readonly index?: string;
 }
 
 /** The IAM actions one SDK call needs: a transaction needs the action of each of its items, a batch its own. */
@@ -126,7 +100,8 @@ export function actionsOf(clientName: string, commandName: string, input: Record
     const requestItems = input.RequestItems as Record<string, unknown> | undefined;
     if (requestItems)
       return Object.keys(requestItems).map((table) => ({ action: `dynamodb:${operation}`, resource: table }));
-    return [{ action: `dynamodb:${operation}`, resource: input.TableName as string | undefined }];
+    const index = typeof input.IndexName === 'string' ? { index: input.IndexName } : {};
+    return [{ action: `dynamodb:${operation}`, resource: input.TableName as string | undefined, ...index }];
   }
   if (prefix === 'sqs') {
     const action = operation === 'SendMessageBatch' ? 'SendMessage' : operation;
@@ -137,17 +112,23 @@ export function actionsOf(clientName: string, commandName: string, input: Record
 
 /** Why `definition` may not make `call`, or undefined when its permissions allow it. */
 export function refusal(definition: FunctionDefinition, call: Call, resources: Resources): string | undefined {
-  const granting = definition.permissions.filter((p) => grantedActions[p].includes(call.action));
+  const granting = definition.permissions.filter((p) => grantedActions(p).includes(call.action));
   const onResource = granting.filter((permission) => {
+    const { on } = permissionGrant(permission);
+    // An index is its own resource: a grant on the table does not reach it, nor one index's grant another.
+    if (on.kind === 'index' || call.index !== undefined) {
+      return on.kind === 'index' && on.index === call.index && call.resource === resources.tableName;
+    }
     if (!call.resource) return true;
-    if (permission.startsWith('table:')) return call.resource === resources.tableName;
-    if (permission === 'email-queue:send') return call.resource === resources.emailQueueUrl;
+    if (on.kind === 'table') return call.resource === resources.tableName;
+    if (on.kind === 'email-queue') return call.resource === resources.emailQueueUrl;
     return true;
   });
   if (onResource.length) return undefined;
+  const resource = call.resource ? ` on resource: ${call.resource}${call.index ? `/index/${call.index}` : ''}` : '';
   return (
     `User: arn:aws:sts::000000000000:assumed-role/${definition.name}-role/${definition.name} is not authorized to ` +
-    `perform: ${call.action}${call.resource ? ` on resource: ${call.resource}` : ''} because no identity-based ` +
+    `perform: ${call.action}${resource} because no identity-based ` +
     `policy allows the ${call.action} action (its manifest permissions: ${definition.permissions.join(', ') || 'none'})`
   );
 }

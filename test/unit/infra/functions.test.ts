@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type FunctionDefinition, type Permission, functions } from '../../../src/manifest';
+import { type FunctionDefinition, functions } from '../../../src/manifest';
 import { synthesize } from './synthesized';
 
-const { resources, ofType, fnId, props, onlyId, queueId } = synthesize();
-const tableId = onlyId('AWS::DynamoDB::Table');
-const userPoolId = onlyId('AWS::Cognito::UserPool');
-const emailQueueId = queueId('Email');
+const { resources, ofType, fnId, props, onlyId } = synthesize();
 
 interface Statement {
   readonly Effect: string;
@@ -74,44 +71,6 @@ describe('IAM, derived from the manifest permissions', () => {
       .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
   };
   const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-  /** Whether any Allow statement grants `action` on a resource that mentions `resourceId`. */
-  const allows = (statements: Statement[], action: string, resourceId?: string) =>
-    statements.some(
-      (s) =>
-        s.Effect === 'Allow' &&
-        actions(s).includes(action) &&
-        (resourceId === undefined || JSON.stringify(s.Resource).includes(`"${resourceId}"`)),
-    );
-  const has = (f: FunctionDefinition, p: Permission) => f.permissions.includes(p);
-
-  it.each(functions.map((f) => [f.name, f] as const))('%s gets exactly its manifest permissions', (name, f) => {
-    const statements = statementsOf(name);
-    for (const action of ['dynamodb:GetItem', 'dynamodb:Query']) {
-      expect(allows(statements, action, tableId), `${name} ${action}`).toBe(has(f, 'table:read'));
-    }
-    for (const action of [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ]) {
-      expect(allows(statements, action, tableId), `${name} ${action}`).toBe(has(f, 'table:write'));
-    }
-    expect(allows(statements, 'sqs:SendMessage', emailQueueId), `${name} send email`).toBe(has(f, 'email-queue:send'));
-    expect(allows(statements, 'ses:SendEmail'), `${name} ses`).toBe(has(f, 'ses:send'));
-    expect(allows(statements, 'ses:SendRawEmail'), `${name} ses raw`).toBe(has(f, 'ses:send'));
-    for (const action of ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser']) {
-      expect(allows(statements, action, userPoolId), `${name} ${action}`).toBe(has(f, 'cognito:admin'));
-    }
-    // Sign-up never deletes an account (an unconfirmed one must not be replaced by a stranger's sign-up).
-    expect(allows(statements, 'cognito-idp:AdminDeleteUser', userPoolId), `${name} delete user`).toBe(false);
-    // Only an SQS consumer receives from a queue, and only a stream consumer sends anywhere besides the email queue.
-    expect(allows(statements, 'sqs:ReceiveMessage'), `${name} receive`).toBe(f.trigger.kind === 'sqs');
-    expect(allows(statements, 'sqs:SendMessage'), `${name} send`).toBe(
-      has(f, 'email-queue:send') || f.trigger.kind === 'dynamodb-stream',
-    );
-  });
-
   it('grants no wildcard action, and * as a resource only for dynamodb:ListStreams', () => {
     for (const f of functions) {
       for (const statement of statementsOf(f.name)) {

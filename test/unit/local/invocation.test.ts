@@ -2,7 +2,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueEmails, emailQueueClient } from '../../../src/adapters/sqs/email-queue';
 import type { FunctionDefinition } from '../../../src/manifest';
-import { functionNamed } from '../../../src/manifest';
+import { functionNamed, functions } from '../../../src/manifest';
 import {
   AccessDeniedException,
   actionsOf,
@@ -73,6 +73,31 @@ describe('a function calling AWS in the local runtime', () => {
     expect(reasons[0]).toBeUndefined();
     expect(reasons[1]).toMatch(/not authorized to perform: dynamodb:PutItem/);
     expect(calls.every((call) => !refusal(functionNamed('me-update'), call, resources()))).toBe(true);
+  });
+
+  it('needs a grant on the index itself to query an index: the table grant does not reach it', () => {
+    const [onIndex] = actionsOf('DynamoDBDocumentClient', 'QueryCommand', { TableName: tableName, IndexName: 'gsi1' });
+    expect(onIndex).toEqual({ action: 'dynamodb:Query', resource: tableName, index: 'gsi1' });
+    // performance-get reads the table but queries no index; my-signups queries gsi1 only.
+    expect(refusal(functionNamed('performance-get'), onIndex!, resources())).toMatch(
+      /not authorized to perform: dynamodb:Query on resource: audition-me\/index\/gsi1/,
+    );
+    expect(refusal(functionNamed('my-signups'), onIndex!, resources())).toBeUndefined();
+    const [onOtherIndex] = actionsOf('DynamoDBDocumentClient', 'QueryCommand', {
+      TableName: tableName,
+      IndexName: 'gsi3',
+    });
+    expect(refusal(functionNamed('my-signups'), onOtherIndex!, resources())).toMatch(/gsi3/);
+    // A grant on an index does not reach the table's own items either.
+    const onTable = { action: 'dynamodb:Query', resource: tableName };
+    expect(
+      refusal({ ...functionNamed('my-signups'), permissions: ['table:query:gsi1'] }, onTable, resources()),
+    ).toMatch(/not authorized/);
+  });
+
+  it('refuses a Scan to every function of the manifest, as the stack grants none', () => {
+    const [scan] = actionsOf('DynamoDBDocumentClient', 'ScanCommand', { TableName: tableName });
+    for (const f of functions) expect(refusal(f, scan!, resources()), f.name).toMatch(/dynamodb:Scan/);
   });
 });
 
