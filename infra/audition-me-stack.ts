@@ -3,6 +3,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { type FunctionDefinition, functions as manifestFunctions, queues } from '../src/manifest';
+import { OperationalAlarms } from './constructs/alarms';
 import { Alerts } from './constructs/alerts';
 import { DataTable } from './constructs/data-table';
 import { EventTriggers } from './constructs/event-triggers';
@@ -10,6 +11,7 @@ import { ManifestHttpApi, type RouteTarget } from './constructs/http-api';
 import { ManifestFunction } from './constructs/manifest-function';
 import { grantPermission } from './constructs/permissions';
 import { ManifestQueues } from './constructs/queues';
+import { pascal } from './names';
 import { UserDirectory } from './constructs/user-directory';
 import { WebHosting } from './constructs/web-hosting';
 import type { DeploymentParameters } from './parameters';
@@ -93,7 +95,18 @@ export class AuditionMeStack extends Stack {
       corsOrigins: [webUrl, ...parameters.extraCorsOrigins],
     });
     web.deployContent({ apiUrl: http.url });
-    new EventTriggers(this, 'Triggers', { functions: deployed, queues: messaging.pairs, table: data.table, alerts });
+    const triggers = new EventTriggers(this, 'Triggers', {
+      functions: deployed,
+      queues: messaging.pairs,
+      table: data.table,
+      alerts,
+    });
+    new OperationalAlarms(this, 'Alarms', {
+      alerts,
+      table: data.table,
+      indexNames: tableDefinition.indexes.map((index) => index.name),
+      api: http.api,
+    });
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('ApiUrl', http.url, 'Base URL of the HTTP API');
@@ -105,6 +118,12 @@ export class AuditionMeStack extends Stack {
     output('TableName', data.table.tableName, 'DynamoDB table');
     output('EmailQueueUrl', messaging.pairs.email.queue.queueUrl, 'Email queue');
     output('EmailDeadLetterQueueUrl', messaging.pairs.email.deadLetterQueue.queueUrl, 'Email dead-letter queue');
+    // The ARNs a redrive of the dead-letter queue names (docs/operations.md).
+    output('EmailQueueArn', messaging.pairs.email.queue.queueArn, 'Email queue ARN');
+    output('EmailDeadLetterQueueArn', messaging.pairs.email.deadLetterQueue.queueArn, 'Email dead-letter queue ARN');
+    for (const [name, queue] of triggers.streamFailureQueues) {
+      output(`${pascal(name)}StreamFailureQueueUrl`, queue.queueUrl, `Stream batches ${name} gave up on`);
+    }
   }
 }
 

@@ -46,9 +46,9 @@ export class Alerts extends Construct {
   }
 
   /** Alarms (via the topic) as soon as any message is waiting in `queue`, e.g. a dead-letter queue. */
-  alarmWhenNotEmpty(id: string, queue: IQueue, description: string): Alarm {
+  alarmWhenNotEmpty(id: string, queue: IQueue, description: string, runbookSection: string): Alarm {
     const alarm = new Alarm(this, id, {
-      alarmDescription: description,
+      alarmDescription: withRunbook(description, runbookSection),
       // SQS publishes its metrics every 5 minutes; a shorter period would only see gaps.
       metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       threshold: 0,
@@ -56,10 +56,23 @@ export class Alerts extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    return this.watch(alarm);
+  }
+
+  /** Mails the alert address (via the topic) when `alarm` goes off and when it is back to OK. */
+  watch(alarm: Alarm): Alarm {
     alarm.addAlarmAction(new SnsAction(this.topic));
     alarm.addOkAction(new SnsAction(this.topic));
     return alarm;
   }
+}
+
+/**
+ * An alarm description that ends with where its runbook is: the section of docs/operations.md (a heading's anchor)
+ * that says what the alarm means, where to look and how to recover.
+ */
+export function withRunbook(description: string, runbookSection: string): string {
+  return `${description} Runbook: docs/operations.md#${runbookSection}`;
 }
 
 function notify(

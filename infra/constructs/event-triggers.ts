@@ -27,6 +27,9 @@ export interface EventTriggersProps {
  * the authorizer belong to the HTTP API.
  */
 export class EventTriggers extends Construct {
+  /** The on-failure queue of each stream consumer, by manifest function name. */
+  readonly streamFailureQueues = new Map<string, Queue>();
+
   constructor(scope: Construct, id: string, props: EventTriggersProps) {
     super(scope, id);
     assertOnePolledQueue(props.functions);
@@ -112,7 +115,9 @@ export class EventTriggers extends Construct {
       queue,
       `A DynamoDB stream batch of ${target.definition.name} failed after all retries; the message names the ` +
         'shard and sequence numbers.',
+      'stream-failures-not-empty',
     );
+    this.streamFailureQueues.set(target.definition.name, queue);
     return queue;
   }
 }

@@ -46,7 +46,8 @@ export class ManifestQueues extends Construct {
         `${pascal(definition.deadLetterName)}Alarm`,
         deadLetterQueue,
         `Messages of the ${definition.name} queue failed ${definition.maxReceiveCount} times and wait in ` +
-          `${definition.deadLetterName}. Fix the cause, then redrive them from the SQS console.`,
+          `${definition.deadLetterName}. Fix the cause, then redrive them.`,
+        `${definition.deadLetterName}-not-empty`,
       );
       pairs[name] = { queue, deadLetterQueue };
     }
