@@ -45,6 +45,8 @@ export class AuditionMeStack extends Stack {
       definition: tableDefinition,
       pointInTimeRecovery: parameters.pointInTimeRecovery,
       retain: parameters.retainData,
+      readCapacity: parameters.readCapacity,
+      writeCapacity: parameters.writeCapacity,
     });
     const messaging = new ManifestQueues(this, 'Queues', { definitions: queues, functions: definitions, alerts });
     const users = new UserDirectory(this, 'Users', { retain: parameters.retainData });

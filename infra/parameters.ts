@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Node } from 'constructs';
+import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { minimumCapacity } from './capacity';
 import { repoRoot } from './repo-root';
 
 /**
@@ -33,7 +35,22 @@ export interface DeploymentParameters {
   readonly extraCorsOrigins: readonly string[];
   /** Absolute path of the built web UI; uploaded only when it exists at synth time. */
   readonly webDist: string;
+  /**
+   * The one stage of the account that gets the whole free 25 RCU / 25 WCU by default. DynamoDB's free capacity is
+   * per account and region, not per table: every other stage's capacity is billed.
+   */
+  readonly freeTierStage: string;
+  /** Provisioned read and write capacity units of this stage, in all: split between the table and its indexes. */
+  readonly readCapacity: number;
+  readonly writeCapacity: number;
+  /** The explicit choice to give a stage other than `freeTierStage` the full free-tier capacity (or more). */
+  readonly allowSecondFullStage: boolean;
 }
+
+/** DynamoDB's always-free provisioned capacity, per account and region: 25 RCU and 25 WCU. */
+export const FREE_TIER_CAPACITY = 25;
+/** The default capacity of any stage but the free-tier one: 2 for the table and 1 for each index. */
+export const SECOND_STAGE_CAPACITY = 5;
 
 export const defaultParameters: DeploymentParameters = {
   stage: 'dev',
@@ -46,6 +63,10 @@ export const defaultParameters: DeploymentParameters = {
   retainData: true,
   extraCorsOrigins: [],
   webDist: resolve(repoRoot, 'web/dist'),
+  freeTierStage: 'dev',
+  readCapacity: FREE_TIER_CAPACITY,
+  writeCapacity: FREE_TIER_CAPACITY,
+  allowSecondFullStage: false,
 };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -82,6 +103,34 @@ export function readParameters(node: Node): DeploymentParameters {
     throw new Error('Context sesMaxSendRate must be a positive number (emails a second)');
   }
 
+  const freeTierStage = text('freeTierStage', defaultParameters.freeTierStage);
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(freeTierStage)) {
+    throw new Error('Context freeTierStage must match [a-z][a-z0-9-]{0,19}');
+  }
+  const stageDefault = stage === freeTierStage ? FREE_TIER_CAPACITY : SECOND_STAGE_CAPACITY;
+  const capacity = (key: 'readCapacity' | 'writeCapacity'): number => {
+    const value = Number(text(key, String(stageDefault)));
+    if (!Number.isInteger(value) || value < minimumCapacity(tableDefinition)) {
+      throw new Error(
+        `Context ${key} must be a whole number of at least ${minimumCapacity(tableDefinition)} (1 for the table ` +
+          'and for each index)',
+      );
+    }
+    return value;
+  };
+  const readCapacity = capacity('readCapacity');
+  const writeCapacity = capacity('writeCapacity');
+  const allowSecondFullStage = flag('allowSecondFullStage', defaultParameters.allowSecondFullStage);
+  if (stage !== freeTierStage && Math.max(readCapacity, writeCapacity) >= FREE_TIER_CAPACITY && !allowSecondFullStage) {
+    throw new Error(
+      `Stage ${stage} asks for ${readCapacity} RCU / ${writeCapacity} WCU, the whole free tier, but the free-tier ` +
+        `stage of this account is ${freeTierStage}: DynamoDB's free 25/25 is per account, so this stage's ` +
+        'capacity is billed in full (docs/deploy.md, "A second stage"). Deploy it with less, or pass ' +
+        '-c allowSecondFullStage=true to pay for it, or -c freeTierStage=' +
+        `${stage} if it is the only stage in the account.`,
+    );
+  }
+
   return {
     stage,
     senderEmail: email('senderEmail', defaultParameters.senderEmail),
@@ -96,5 +145,9 @@ export function readParameters(node: Node): DeploymentParameters {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     webDist: isAbsolute(webDist) ? webDist : resolve(repoRoot, webDist),
+    freeTierStage,
+    readCapacity,
+    writeCapacity,
+    allowSecondFullStage,
   };
 }

@@ -1,6 +1,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { splitCapacity } from '../capacity';
 import type { tableDefinition } from '../../src/adapters/dynamodb/table-definition';
 import { projectionOf } from '../../src/adapters/dynamodb/table-definition';
 
@@ -9,11 +10,15 @@ export interface DataTableProps {
   readonly definition: typeof tableDefinition;
   readonly pointInTimeRecovery: boolean;
   readonly retain: boolean;
+  /** This stage's provisioned units in all, split between the table and its indexes as the definition splits 25. */
+  readonly readCapacity: number;
+  readonly writeCapacity: number;
 }
 
 /**
- * The one DynamoDB table, built from the same definition the local stack uses. Provisioned capacity is taken
- * as-is from the definition (no auto scaling: scaling up would leave the 25 RCU / 25 WCU free allowance).
+ * The one DynamoDB table, built from the same definition the local stack uses. Provisioned capacity is the stage's
+ * (25 RCU / 25 WCU, the free allowance, split exactly as the definition, for the free-tier stage), with no auto
+ * scaling: scaling up would leave the free allowance.
  */
 export class DataTable extends Construct {
   readonly table: Table;
@@ -21,12 +26,14 @@ export class DataTable extends Construct {
   constructor(scope: Construct, id: string, props: DataTableProps) {
     super(scope, id);
     const { definition } = props;
+    const reads = splitCapacity(props.readCapacity, definition);
+    const writes = splitCapacity(props.writeCapacity, definition);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
       sortKey: { name: definition.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PROVISIONED,
-      readCapacity: definition.readCapacity,
-      writeCapacity: definition.writeCapacity,
+      readCapacity: reads.table,
+      writeCapacity: writes.table,
       timeToLiveAttribute: definition.timeToLiveAttribute,
       stream: StreamViewType[definition.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: props.pointInTimeRecovery },
@@ -41,8 +48,8 @@ export class DataTable extends Construct {
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType[projectionOf(index).type],
         nonKeyAttributes: projectionOf(index).attributes,
-        readCapacity: index.readCapacity,
-        writeCapacity: index.writeCapacity,
+        readCapacity: reads.indexes[index.name],
+        writeCapacity: writes.indexes[index.name],
       });
     }
     if (!props.pointInTimeRecovery) {

@@ -1,6 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { defaultParameters, readParameters } from '../../../infra/parameters';
+import {
+  FREE_TIER_CAPACITY,
+  SECOND_STAGE_CAPACITY,
+  defaultParameters,
+  readParameters,
+} from '../../../infra/parameters';
 import { repoRoot } from '../../../infra/repo-root';
 
 const read = (context: Record<string, unknown>) => readParameters(new App({ context }).node);
@@ -23,6 +28,9 @@ describe('readParameters', () => {
         retainData: 'false',
         extraCorsOrigins: 'http://localhost:5173, http://127.0.0.1:5173',
         webDist: 'web/build',
+        freeTierStage: 'prod',
+        readCapacity: '20',
+        writeCapacity: '15',
       }),
     ).toEqual({
       stage: 'prod',
@@ -35,6 +43,10 @@ describe('readParameters', () => {
       retainData: false,
       extraCorsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
       webDist: `${repoRoot}web/build`,
+      freeTierStage: 'prod',
+      readCapacity: 20,
+      writeCapacity: 15,
+      allowSecondFullStage: false,
     });
   });
 
@@ -45,7 +57,33 @@ describe('readParameters', () => {
     [{ monthlyBudgetUsd: '0' }, /monthlyBudgetUsd/],
     [{ pointInTimeRecovery: 'yes' }, /pointInTimeRecovery/],
     [{ sesMaxSendRate: '0' }, /sesMaxSendRate/],
+    [{ readCapacity: '3' }, /readCapacity/],
+    [{ writeCapacity: '2.5' }, /writeCapacity/],
   ])('refuses %j naming the parameter', (context, message) => {
     expect(() => read(context)).toThrow(message);
+  });
+});
+
+describe('the capacity of a stage', () => {
+  it('is the whole free 25 RCU / 25 WCU for the account’s free-tier stage (dev unless told)', () => {
+    expect(read({})).toMatchObject({ stage: 'dev', readCapacity: 25, writeCapacity: 25 });
+    expect(read({ stage: 'prod', freeTierStage: 'prod' })).toMatchObject({ readCapacity: 25, writeCapacity: 25 });
+  });
+
+  it('is small by default for any other stage in the same account', () => {
+    expect(read({ stage: 'test' })).toMatchObject({
+      readCapacity: SECOND_STAGE_CAPACITY,
+      writeCapacity: SECOND_STAGE_CAPACITY,
+    });
+    expect(SECOND_STAGE_CAPACITY).toBeLessThan(FREE_TIER_CAPACITY);
+  });
+
+  it('refuses full free-tier capacity on a second stage unless asked for explicitly', () => {
+    expect(() => read({ stage: 'test', readCapacity: '25' })).toThrow(/allowSecondFullStage=true/);
+    expect(() => read({ stage: 'test', writeCapacity: '30' })).toThrow(/allowSecondFullStage=true/);
+    expect(
+      read({ stage: 'test', readCapacity: '25', writeCapacity: '25', allowSecondFullStage: 'true' }),
+    ).toMatchObject({ readCapacity: 25, writeCapacity: 25 });
+    expect(read({ stage: 'test', readCapacity: '10', writeCapacity: '10' })).toMatchObject({ readCapacity: 10 });
   });
 });
