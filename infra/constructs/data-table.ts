@@ -37,7 +37,7 @@ export class DataTable extends Construct {
       timeToLiveAttribute: definition.timeToLiveAttribute,
       stream: StreamViewType[definition.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: props.pointInTimeRecovery },
-      // Deletion protection follows retention so that `npm run destroy -c retainData=false` can really delete.
+      // Deletion protection follows retention, so a stage deployed with -c retainData=false is destroyed whole.
       deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

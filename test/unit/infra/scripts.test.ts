@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../infra/parameters';
 import { repoRoot } from '../../../infra/repo-root';
+import { functions } from '../../../src/manifest';
 
 const read = (path: string) => readFileSync(resolve(repoRoot, path), 'utf8');
 const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
@@ -25,6 +26,12 @@ describe('the guides', () => {
     const named = [...read(guide).matchAll(/npm run ([\w:-]+)/g)].map(([, name]) => name!);
     expect(named.length).toBeGreaterThan(0);
     for (const name of named) expect(scripts[name], `${guide}: npm run ${name}`).toBeDefined();
+  });
+
+  it('deploy.md states the number of functions the manifest has', () => {
+    const stated = [...read('docs/deploy.md').matchAll(/(\d+) Lambda functions/g)].map(([, n]) => Number(n));
+    expect(stated.length).toBeGreaterThan(0);
+    for (const n of stated) expect(n).toBe(functions.length);
   });
 
   it.each(guides)('%s passes only context parameters the app reads', (guide) => {
