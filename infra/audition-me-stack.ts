@@ -75,9 +75,10 @@ export class AuditionMeStack extends Stack {
     );
     this.functions = new Map(deployed.map((f) => [f.definition.name, f]));
 
+    const indexNames = tableDefinition.indexes.map((index) => index.name);
     const targets = {
       table: data.table,
-      indexNames: tableDefinition.indexes.map((index) => index.name),
+      indexNames,
       emailQueue: messaging.pairs.email.queue,
       userPool: users.userPool,
       senderEmail: parameters.senderEmail,
@@ -103,12 +104,7 @@ export class AuditionMeStack extends Stack {
       table: data.table,
       alerts,
     });
-    new OperationalAlarms(this, 'Alarms', {
-      alerts,
-      table: data.table,
-      indexNames: tableDefinition.indexes.map((index) => index.name),
-      api: http.api,
-    });
+    new OperationalAlarms(this, 'Alarms', { alerts, table: data.table, indexNames, api: http.api });
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('ApiUrl', http.url, 'Base URL of the HTTP API');
