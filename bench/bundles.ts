@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { FUNCTION_BUNDLING } from '../infra/constructs/manifest-function';
 import { functions } from '../src/manifest';
+import type { GroupingResult, SdkImportResult } from './grouping';
 import { median, round } from './stats';
 
 export interface BundleResult {
@@ -30,6 +31,10 @@ export interface BundlesResult {
   readonly runs: number;
   readonly helloWorld: { readonly bytes: number; readonly initMs: number };
   readonly functions: readonly BundleResult[];
+  /** The same routes as one function: see bench/grouping.ts. */
+  readonly grouping?: GroupingResult;
+  /** The SDK bundled against the Lambda runtime's copy: see bench/grouping.ts. */
+  readonly sdk?: SdkImportResult;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -58,7 +63,7 @@ function esbuildOptions(entry: string, outfile: string) {
 }
 
 /** Imports a bundle in a fresh node process and returns how long the import took, in ms. */
-function timeImport(file: string): Promise<number> {
+export function timeImport(file: string): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
@@ -100,7 +105,7 @@ export function packageWeights(
 }
 
 /** Builds one entry with the stack's options; its size and its heaviest packages. */
-async function buildBundle(entry: string, outfile: string) {
+export async function buildBundle(entry: string, outfile: string) {
   const { metafile } = await build({ ...esbuildOptions(entry, outfile), metafile: true });
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
   const bytes = statSync(outfile).size;

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { startLocalSystem } from '../local/system';
 import { measureBundles } from './bundles';
+import { measureGrouping, measureSdkImport } from './grouping';
 import { meterDynamoDb, perRequest } from './capacity';
 import { benchPerformance } from './catalogue';
 import { loadTest } from './load';
@@ -54,8 +55,15 @@ const progress = (line: string) => console.log(`[${elapsed().toFixed(0).padStart
 const notes: string[] = [];
 const loadAverageAtStart = round(loadavg()[0] ?? 0, 2);
 
-progress(`bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`);
-const bundles = await measureBundles(bundleImportRuns, progress);
+progress(
+  `bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`,
+);
+const measuredBundles = await measureBundles(bundleImportRuns, progress);
+const bundles = {
+  ...measuredBundles,
+  grouping: await measureGrouping(measuredBundles, bundleImportRuns, progress),
+  sdk: await measureSdkImport(bundleImportRuns),
+};
 
 progress('starting the local stack (in memory, random ports)');
 const stackLog: string[] = [];

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { startLocalSystem } from '../local/system';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { measureBundles } from './bundles';
+import { measureGrouping, measureSdkImport } from './grouping';
 import { measureOpenCall, openCallOptions } from './open-call';
 import { bundlesReport, openCallReport } from './report';
 import type { UnitsResult } from './units';
@@ -51,8 +52,14 @@ export async function runSteps(names: readonly string[]): Promise<void> {
     console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   for (const name of names) {
     if (name === 'bundles') {
-      progress(`bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`);
-      const bundles = await measureBundles(bundleImportRuns, progress);
+      progress(
+        `bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`,
+      );
+      const measured = await measureBundles(bundleImportRuns, progress);
+      progress('grouping: every HTTP route in one function, against one function per route');
+      const grouping = await measureGrouping(measured, bundleImportRuns, progress);
+      progress('sdk: the DynamoDB client bundled, against loading it from node_modules as the runtime’s copy');
+      const bundles = { ...measured, grouping, sdk: await measureSdkImport(bundleImportRuns) };
       writeSection('bundles', bundles);
       progress('wrote bench/results.json (bundles)');
       console.log(`\n${bundlesReport(bundles)}\n`);
