@@ -1,3 +1,4 @@
+import type { BundlesResult } from './bundles';
 import type { OpenCallResult } from './open-call';
 import type { BenchResults } from './results';
 
@@ -8,6 +9,55 @@ function table(header: readonly string[], rows: readonly (readonly (string | num
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** The bundles as a Markdown table: size, heaviest packages, and cold import against a hello-world handler. */
+export function bundlesReport(bundles: BundlesResult): string {
+  return (
+    '### Bundles (esbuild, the CDK stack’s options) and module initialisation (median of ' +
+    `${bundles.runs} fresh node processes, alternating with a hello-world bundle of ${kib(bundles.helloWorld.bytes)} KiB ` +
+    `that took ${bundles.helloWorld.initMs} ms)\n\n` +
+    table(
+      ['function', 'memory MB', 'bundle KiB', 'gzip KiB', 'heaviest packages (KiB)', 'init ms', '× hello world'],
+      bundles.functions.map((b) => [
+        b.name,
+        b.memoryMb,
+        kib(b.bytes),
+        kib(b.gzipBytes),
+        b.topPackages
+          .slice(0, 4)
+          .map((p) => `${p.name} ${kib(p.bytes)}`)
+          .join(', '),
+        b.initMs,
+        b.initRatio,
+      ]),
+    ) +
+    groupingReport(bundles)
+  );
+}
+
+function groupingReport({ grouping, sdk }: BundlesResult): string {
+  const sdkLine = sdk
+    ? `\n\nThe DynamoDB client alone: bundled ${kib(sdk.bundled.bytes)} KiB, init ${sdk.bundled.initMs} ms; loaded from ` +
+      `node_modules (as the Lambda runtime's copy) ${sdk.fromNodeModules.initMs} ms; hello world ${sdk.helloWorldMs} ms.`
+    : '';
+  if (!grouping) return sdkLine;
+  const { grouped, sessions } = grouping;
+  return (
+    `\n\nEvery HTTP route in one function instead: ${kib(grouped.bytes)} KiB, init ${grouped.initMs} ms ` +
+    `(${grouped.initRatio}× hello world). Cold starts and cold-import time of a session that finds every function cold:\n\n` +
+    table(
+      ['session', 'cold starts, a function per route', 'cold imports ms', 'cold starts, grouped', 'cold imports ms'],
+      sessions.map((s) => [
+        s.who,
+        s.separate.coldStarts,
+        s.separate.coldImportMs,
+        s.grouped.coldStarts,
+        s.grouped.coldImportMs,
+      ]),
+    ) +
+    sdkLine
+  );
+}
+
 /** The benchmark results as Markdown tables, as printed by `npm run bench` and quoted in the docs. */
 export function markdownReport(results: BenchResults): string {
   const parts: string[] = [];
@@ -15,14 +65,7 @@ export function markdownReport(results: BenchResults): string {
     `Measured ${results.generatedAt} on ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}, ` +
       `in ${results.elapsedSeconds} s (load average ${results.machine.loadAverageAtStart} at the start: shared machine, noisy numbers).`,
   );
-  parts.push(
-    '### Bundles (esbuild, the CDK stack’s options) and module initialisation (median of ' +
-      `${results.bundles[0]?.initSamplesMs.length ?? 0} fresh node processes)\n\n` +
-      table(
-        ['function', 'memory MB', 'bundle KiB', 'gzip KiB', 'init ms'],
-        results.bundles.map((b) => [b.name, b.memoryMb, kib(b.bytes), kib(b.gzipBytes), b.initMs]),
-      ),
-  );
+  parts.push(bundlesReport(results.bundles));
   const searchRows = results.search.sizes.flatMap((size) =>
     size.indexed.map((s) => [
       size.performances.toLocaleString('en'),

@@ -1,4 +1,4 @@
-import type { BundleResult } from './bundles';
+import type { BundlesResult } from './bundles';
 import type { LoadResult } from './load';
 import type { OpenCallResult } from './open-call';
 import type { ReminderResult } from './reminders';
@@ -28,7 +28,7 @@ export interface BenchResults {
     readonly loadAverageAtEnd: number;
   };
   readonly notes: readonly string[];
-  readonly bundles: readonly BundleResult[];
+  readonly bundles: BundlesResult;
   readonly search: {
     readonly queriedFacets: readonly string[];
     readonly facetsPerPerformance: number;

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { startLocalSystem } from '../local/system';
 import { measureBundles } from './bundles';
+import { measureGrouping, measureSdkImport } from './grouping';
 import { meterDynamoDb, perRequest } from './capacity';
 import { benchPerformance } from './catalogue';
 import { loadTest } from './load';
@@ -22,7 +23,7 @@ import { facetsPerPerformance, itemBytes, queriedFacets, searchBench, searches }
 import { quantile, round } from './stats';
 import { setTableStream } from './table-stream';
 import { apiCall, signedUpUser, signedUpUsers } from './users';
-import { runSteps } from './units-step';
+import { bundleImportRuns, runSteps } from './units-step';
 import { deployedLimits } from '../local/runtime/throughput';
 
 // `npm run bench -- units`: only the named steps (see bench/units-step.ts), into bench/results.json.
@@ -41,7 +42,6 @@ const budgetSeconds = 600;
 // BENCH_QUICK=1: a smoke run with everything scaled down, to try changes to the benchmark itself.
 const quick = process.env.BENCH_QUICK === '1';
 const scale = {
-  importRuns: quick ? 2 : 10,
   slots: quick ? 40 : 500,
   small: quick ? 2_000 : 10_000,
   large: quick ? 6_000 : 100_000,
@@ -55,8 +55,15 @@ const progress = (line: string) => console.log(`[${elapsed().toFixed(0).padStart
 const notes: string[] = [];
 const loadAverageAtStart = round(loadavg()[0] ?? 0, 2);
 
-progress('bundles: building every function with the CDK stack’s esbuild options, timing 10 cold imports each');
-const bundles = await measureBundles(scale.importRuns, progress);
+progress(
+  `bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`,
+);
+const measuredBundles = await measureBundles(bundleImportRuns, progress);
+const bundles = {
+  ...measuredBundles,
+  grouping: await measureGrouping(measuredBundles, bundleImportRuns, progress),
+  sdk: await measureSdkImport(bundleImportRuns),
+};
 
 progress('starting the local stack (in memory, random ports)');
 const stackLog: string[] = [];

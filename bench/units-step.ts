@@ -2,13 +2,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalSystem } from '../local/system';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
+import { measureBundles } from './bundles';
+import { measureGrouping, measureSdkImport } from './grouping';
 import { measureOpenCall, openCallOptions } from './open-call';
-import { openCallReport } from './report';
+import { bundlesReport, openCallReport } from './report';
 import type { UnitsResult } from './units';
 import { measureUnits } from './units';
 
 /** The steps `npm run bench -- <step>` runs on their own (without a step: the whole benchmark). */
-export const steps = ['units', 'open-call'] as const;
+export const steps = ['units', 'open-call', 'bundles'] as const;
 
 /** The units of every operation as a Markdown table: per function, total and per table and index. */
 export function unitsTable(units: UnitsResult): string {
@@ -31,6 +33,9 @@ export function unitsTable(units: UnitsResult): string {
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+/** Fresh imports of each bundle (and as many of the hello-world bundle) the bundles step medians. */
+export const bundleImportRuns = process.env.BENCH_QUICK === '1' ? 3 : 15;
+
 /** Merges one section into bench/results.json, leaving the others as they are. */
 function writeSection(section: string, value: unknown): void {
   const file = resolve(import.meta.dirname, 'results.json');
@@ -46,6 +51,20 @@ export async function runSteps(names: readonly string[]): Promise<void> {
   const progress = (line: string) =>
     console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   for (const name of names) {
+    if (name === 'bundles') {
+      progress(
+        `bundles: building every function with the CDK stack’s esbuild options, ${bundleImportRuns} cold imports each`,
+      );
+      const measured = await measureBundles(bundleImportRuns, progress);
+      progress('grouping: every HTTP route in one function, against one function per route');
+      const grouping = await measureGrouping(measured, bundleImportRuns, progress);
+      progress('sdk: the DynamoDB client bundled, against loading it from node_modules as the runtime’s copy');
+      const bundles = { ...measured, grouping, sdk: await measureSdkImport(bundleImportRuns) };
+      writeSection('bundles', bundles);
+      progress('wrote bench/results.json (bundles)');
+      console.log(`\n${bundlesReport(bundles)}\n`);
+      continue;
+    }
     progress(`starting the local stack for ${name} (in memory, random ports; throughput unmetered to start)`);
     const stackLog: string[] = [];
     const system = await startLocalSystem({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { functions } from './manifest';
 import type { HttpRoute } from './manifest';
 import type { Contract, RouteName } from './schemas/contracts';
@@ -7,7 +7,7 @@ import { problemTypes } from './functions/http/problem';
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const schemaOf = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
@@ -49,7 +49,7 @@ const gatewayStatuses = (access: HttpRoute['access']) =>
   new Set([...(access === 'public' ? [] : [401, 403]), 413, 500, 503]);
 
 function parameters(contract: Contract): JsonSchema[] {
-  const list = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+  const list = (schema: z.ZodMiniType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
     const json = schemaOf(schema, 'input');
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>;

@@ -80,7 +80,7 @@ export function measured(path: string): Measured {
   };
   const fns = Object.fromEntries(
     functions.map((f) => {
-      const bundle = results?.bundles.find((b) => b.name === f.name);
+      const bundle = results?.bundles?.functions?.find((b) => b.name === f.name);
       const ms =
         f.name === 'authorizer'
           ? fallback.authorizerMs

@@ -34,10 +34,15 @@ const ianaRenames: Readonly<Record<string, string>> = {
   'Pacific/Truk': 'Pacific/Chuuk',
 };
 
-/** The engine's canonical zones by lower-case name; `UTC` stands for UTC, `Etc/UTC`, `GMT` and the like. */
-const canonicalZones = new Map(
-  ['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => [zone.toLowerCase(), zone]),
-);
+/**
+ * The engine's canonical zones by lower-case name; `UTC` stands for UTC, `Etc/UTC`, `GMT` and the like. Built on
+ * first use, not at every cold start.
+ */
+let zonesByLowerCase: Map<string, string> | undefined;
+const canonicalZones = () =>
+  (zonesByLowerCase ??= new Map(
+    ['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => [zone.toLowerCase(), zone]),
+  ));
 
 const zoneNameShape = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 
@@ -57,6 +62,6 @@ export function canonicalTimeZone(name: string): string | undefined {
   } catch {
     return undefined;
   }
-  const known = canonicalZones.get(resolved.toLowerCase());
+  const known = canonicalZones().get(resolved.toLowerCase());
   return known === undefined ? undefined : (ianaRenames[known] ?? known);
 }

@@ -8,7 +8,9 @@ import type { TokenVerifier } from '../adapters/cognito/token-verifier';
 import { cognitoTokenVerifier } from '../adapters/cognito/token-verifier';
 import { isRole } from '../domain/profile';
 import type { AuthorizerContext } from './http/caller';
-import { logger } from './logger';
+import { lineLogger } from './line-logger';
+
+const logger = lineLogger('audition-me');
 
 let verify: TokenVerifier | undefined;
 

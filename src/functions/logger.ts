@@ -1,27 +1,8 @@
 import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import { redacted, redactedValue } from './redaction';
 
-// What personal data looks like in free text: an email address, or a phone number in international form.
-const emailAddress = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[A-Za-z]{2,}/g;
-const phoneNumber = /\+[1-9][\d\s().-]{6,20}\d/g;
-
-/**
- * A log text with email addresses and phone numbers blanked out.
- * @example redacted('no such user bo@example.com') // 'no such user [email]'
- */
-export function redacted(text: string): string {
-  return text.replace(emailAddress, '[email]').replace(phoneNumber, '[phone]');
-}
-
-function redactedValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redacted(value);
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redactedValue(v, depth + 1));
-  // Errors are written by formatError below; other class instances (dates, sets) as they are.
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactedValue(v, depth + 1)]));
-}
+export { redacted } from './redaction';
 
 /**
  * Powertools' structure (level, message, timestamp, service and the Lambda context: function name and request

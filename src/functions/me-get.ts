@@ -2,7 +2,7 @@ import { castingsOf, splitCareer } from '../domain/career';
 import { protectedRoute } from './http/handler';
 
 /** The caller's profile; for performers also their current and past performances, derived from castings. */
-export const handler = protectedRoute('me-get', async ({ receivedAt, stores, callerProfile }, caller) => {
+export const handler = protectedRoute('me-get', {}, async ({ receivedAt, stores, callerProfile }, caller) => {
   const profile = await callerProfile();
   if (profile.role !== 'performer') return { body: profile };
   const castings = (await stores.signUps.listOfPerformer(caller.userId)).filter((s) => s.status === 'cast');

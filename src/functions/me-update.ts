@@ -1,20 +1,25 @@
 import { NotFoundError } from '../domain/errors';
 import { replanReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
+import { profilePatch } from '../schemas/profile';
 
 /**
  * Changes the caller's name, phone, time zone or credits (email and role are not editable). A performer who
  * moves to another zone gets every planned reminder re-planned for 19:00 in the new zone.
  */
-export const handler = protectedRoute('me-update', async ({ body, receivedAt, stores }, caller) => {
-  const updated = await stores.profiles.update(caller.userId, body);
-  if (!updated) throw new NotFoundError('No profile exists for this account.');
-  // Each sign-up is re-planned on its own; repeating the request finishes the job if an earlier one stopped.
-  if (updated.role === 'performer' && body.timeZone !== undefined) {
-    const signUps = await stores.signUps.listOfPerformer(caller.userId);
-    for (const change of replanReminders(signUps, updated.timeZone, receivedAt)) {
-      await stores.signUps.saveUnlessMovedOn(change);
+export const handler = protectedRoute(
+  'me-update',
+  { body: profilePatch },
+  async ({ body, receivedAt, stores }, caller) => {
+    const updated = await stores.profiles.update(caller.userId, body);
+    if (!updated) throw new NotFoundError('No profile exists for this account.');
+    // Each sign-up is re-planned on its own; repeating the request finishes the job if an earlier one stopped.
+    if (updated.role === 'performer' && body.timeZone !== undefined) {
+      const signUps = await stores.signUps.listOfPerformer(caller.userId);
+      for (const change of replanReminders(signUps, updated.timeZone, receivedAt)) {
+        await stores.signUps.saveUnlessMovedOn(change);
+      }
     }
-  }
-  return { body: updated };
-});
+    return { body: updated };
+  },
+);

@@ -2,9 +2,11 @@ import { buildPerformance } from '../domain/performance';
 import { protectedRoute } from './http/handler';
 import { shortId } from './ids';
 import { performanceView } from './views';
+import { performanceInput } from '../schemas/performance';
 
 export const handler = protectedRoute(
   'performance-create',
+  { body: performanceInput },
   async ({ body, receivedAt, stores, readerTimeZone }, caller) => {
     const performance = buildPerformance(body, {
       performanceId: shortId(),

@@ -1,7 +1,12 @@
 import { protectedRoute } from './http/handler';
 import { performanceView } from './views';
+import { performanceParams } from '../schemas/params';
 
-export const handler = protectedRoute('performance-get', async ({ params, stores, readerTimeZone }) => {
-  const [state, zone] = await Promise.all([stores.performances.read(params.performanceId), readerTimeZone()]);
-  return { body: performanceView(state, zone) };
-});
+export const handler = protectedRoute(
+  'performance-get',
+  { params: performanceParams },
+  async ({ params, stores, readerTimeZone }) => {
+    const [state, zone] = await Promise.all([stores.performances.read(params.performanceId), readerTimeZone()]);
+    return { body: performanceView(state, zone) };
+  },
+);

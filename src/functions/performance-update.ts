@@ -2,6 +2,8 @@ import { editPerformance } from '../domain/performance';
 import { protectedRoute } from './http/handler';
 import { shortId } from './ids';
 import { performanceView } from './views';
+import { performanceParams } from '../schemas/params';
+import { performanceUpdate } from '../schemas/performance';
 
 /**
  * Replaces a performance (owners only). Removed and moved slots are followed up by the table stream, which
@@ -9,6 +11,7 @@ import { performanceView } from './views';
  */
 export const handler = protectedRoute(
   'performance-update',
+  { params: performanceParams, body: performanceUpdate },
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
     const signUps = await stores.signUps.listOfPerformance(params.performanceId);

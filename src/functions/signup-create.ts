@@ -3,10 +3,13 @@ import { signUp } from '../domain/sign-up-decisions';
 import { retryOnVersionConflict } from './context';
 import { protectedRoute } from './http/handler';
 import { signUpView } from './views';
+import { performanceParams } from '../schemas/params';
+import { signUpInput } from '../schemas/signup';
 
 /** A performer signs up for an audition slot: see `signUp` for what that decides. */
 export const handler = protectedRoute(
   'signup-create',
+  { params: performanceParams, body: signUpInput },
   async ({ params, body, receivedAt: now, stores, callerProfile }) => {
     const performer = await callerProfile();
     const saved = await retryOnVersionConflict(async () => {

@@ -1,20 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DomainErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
-import { confirmSignUpRequest, logInRequest, refreshRequest, signUpRequest, tokens } from './auth';
+import { confirmSignUpRequest, logInRequest, refreshRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
 import { profilePatch, profileView } from './profile';
+import { signUpRequest } from './registration';
 import { searchPage, searchQuery } from './search';
-import { castingInput, performerParams, signUpInput, signUpsBySlot, signUpView } from './signup';
+import { performerParams } from './params';
+import { castingInput, signUpInput, signUpsBySlot, signUpView } from './signup';
 
 export interface Contract {
   readonly summary: string;
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly params?: z.ZodType;
+  readonly body?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly params?: z.ZodMiniType;
   readonly response: {
     readonly status: number;
-    readonly schema?: z.ZodType;
+    readonly schema?: z.ZodMiniType;
     /** The media type of a body that is not JSON, e.g. `text/calendar`. */
     readonly mediaType?: string;
     readonly description: string;

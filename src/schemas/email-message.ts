@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EmailAttachment, EmailMessage } from '../domain/email-message';
 import { email, maxSlotCapacity, singleLine } from './common';
 
@@ -11,19 +11,21 @@ export type { EmailAttachment, EmailMessage } from '../domain/email-message';
 export const emailAttachment = z.strictObject({
   filename: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a plain file name such as invite.ics')
-    .describe('The file name shown to the reader.'),
-  contentType: z
-    .string()
-    .max(200)
+    .check(
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a plain file name such as invite.ics'),
+      z.describe('The file name shown to the reader.'),
+    ),
+  contentType: z.string().check(
+    z.maxLength(200),
     // A MIME type with optional parameters, e.g. `text/calendar; charset=UTF-8; method=REQUEST`: nothing that
     // could end the header line it is written into.
-    .regex(
+    z.regex(
       /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(; ?[a-z0-9-]+=[A-Za-z0-9._-]+)*$/i,
       'must be a MIME type such as text/calendar; method=REQUEST',
     ),
-  content: z.string().min(1).max(64_000).describe('The file’s text, sent as UTF-8.'),
-}) satisfies z.ZodType<EmailAttachment>;
+  ),
+  content: z.string().check(z.minLength(1), z.maxLength(64_000), z.describe('The file’s text, sent as UTF-8.')),
+}) satisfies z.ZodMiniType<EmailAttachment>;
 
 /**
  * A message on the email queue: one email to one or more recipients, with a key that makes it send once. The
@@ -32,13 +34,13 @@ export const emailAttachment = z.strictObject({
  * the text within SQS's 256 KiB.
  */
 export const emailMessage = z.strictObject({
-  idempotencyKey: z.string().min(1).max(200),
-  to: z.array(email).min(1).max(maxSlotCapacity),
+  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  to: z.array(email).check(z.minLength(1), z.maxLength(maxSlotCapacity)),
   subject: singleLine(200),
-  text: z.string().min(1).max(100_000),
-  html: z.string().max(200_000).optional(),
-  attachments: z.array(emailAttachment).max(3).optional(),
-}) satisfies z.ZodType<EmailMessage>;
+  text: z.string().check(z.minLength(1), z.maxLength(100_000)),
+  html: z.optional(z.string().check(z.maxLength(200_000))),
+  attachments: z.optional(z.array(emailAttachment).check(z.maxLength(3))),
+}) satisfies z.ZodMiniType<EmailMessage>;
 
 /**
  * The message in a queue message's body; throws when it is not JSON or not a valid message.

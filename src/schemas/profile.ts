@@ -1,28 +1,29 @@
-import { z } from 'zod';
-import { personName, phone, singleLine, timeZone } from './common';
+import * as z from 'zod/mini';
+import { personName, singleLine, timeZone } from './common';
+import { phone } from './phone';
 
 export const credit = z.strictObject({
   title: singleLine(200),
   role: singleLine(100),
-  year: z.number().int().min(1900).max(2100),
-  company: singleLine(200).optional(),
+  year: z.number().check(z.int(), z.gte(1900), z.lte(2100)),
+  company: z.optional(singleLine(200)),
 });
 
 export const profilePatch = z
   .strictObject({
-    name: personName.optional(),
-    phone: phone.optional(),
-    timeZone: timeZone.optional(),
-    credits: z.array(credit).max(50).optional().describe('Self-reported past work.'),
+    name: z.optional(personName),
+    phone: z.optional(phone),
+    timeZone: z.optional(timeZone),
+    credits: z.optional(z.array(credit).check(z.maxLength(50))).check(z.describe('Self-reported past work.')),
   })
-  .refine((p) => Object.keys(p).length > 0, 'change at least one field');
+  .check(z.refine((p) => Object.keys(p).length > 0, 'change at least one field'));
 export type ProfilePatch = z.infer<typeof profilePatch>;
 
 const performanceRef = z.object({
   performanceId: z.string(),
   title: z.string(),
   character: z.string(),
-  lastDate: z.iso.date().nullable().describe('The day of the last performance, in the venue’s calendar.'),
+  lastDate: z.nullable(z.iso.date()).check(z.describe('The day of the last performance, in the venue’s calendar.')),
 });
 
 export const profileView = z.object({
@@ -34,6 +35,6 @@ export const profileView = z.object({
   timeZone: z.string(),
   credits: z.array(credit),
   createdAt: z.string(),
-  currentPerformances: z.array(performanceRef).optional(),
-  pastPerformances: z.array(performanceRef).optional(),
+  currentPerformances: z.optional(z.array(performanceRef)),
+  pastPerformances: z.optional(z.array(performanceRef)),
 });

@@ -1,17 +1,18 @@
-import { z } from 'zod';
-import { multiLine } from './common';
-import { id } from './performance';
+import * as z from 'zod/mini';
+import { id, multiLine } from './common';
+
+export { performerParams } from './params';
 
 export const signUpInput = z.strictObject({
   slotId: id,
-  characterIds: z.array(id).min(1).max(10).describe('The characters you want to audition for.'),
-  accessNeeds: multiLine(1000).optional().describe('Private: only the performance’s owners can read it.'),
+  characterIds: z
+    .array(id)
+    .check(z.minLength(1), z.maxLength(10), z.describe('The characters you want to audition for.')),
+  accessNeeds: z.optional(multiLine(1000)).check(z.describe('Private: only the performance’s owners can read it.')),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const castingInput = z.strictObject({ performerId: id, characterId: id });
-
-export const performerParams = z.strictObject({ performanceId: id, performerId: id });
 
 const zoned = z.object({ utc: z.string(), venue: z.string(), reader: z.string() });
 
@@ -35,16 +36,16 @@ export const signUpView = z.object({
   }),
   characters: z.array(z.object({ characterId: z.string(), name: z.string() })),
   status: z.enum(['signed-up', 'withdrawn', 'cast', 'not-cast', 'cancelled']),
-  castAs: z.string().optional().describe('The id of the character the performer was cast as.'),
-  castAsName: z.string().optional(),
+  castAs: z.optional(z.string()).check(z.describe('The id of the character the performer was cast as.')),
+  castAsName: z.optional(z.string()),
   history: z.array(z.object({ status: z.string(), at: z.string() })),
-  reminder: zoned.optional().describe('When the evening-before reminder will be sent, if one is planned.'),
-  accessNeeds: z.string().optional(),
+  reminder: z.optional(zoned).check(z.describe('When the evening-before reminder will be sent, if one is planned.')),
+  accessNeeds: z.optional(z.string()),
   createdAt: z.string(),
 });
 export type SignUpView = z.infer<typeof signUpView>;
 
-export const ownerSignUpView = signUpView.extend({
+export const ownerSignUpView = z.extend(signUpView, {
   performer: z.object({ name: z.string(), email: z.string(), phone: z.string(), timeZone: z.string() }),
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signUpRequest } from '../../src/schemas/auth';
-import { phone, timeZone } from '../../src/schemas/common';
+import { signUpRequest } from '../../src/schemas/registration';
+import { timeZone } from '../../src/schemas/common';
+import { phone } from '../../src/schemas/phone';
 
 describe('common schemas', () => {
   it('normalises phone numbers to E.164 and refuses national or invalid ones', () => {

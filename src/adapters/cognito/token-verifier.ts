@@ -1,4 +1,5 @@
-import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import { CognitoJwtVerifier } from 'aws-jwt-verify/cognito-verifier';
+import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { PoolSettings } from './identity-provider';
@@ -44,7 +45,7 @@ export function cognitoTokenVerifier({ userPoolId, clientId }: PoolSettings): To
 }
 
 function localVerifier(issuer: string, clientId: string): TokenVerifier {
-  const verifier = JwtRsaVerifier.create({
+  const verifier = JwtVerifier.create({
     issuer,
     audience: clientId,
     jwksUri: `${issuer}/.well-known/jwks.json`,

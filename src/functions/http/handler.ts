@@ -3,10 +3,9 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { routeOf } from '../../manifest';
-import type { Contract, RouteName } from '../../schemas/contracts';
-import { contracts } from '../../schemas/contracts';
+import type { RouteName, contracts } from '../../schemas/contracts';
 import { DomainError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
 import { isThrottling } from '../../adapters/aws-errors';
 import type { Profile } from '../../domain/profile';
@@ -50,13 +49,33 @@ export interface HttpResponse {
   readonly cookies?: string[];
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type Field<K extends RouteName, F extends string> =
   (typeof contracts)[K] extends Record<F, infer S> ? Out<S> : undefined;
 /** The validated request of route K, typed from its contract. */
 export type RequestOf<K extends RouteName> = HttpRequest<Field<K, 'body'>, Field<K, 'query'>, Field<K, 'params'>>;
 
-function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+/**
+ * The schemas route K validates its request with: the ones its contract in `src/schemas/contracts.ts` names (the
+ * type requires exactly those, and `test/unit/functions/route-schemas.test.ts` checks they are the same objects).
+ * Each function imports them itself rather than the whole table of contracts, so its bundle carries only its own
+ * route's validation.
+ */
+export type RequestSchemas<K extends RouteName> = Pick<
+  (typeof contracts)[K],
+  Extract<keyof (typeof contracts)[K], 'body' | 'query' | 'params'>
+>;
+
+interface AnyRequestSchemas {
+  readonly body?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly params?: z.ZodMiniType;
+}
+
+/** A route's handler, with the request schemas it validates with (for the check that they match its contract). */
+export type RouteHandler = HttpHandler & { readonly requestSchemas: AnyRequestSchemas };
+
+function parse(schema: z.ZodMiniType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -100,11 +119,11 @@ function errorResult(error: unknown, requestId: string): APIGatewayProxyStructur
 
 function build<K extends RouteName>(
   name: K,
+  schemas: AnyRequestSchemas,
   handle: (request: RequestOf<K>, caller: Caller | undefined) => Promise<HttpResponse>,
-): HttpHandler {
+): RouteHandler {
   const route = routeOf(name);
-  const contract: Contract = contracts[name];
-  return async (event, context) => {
+  const handler: HttpHandler = async (event, context) => {
     if (context) logger.addContext(context);
     const requestId = event.requestContext.requestId;
     try {
@@ -114,9 +133,9 @@ function build<K extends RouteName>(
           ? undefined
           : callerFor(route.access, event.requestContext.authorizer?.lambda, receivedAt);
       const request = {
-        body: parse(contract.body, contract.body ? jsonBody(event) : undefined, 'body'),
-        query: parse(contract.query, event.queryStringParameters ?? {}, 'query'),
-        params: parse(contract.params, event.pathParameters ?? {}, 'path'),
+        body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body'),
+        query: parse(schemas.query, event.queryStringParameters ?? {}, 'query'),
+        params: parse(schemas.params, event.pathParameters ?? {}, 'path'),
         receivedAt,
         event,
         get stores() {
@@ -129,33 +148,38 @@ function build<K extends RouteName>(
       return errorResult(error, requestId);
     }
   };
+  return Object.assign(handler, { requestSchemas: schemas });
 }
 
 /**
- * A handler for a public route of the manifest: validates the request with the route's contract
- * (`src/schemas/contracts.ts`), calls `handle`, and maps every error to `application/problem+json`. Handlers
- * throw; they never build error bodies.
+ * A handler for a public route of the manifest: validates the request with the route's schemas (those of its
+ * contract in `src/schemas/contracts.ts`), calls `handle`, and maps every error to `application/problem+json`.
+ * Handlers throw; they never build error bodies.
  *
- * @example export const handler = publicRoute('auth-login', async ({ body }) => ({ body: await logIn(…) }));
+ * @example export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => ({ body: await logIn(…) }));
  */
 export function publicRoute<K extends RouteName>(
   name: K,
+  schemas: RequestSchemas<K>,
   handle: (request: RequestOf<K>) => Promise<HttpResponse>,
-): HttpHandler {
-  return build(name, (request) => handle(request));
+): RouteHandler {
+  return build(name, schemas, (request) => handle(request));
 }
 
 /**
  * A handler for a route that needs a signed-in caller; the route's access rule comes from the manifest.
  *
- * @example export const handler = protectedRoute('me-get', async (_request, caller) => ({ body: … }));
+ * @example export const handler = protectedRoute('me-get', {}, async (_request, caller) => ({ body: … }));
  */
 export function protectedRoute<K extends RouteName>(
   name: K,
+  schemas: RequestSchemas<K>,
   handle: (request: RequestOf<K> & ProtectedRequest, caller: Caller) => Promise<HttpResponse>,
-): HttpHandler {
+): RouteHandler {
   if (routeOf(name).access === 'public') throw new Error(`${name} is a public route; use publicRoute`);
-  return build(name, (request, caller) => handle(request as RequestOf<K> & ProtectedRequest, caller as Caller));
+  return build(name, schemas, (request, caller) =>
+    handle(request as RequestOf<K> & ProtectedRequest, caller as Caller),
+  );
 }
 
 function once<T>(make: () => T): () => T {

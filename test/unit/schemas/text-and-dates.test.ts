@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { phone, singleLine } from '../../../src/schemas/common';
+import { singleLine } from '../../../src/schemas/common';
+import { phone } from '../../../src/schemas/phone';
 import { countryCode, localDateTime, performanceInput } from '../../../src/schemas/performance';
 import { signUpInput } from '../../../src/schemas/signup';
 import { searchQuery } from '../../../src/schemas/search';

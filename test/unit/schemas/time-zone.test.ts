@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { signUpRequest } from '../../../src/schemas/auth';
+import { signUpRequest } from '../../../src/schemas/registration';
 import { timeZone } from '../../../src/schemas/common';
 import { venue } from '../../../src/schemas/performance';
 import { profilePatch } from '../../../src/schemas/profile';

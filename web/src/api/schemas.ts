@@ -2,15 +2,15 @@
  * The API's own zod schemas and types, imported from the server code so that the forms check exactly the rules
  * the API enforces. Everything the web app needs from `src/schemas` comes through this file.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { tokens } from '../../../src/schemas/auth';
-import type { performanceView, slotView } from '../../../src/schemas/performance';
-import { characterAttributes, performanceInput } from '../../../src/schemas/performance';
+import type { genders, kinds, performanceView, slotView, voiceTypes } from '../../../src/schemas/performance';
 import type { profileView } from '../../../src/schemas/profile';
 import type { searchPage, searchResult } from '../../../src/schemas/search';
 import type { ownerSignUpView, signUpsBySlot, signUpView } from '../../../src/schemas/signup';
 
-export { confirmSignUpRequest, logInRequest, signUpRequest } from '../../../src/schemas/auth';
+export { confirmSignUpRequest, logInRequest } from '../../../src/schemas/auth';
+export { signUpRequest } from '../../../src/schemas/registration';
 export { performanceInput, performanceUpdate } from '../../../src/schemas/performance';
 export { profilePatch } from '../../../src/schemas/profile';
 export { searchQuery } from '../../../src/schemas/search';
@@ -31,10 +31,8 @@ export type SignUpStatus = SignUpView['status'];
 /** `{ utc, venue, reader }`: one instant as UTC, the venue's wall clock and the reader's, with offsets. */
 export type ZonedInstant = SlotView['startsAt'];
 
-/** The choices the API accepts, read from its schemas. */
-export const genders = characterAttributes.shape.gender.unwrap().options;
-export const voiceTypes = characterAttributes.shape.voiceType.unwrap().options;
-export const kinds = performanceInput.shape.kind.options;
+/** The choices the API accepts: the lists its schemas are built from. */
+export { genders, kinds, voiceTypes } from '../../../src/schemas/performance';
 export type Gender = (typeof genders)[number];
 export type VoiceType = (typeof voiceTypes)[number];
 export type Kind = (typeof kinds)[number];

@@ -52,8 +52,8 @@ function issuesToErrors(issues: readonly { path: readonly PropertyKey[] | string
 export type Checked<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly errors: FieldErrors };
 
 /** Runs one of the API's schemas on a form's value before sending it. */
-export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
-  const result = schema.safeParse(value);
+export function check<S extends z.core.$ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+  const result = z.safeParse(schema, value);
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: issuesToErrors(result.error.issues) };
 }
 
