@@ -7,6 +7,7 @@
  *   REGISTRATION#<email>   PENDING                           a sign-up request waiting for its code (TTL)
  *   PERF#<id>              COUNT#CHAR#<characterId>          cast count of a character   (sk sorts before META)
  *   PERF#<id>              COUNT#SLOT#<slotId>               taken places of a slot
+ *   PERF#<id>              GUARD                             what casting checks of the performance (sorts before META)
  *   PERF#<id>              META                              the performance
  *   PERF#<id>              SEARCH#<facet>                    one search index entry
  *   PERF#<id>              SIGNUP#<performerId>              a performer's sign-up (in gsi3 while it waits for a reminder)
@@ -38,6 +39,7 @@ export const sortKeys = {
   profile: 'PROFILE',
   registration: 'PENDING',
   performance: 'META',
+  performanceGuard: 'GUARD',
   outbox: 'OUTBOX',
   sentEmail: 'SENT',
 } as const;
@@ -48,6 +50,10 @@ export const keys = {
   profile: (userId: string) => ({ pk: `${p.user}${userId}`, sk: sortKeys.profile }),
   registration: (email: string) => ({ pk: `${p.registration}${email}`, sk: sortKeys.registration }),
   performance: (performanceId: string) => ({ pk: `${p.performance}${performanceId}`, sk: sortKeys.performance }),
+  performanceGuard: (performanceId: string) => ({
+    pk: `${p.performance}${performanceId}`,
+    sk: sortKeys.performanceGuard,
+  }),
   slotCount: (performanceId: string, slotId: string) => ({
     pk: `${p.performance}${performanceId}`,
     sk: `${p.slotCount}${slotId}`,

@@ -1,5 +1,4 @@
-import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Performance } from '../../domain/performance';
 import { InUseError, NotFoundError, VersionConflictError } from '../../domain/errors';
 import type { PerformanceState, PerformanceStore } from '../../domain/ports/performances';
@@ -45,6 +44,33 @@ export function putPerformanceStep(tableName: string, performance: Performance):
   };
 }
 
+/**
+ * The performance's guard: a small item holding only what a casting decision must still hold when it is written
+ * (the version it was decided on, casting open, not deleted), written in the same transaction as every change of
+ * those. Casting checks it instead of the performance item, which grows with its characters, slots and texts: a
+ * ConditionCheck costs 2 write units per KB of the item it checks.
+ */
+function guardStep(
+  tableName: string,
+  performance: Pick<Performance, 'performanceId' | 'version' | 'castingClosed'>,
+  deletedAt?: Date,
+): TransactionStep {
+  return {
+    write: {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.performanceGuard(performance.performanceId),
+          type: 'PerformanceGuard',
+          version: performance.version,
+          castingClosed: performance.castingClosed,
+          ...(deletedAt ? { deletedAt: deletedAt.toISOString() } : {}),
+        },
+      },
+    },
+  };
+}
+
 /** Reads a performance with its counts, or throws 404 (also for one being deleted). */
 export async function readPerformance(tableName: string, performanceId: string): Promise<PerformanceState> {
   // COUNT#… sorts before META, so one Query reads the performance and every count.
@@ -84,7 +110,7 @@ export async function readOwnedPerformance(
 }
 
 export async function createPerformance(tableName: string, performance: Performance): Promise<void> {
-  await transact([putPerformanceStep(tableName, performance)]);
+  await transact([putPerformanceStep(tableName, performance), guardStep(tableName, performance)]);
 }
 
 /** Performances by owner, newest first (gsi1). */
@@ -140,26 +166,35 @@ export async function markDeleted(
       },
       onConditionFailed: () => new NotFoundError('No such performance.'),
     },
+    guardStep(tableName, { ...performance, version: performance.version + 1 }, now),
     ...searchSteps,
   ]);
 }
 
 /** Closes casting; the stream then gives every remaining sign-up its final status (see `finalStatusAtClose`). */
 export async function markCastingClosed(tableName: string, performanceId: string, ownerId: string, now: Date) {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.performance(performanceId),
-        UpdateExpression: 'SET castingClosed = :yes, updatedAt = :now, version = version + :one',
-        ConditionExpression: 'ownerId = :owner AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':yes': true, ':now': now.toISOString(), ':one': 1, ':owner': ownerId },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('No such performance.');
-    throw error;
-  }
+  const closed = (key: Record<string, string>, condition?: string): TransactionStep['write'] => ({
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET castingClosed = :yes, updatedAt = :now, version = if_not_exists(version, :zero) + :one',
+      ...(condition ? { ConditionExpression: condition } : {}),
+      ExpressionAttributeValues: {
+        ':yes': true,
+        ':now': now.toISOString(),
+        ':zero': 0,
+        ':one': 1,
+        ...(condition ? { ':owner': ownerId } : {}),
+      },
+    },
+  });
+  await transact([
+    {
+      write: closed(keys.performance(performanceId), 'ownerId = :owner AND attribute_not_exists(deletedAt)'),
+      onConditionFailed: () => new NotFoundError('No such performance.'),
+    },
+    { write: closed(keys.performanceGuard(performanceId)) },
+  ]);
 }
 
 /**
@@ -196,7 +231,11 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
     create: (performance) => createPerformance(tableName, performance),
     async replace(before, after) {
-      await transact([putPerformanceStep(tableName, after), ...revisedSlotSteps(tableName, before, after)]);
+      await transact([
+        putPerformanceStep(tableName, after),
+        guardStep(tableName, after),
+        ...revisedSlotSteps(tableName, before, after),
+      ]);
     },
     async remove(performance, now) {
       await markDeleted(tableName, performance, [], now);

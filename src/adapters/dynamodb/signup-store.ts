@@ -20,7 +20,6 @@ import { transact } from './transactions';
 
 export type { SignUpRecord } from '../../domain/signup';
 
-
 /** The sign-up an item holds; the ids its keys carry are put back where the record has them (see signUpItem). */
 export function toSignUpRecord(item: Record<string, unknown>): SignUpRecord {
   const fields = Object.fromEntries(signUpFields.filter((f) => f in item).map((f) => [f, item[f]]));
@@ -55,14 +54,19 @@ export function signUpItem(record: SignUpRecord): Record<string, unknown> {
   };
 }
 
-/** Passes only while the performance is still at the version the decision was made on and casting is open. */
+/**
+ * Passes only while the performance is still at the version the decision was made on and casting is open. It
+ * checks the performance's guard (see performance-store.ts), a few bytes, not the performance item itself. A
+ * performance stored before guards existed has none, and passes on what the decision read.
+ */
 function performanceUnchangedStep(tableName: string, performanceId: string, version: number): TransactionStep {
   return {
     write: {
       ConditionCheck: {
         TableName: tableName,
-        Key: keys.performance(performanceId),
-        ConditionExpression: 'version = :version AND castingClosed = :open AND attribute_not_exists(deletedAt)',
+        Key: keys.performanceGuard(performanceId),
+        ConditionExpression:
+          'attribute_not_exists(pk) OR (version = :version AND castingClosed = :open AND attribute_not_exists(deletedAt))',
         ExpressionAttributeValues: { ':version': version, ':open': false },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
