@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { z } from 'zod';
 import { NotFoundError } from '../src/domain/errors';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '../src/manifest';
 import { functions, queues } from '../src/manifest';
@@ -111,6 +111,17 @@ async function readConfirmationCode(stack: LocalStack, email: string): Promise<s
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/** How many emails cognito-local has sent to an address (as recorded by local/cognito/record-sent-emails.cjs). */
+function cognitoEmailsTo(stack: LocalStack, email: string): number {
+  const file = join(stack.cognitoDir, '.cognito', 'sent-emails.jsonl');
+  if (!existsSync(file)) return 0;
+  const address = email.toLowerCase();
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.endsWith('}'))
+    .filter((line) => (JSON.parse(line) as { to: string }).to.toLowerCase() === address).length;
 }
 
 function parseLeadingJson(text: string): unknown {
@@ -268,6 +279,9 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
         if (url.pathname === '/__local/confirmation-code' && request.method === 'GET') {
           const code = await readConfirmationCode(stack, url.searchParams.get('email') ?? '');
           return code ? { status: 200, body: { code } } : { status: 404, body: { message: 'No code for that email' } };
+        }
+        if (url.pathname === '/__local/cognito-emails' && request.method === 'GET') {
+          return { status: 200, body: { count: cognitoEmailsTo(stack, url.searchParams.get('email') ?? '') } };
         }
         if (url.pathname === '/__local/dynamodb-commands') {
           const counts = Object.fromEntries(dynamoDbCommands);

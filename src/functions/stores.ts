@@ -1,10 +1,12 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
+import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
 import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
+import type { AccountEmailCounter } from '../domain/account-email-limit';
 import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import type { PerformanceStore } from '../domain/ports/performances';
@@ -23,6 +25,8 @@ export interface Stores {
   /** Sign-up requests waiting for their emailed code. */
   readonly registrations: PendingRegistrationStore;
   readonly accountNotices: AccountNotices;
+  /** The account emails sent to each address this hour. */
+  readonly accountEmails: AccountEmailCounter;
 }
 
 /** The stores on a table. */
@@ -35,6 +39,7 @@ export function storesOn(tableName: string): Stores {
     reminders: dynamoReminderStore(tableName),
     registrations: dynamoRegistrationStore(tableName),
     accountNotices: dynamoAccountNotices(tableName, systemClock),
+    accountEmails: dynamoAccountEmailCounter(tableName),
   };
 }
 

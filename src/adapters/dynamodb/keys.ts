@@ -12,6 +12,7 @@
  *   PERF#<id>              SIGNUP#<performerId>              a performer's sign-up (in gsi3 while it waits for a reminder)
  *   OUTBOX#<id>            OUTBOX                            a notification waiting for the relay
  *   EMAIL#<key>            SENT                              the mailer's idempotency record (TTL)
+ *   ACCOUNTMAIL#<digest>   HOUR#<yyyy-mm-ddThh>              account emails sent to an address that hour (TTL)
  */
 
 import { createHash } from 'node:crypto';
@@ -28,6 +29,8 @@ export const keyPrefixes = {
   searchEntry: 'SEARCH#',
   outbox: 'OUTBOX#',
   sentEmail: 'EMAIL#',
+  accountEmails: 'ACCOUNTMAIL#',
+  accountEmailHour: 'HOUR#',
   owner: 'OWNER#',
   performer: 'PERFORMER#',
   searchFacet: 'SEARCH#',
@@ -66,6 +69,11 @@ export const keys = {
   }),
   outbox: (id: string) => ({ pk: `${p.outbox}${id}`, sk: sortKeys.outbox }),
   sentEmail: (idempotencyKey: string) => ({ pk: `${p.sentEmail}${idempotencyKey}`, sk: sortKeys.sentEmail }),
+  /** The address as a digest: the counter never holds the address itself. */
+  accountEmails: (email: string, hour: string) => ({
+    pk: `${p.accountEmails}${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`,
+    sk: `${p.accountEmailHour}${hour}`,
+  }),
 } as const;
 
 /** The partition keys of the indexes, for queries: gsi1 by owner and by performer, gsi2 by facet, gsi3 reminders. */
