@@ -296,7 +296,8 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           return { status: 200, body: await replayStreamFailures({ ...fn, failureQueueUrl }) };
         }
         if (url.pathname === '/__local/faults') {
-          if (request.method === 'PUT') refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
+          if (request.method === 'PUT')
+            refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
           if (request.method === 'DELETE') refusedStreamWrites = undefined;
           return { status: 200, body: { streamWritesMentioning: refusedStreamWrites ?? [] } };
         }

@@ -66,5 +66,4 @@ describe('the email limit per address of POST /auth/signup', () => {
     expect(await cognitoEmailsTo(email)).toBeLessThanOrEqual(accountEmailsPerHour);
     expect(await cognitoEmailsTo(email)).toBeGreaterThan(0);
   });
-
 });
