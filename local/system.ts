@@ -10,6 +10,7 @@ import { startLocalStack } from './stack';
 import { loadHandler } from './runtime/handlers';
 import type { HttpFunction } from './runtime/http-server';
 import { startHttpServer } from './runtime/http-server';
+import { RouteThrottles } from './runtime/route-throttle';
 import type { Poller } from './runtime/sqs-poller';
 import { startSqsPoller } from './runtime/sqs-poller';
 import { startStreamPoller } from './runtime/stream-poller';
@@ -49,6 +50,11 @@ const throughputRequest = z.strictObject({
   burstSeconds: z.number().min(0).max(300).optional().describe('Seconds of unused capacity kept (default 300).'),
 });
 
+/** The body of `PUT /__local/route-throttling`: whether the manifest's route throttles apply. */
+const routeThrottlingRequest = z.strictObject({
+  enforced: z.boolean().describe('True: a route with a throttle answers 429 beyond it, as API Gateway does.'),
+});
+
 /** The body of `PUT /__local/ses-rate`: SES's maximum send rate, and the rate the mailer is configured with. */
 const sesRateRequest = z.strictObject({
   perSecond: z.number().positive().describe('Emails a second the local SES accepts.'),
@@ -75,6 +81,11 @@ export interface SystemOptions {
    * (aws-ses-v2-local's own behaviour; `npm start` sets one). `PUT /__local/ses-rate` changes it while running.
    */
   readonly sesSendRate?: SesRateLimit | 'unlimited';
+  /**
+   * The manifest's route throttles (the auth routes'), as API Gateway applies them: enforced by default, `'off'`
+   * for a test stack whose files sign up hundreds of users. `PUT /__local/route-throttling` changes it while running.
+   */
+  readonly routeThrottling?: 'enforced' | 'off';
   readonly log?: (line: string) => void;
   /** The web UI's base URL, for the links in emails (start the web server on that port). */
   readonly webUrl?: string;
@@ -253,6 +264,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   if (!authorizer) throw new Error('The manifest has no authorizer');
   const scheduler = startScheduler(scheduled, log);
   const apiPort = options.ports?.api ?? (await freePort());
+  const throttles = new RouteThrottles(options.routeThrottling !== 'off');
   let server: Server | undefined;
   const stop = async () => {
     scheduler.stop();
@@ -265,6 +277,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
       port: apiPort,
       routes: httpFunctions,
       authorizer,
+      throttles,
       localEndpoints: async (request, body) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const schedule = /^\/__local\/schedules\/([\w-]+)$/.exec(url.pathname);
@@ -308,6 +321,10 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           }
           if (request.method === 'DELETE') throughput.setLimits(startLimits);
           return { status: 200, body: { limits: throughput.limits ?? 'unmetered' } };
+        }
+        if (url.pathname === '/__local/route-throttling') {
+          if (request.method === 'PUT') throttles.setEnforced(localRequestBody(body, routeThrottlingRequest).enforced);
+          return { status: 200, body: { enforced: throttles.enforced } };
         }
         if (url.pathname === '/__local/settled' && request.method === 'POST') {
           // Answers once the stream consumers and the queue pollers have nothing left to do (as `settled()`).

@@ -15,6 +15,14 @@ export interface HttpRoute {
   /** API Gateway path template, e.g. `/performances/{performanceId}`. */
   readonly path: string;
   readonly access: Access;
+  /** The route's own throttle, below the stage's, for all callers together (API Gateway and the local runtime). */
+  readonly throttle?: RouteThrottle;
+}
+
+/** Requests a second in the steady state, and at once after a pause (a token bucket), as API Gateway counts them. */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
 }
 
 export type Trigger =
@@ -71,16 +79,27 @@ export const queues = {
 } as const;
 export type QueueName = keyof typeof queues;
 
+/**
+ * The public routes that create accounts and send their emails (sign-up, confirmation) and the ones that hand out
+ * tokens (log-in, refresh): nobody is signed in to answer for a flood of them, so each has a throttle of its own,
+ * well below the stage's. Sign-up's emails are bounded per address by the application (`accountEmailsPerHour`).
+ */
+export const authThrottles = {
+  account: { rateLimit: 5, burstLimit: 10 },
+  session: { rateLimit: 10, burstLimit: 20 },
+} as const satisfies Record<string, RouteThrottle>;
+
 const http = (
   name: string,
   method: HttpMethod,
   path: string,
   access: Access,
   permissions: readonly Permission[],
+  throttle?: RouteThrottle,
 ): FunctionDefinition => ({
   name,
   entry: `src/functions/${name}.ts`,
-  trigger: { kind: 'http', route: { method, path, access } },
+  trigger: { kind: 'http', route: { method, path, access, ...(throttle ? { throttle } : {}) } },
   permissions,
   timeoutSeconds: 10,
   memoryMb: 256,
@@ -96,25 +115,31 @@ export const functions = [
     memoryMb: 256,
   },
   http('openapi-get', 'GET', '/openapi.json', 'public', []),
-  http('auth-signup', 'POST', '/auth/signup', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-confirm', 'POST', '/auth/confirm', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-login', 'POST', '/auth/login', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up']),
+  http(
+    'auth-signup',
+    'POST',
+    '/auth/signup',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.account,
+  ),
+  http(
+    'auth-confirm',
+    'POST',
+    '/auth/confirm',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.account,
+  ),
+  http(
+    'auth-login',
+    'POST',
+    '/auth/login',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.session,
+  ),
+  http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up'], authThrottles.session),
   http('me-get', 'GET', '/me', 'signed-in', ['table:read']),
   http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write']),
   http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
 import { keys } from '../../src/adapters/dynamodb/keys';
 import { accountEmailsPerHour, emailWindow } from '../../src/domain/account-email-limit';
+import { authThrottles } from '../../src/manifest';
 import { api, uniqueEmail } from '../support/api';
 
 const signUpBody = (email: string) => ({
@@ -65,5 +66,30 @@ describe('the email limit per address of POST /auth/signup', () => {
     expect(await counterOf(email)).toBeLessThanOrEqual(accountEmailsPerHour);
     expect(await cognitoEmailsTo(email)).toBeLessThanOrEqual(accountEmailsPerHour);
     expect(await cognitoEmailsTo(email)).toBeGreaterThan(0);
+  });
+});
+
+describe('the route throttles of the auth routes, as the local gateway applies them', () => {
+  it('answers a burst beyond the manifest throttle of POST /auth/confirm 429 before the function runs', async () => {
+    const { rateLimit, burstLimit } = authThrottles.account;
+    // The shared test stack runs without them (its files sign up hundreds of users); this test turns them on.
+    expect((await api('PUT', '/__local/route-throttling', { body: { enforced: true } })).status).toBe(200);
+    try {
+      const started = Date.now();
+      const responses = await Promise.all(
+        Array.from({ length: burstLimit * 3 }, () =>
+          api('POST', '/auth/confirm', { body: { email: 'nobody@example.com', code: 'not-a-code' } }),
+        ),
+      );
+      const elapsedSeconds = (Date.now() - started) / 1000;
+      const refused = responses.filter((r) => r.status === 429);
+      const passed = responses.filter((r) => r.status !== 429);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused[0]?.body).toEqual({ message: 'Too Many Requests' });
+      expect(passed.every((r) => r.status === 400)).toBe(true);
+      expect(passed.length).toBeLessThanOrEqual(burstLimit + Math.ceil(rateLimit * elapsedSeconds));
+    } finally {
+      await api('PUT', '/__local/route-throttling', { body: { enforced: false } });
+    }
   });
 });
