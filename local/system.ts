@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../src/domain/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FunctionDefinition } from '../src/manifest';
+import type { FunctionDefinition, TopicName } from '../src/manifest';
 import { functions, queues } from '../src/manifest';
 import type { LocalStack, Ports } from './stack';
 import { startLocalStack } from './stack';
@@ -17,6 +17,8 @@ import { startStreamPoller } from './runtime/stream-poller';
 import { replayStreamFailures } from './runtime/stream-replay';
 import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
+import type { TopicSubscriber } from './runtime/sns-topic';
+import { publishLocally } from './runtime/sns-topic';
 import { freePort } from './processes';
 import { documentClient } from '../src/adapters/dynamodb/document-client';
 import { emailQueueClient } from '../src/adapters/sqs/email-queue';
@@ -229,6 +231,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   const httpFunctions: HttpFunction[] = [];
   const scheduled: ScheduledFunction[] = [];
   const pollers: Poller[] = [];
+  const subscribers = new Map<TopicName, TopicSubscriber[]>();
   let authorizer: (typeof loaded)[number] | undefined;
   for (const fn of loaded) {
     const trigger = fn.definition.trigger;
@@ -248,6 +251,9 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
         pollers.push(startSqsPoller({ ...fn, queueUrl, batchSize: trigger.batchSize, log }));
         break;
       }
+      case 'sns':
+        subscribers.set(trigger.topic, [...(subscribers.get(trigger.topic) ?? []), fn]);
+        break;
       case 'dynamodb-stream':
         pollers.push(
           startStreamPoller({
@@ -321,6 +327,14 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           }
           if (request.method === 'DELETE') throughput.setLimits(startLimits);
           return { status: 200, body: { limits: throughput.limits ?? 'unmetered' } };
+        }
+        if (url.pathname === '/__local/ses-feedback' && request.method === 'POST') {
+          // SES's bounce or complaint notification (the body), as SES would publish it: the local SES never bounces.
+          const topic: TopicName = 'ses-feedback';
+          return {
+            status: 200,
+            body: await publishLocally(subscribers.get(topic) ?? [], topic, body.toString('utf8')),
+          };
         }
         if (url.pathname === '/__local/route-throttling') {
           if (request.method === 'PUT') throttles.setEnforced(localRequestBody(body, routeThrottlingRequest).enforced);

@@ -36,7 +36,9 @@ export type Trigger =
       readonly maxConcurrency?: number;
     }
   | { readonly kind: 'dynamodb-stream'; readonly batchSize: number; readonly filters?: readonly StreamFilter[] }
-  | { readonly kind: 'schedule'; readonly everyMinutes: number };
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** Each message published to the topic (Lambda's SNS subscription: an asynchronous invocation per message). */
+  | { readonly kind: 'sns'; readonly topic: TopicName };
 
 /**
  * Which stream records a consumer is invoked for: changes of items of one `type` (the item's `type` attribute), of
@@ -78,6 +80,15 @@ export const queues = {
   email: { name: 'email', deadLetterName: 'email-dlq', maxReceiveCount: 5 },
 } as const;
 export type QueueName = keyof typeof queues;
+
+/**
+ * SNS topics that invoke functions. `ses-feedback`: SES publishes its bounce and complaint notifications to it
+ * (the event destination of the configuration set the sender identity uses by default).
+ */
+export const topics = {
+  'ses-feedback': { description: 'SES bounce and complaint notifications' },
+} as const;
+export type TopicName = keyof typeof topics;
 
 /**
  * The public routes that create accounts and send their emails (sign-up, confirmation) and the ones that hand out
@@ -208,6 +219,15 @@ export const functions = [
     trigger: { kind: 'schedule', everyMinutes: 15 },
     permissions: ['table:read', 'table:write'],
     timeoutSeconds: 120,
+    memoryMb: 256,
+  },
+  {
+    // Marks the addresses SES reports bounced (permanently) or complained about undeliverable; the mailer skips them.
+    name: 'ses-feedback',
+    entry: 'src/functions/ses-feedback.ts',
+    trigger: { kind: 'sns', topic: 'ses-feedback' },
+    permissions: ['table:write'],
+    timeoutSeconds: 10,
     memoryMb: 256,
   },
   {

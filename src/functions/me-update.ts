@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { replanReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
+import { ownProfileView } from './views';
 
 /**
  * Changes the caller's name, phone, time zone or credits (email and role are not editable). A performer who
@@ -16,5 +17,5 @@ export const handler = protectedRoute('me-update', async ({ body, receivedAt, st
       await stores.signUps.saveUnlessMovedOn(change);
     }
   }
-  return { body: updated };
+  return { body: await ownProfileView(stores.suppressions, updated) };
 });

@@ -6,9 +6,11 @@ import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamod
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
 import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
+import { dynamoSuppressionList } from '../adapters/dynamodb/suppression-list';
 import type { AccountEmailCounter } from '../domain/account-email-limit';
 import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
+import type { SuppressionList } from '../domain/email-suppression';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -27,6 +29,8 @@ export interface Stores {
   readonly accountNotices: AccountNotices;
   /** The account emails sent to each address this hour. */
   readonly accountEmails: AccountEmailCounter;
+  /** The addresses SES reported bounced or complained: the mailer sends them nothing. */
+  readonly suppressions: SuppressionList;
 }
 
 /** The stores on a table. */
@@ -40,6 +44,7 @@ export function storesOn(tableName: string): Stores {
     registrations: dynamoRegistrationStore(tableName),
     accountNotices: dynamoAccountNotices(tableName, systemClock),
     accountEmails: dynamoAccountEmailCounter(tableName),
+    suppressions: dynamoSuppressionList(tableName),
   };
 }
 

@@ -37,3 +37,18 @@ export const profileView = z.object({
   currentPerformances: z.array(performanceRef).optional(),
   pastPerformances: z.array(performanceRef).optional(),
 });
+
+/** The caller's own profile: with whether their address gets email (SES reported it bounced or complained). */
+export const myProfileView = profileView.extend({
+  emailDeliverable: z
+    .boolean()
+    .describe('False once SES reported a permanent bounce or a complaint for the address: no email is sent to it.'),
+  emailUndeliverable: z
+    .object({
+      reason: z.enum(['bounce', 'complaint']),
+      detail: z.string().describe('SES’s bounce sub-type (e.g. `NoEmail`) or complaint feedback type (e.g. `abuse`).'),
+      since: z.string().describe('When SES reported it.'),
+    })
+    .optional()
+    .describe('Why the address gets no email; present only when `emailDeliverable` is false.'),
+});
