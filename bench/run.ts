@@ -68,7 +68,11 @@ const bundles = {
 progress('starting the local stack (in memory, random ports)');
 const stackLog: string[] = [];
 // Unmetered while loading and measuring units; the load steps below run under the deployed throughput.
-const system = await startLocalSystem({ log: (line) => stackLog.push(line), throughput: 'unmetered' });
+const system = await startLocalSystem({
+  log: (line) => stackLog.push(line),
+  throughput: 'unmetered',
+  routeThrottling: 'off',
+});
 const meter = meterDynamoDb();
 const table = system.stack.resources.tableName;
 try {

@@ -1,5 +1,5 @@
 import { Aws, CfnOutput, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { type FunctionDefinition, functions as manifestFunctions, queues } from '../src/manifest';
@@ -50,7 +50,13 @@ export class AuditionMeStack extends Stack {
     });
     const messaging = new ManifestQueues(this, 'Queues', { definitions: queues, functions: definitions, alerts });
     const users = new UserDirectory(this, 'Users', { retain: parameters.retainData });
-    const sender = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(parameters.senderEmail) });
+    // Every email from the sender (the mailer's and Cognito's) goes through this configuration set by default; its
+    // bounces and complaints are published to the manifest's `ses-feedback` topic (below).
+    const sending = new ConfigurationSet(this, 'SenderConfigurationSet');
+    const sender = new EmailIdentity(this, 'SenderIdentity', {
+      identity: Identity.email(parameters.senderEmail),
+      configurationSet: sending,
+    });
 
     // The web UI first: its CloudFront URL is where the links in emails lead.
     const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
@@ -105,6 +111,13 @@ export class AuditionMeStack extends Stack {
       alerts,
     });
     new OperationalAlarms(this, 'Alarms', { alerts, table: data.table, indexNames, api: http.api });
+    const feedback = triggers.topics.get('ses-feedback');
+    if (feedback) {
+      sending.addEventDestination('Feedback', {
+        destination: EventDestination.snsTopic(feedback),
+        events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+      });
+    }
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('ApiUrl', http.url, 'Base URL of the HTTP API');

@@ -68,7 +68,10 @@ function startCognitoLocal(port: number, cwd: string, log: (line: string) => voi
   const require = createRequire(import.meta.url);
   const bin = require.resolve('cognito-local/lib/bin/start.js');
   // Operations cognito-local lacks, added to it before it starts.
-  const extensions = [require.resolve('./cognito/resend-confirmation-code.cjs')];
+  const extensions = [
+    require.resolve('./cognito/resend-confirmation-code.cjs'),
+    require.resolve('./cognito/record-sent-emails.cjs'),
+  ];
   const load = [...extensions, bin].map((file) => `require(${JSON.stringify(file)});`).join(' ');
   // The IPC channel closes when this process dies in any way; the child then exits instead of lingering.
   const child = spawn(process.execPath, ['-e', `process.on('disconnect', () => process.exit(0)); ${load}`], {

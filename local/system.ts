@@ -1,21 +1,24 @@
 import type { Server } from 'node:http';
 import { z } from 'zod';
 import { NotFoundError } from '../src/domain/errors';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FunctionDefinition } from '../src/manifest';
+import type { FunctionDefinition, TopicName } from '../src/manifest';
 import { functions, queues } from '../src/manifest';
 import type { LocalStack, Ports } from './stack';
 import { startLocalStack } from './stack';
 import { loadHandler } from './runtime/handlers';
 import type { HttpFunction } from './runtime/http-server';
 import { startHttpServer } from './runtime/http-server';
+import { RouteThrottles } from './runtime/route-throttle';
 import type { Poller } from './runtime/sqs-poller';
 import { startSqsPoller } from './runtime/sqs-poller';
 import { startStreamPoller } from './runtime/stream-poller';
 import { replayStreamFailures } from './runtime/stream-replay';
 import type { ScheduledFunction, Scheduler } from './runtime/scheduler';
 import { startScheduler } from './runtime/scheduler';
+import type { TopicSubscriber } from './runtime/sns-topic';
+import { publishLocally } from './runtime/sns-topic';
 import { freePort } from './processes';
 import { documentClient } from '../src/adapters/dynamodb/document-client';
 import { emailQueueClient } from '../src/adapters/sqs/email-queue';
@@ -49,6 +52,11 @@ const throughputRequest = z.strictObject({
   burstSeconds: z.number().min(0).max(300).optional().describe('Seconds of unused capacity kept (default 300).'),
 });
 
+/** The body of `PUT /__local/route-throttling`: whether the manifest's route throttles apply. */
+const routeThrottlingRequest = z.strictObject({
+  enforced: z.boolean().describe('True: a route with a throttle answers 429 beyond it, as API Gateway does.'),
+});
+
 /** The body of `PUT /__local/ses-rate`: SES's maximum send rate, and the rate the mailer is configured with. */
 const sesRateRequest = z.strictObject({
   perSecond: z.number().positive().describe('Emails a second the local SES accepts.'),
@@ -75,6 +83,11 @@ export interface SystemOptions {
    * (aws-ses-v2-local's own behaviour; `npm start` sets one). `PUT /__local/ses-rate` changes it while running.
    */
   readonly sesSendRate?: SesRateLimit | 'unlimited';
+  /**
+   * The manifest's route throttles (the auth routes'), as API Gateway applies them: enforced by default, `'off'`
+   * for a test stack whose files sign up hundreds of users. `PUT /__local/route-throttling` changes it while running.
+   */
+  readonly routeThrottling?: 'enforced' | 'off';
   readonly log?: (line: string) => void;
   /** The web UI's base URL, for the links in emails (start the web server on that port). */
   readonly webUrl?: string;
@@ -111,6 +124,17 @@ async function readConfirmationCode(stack: LocalStack, email: string): Promise<s
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/** How many emails cognito-local has sent to an address (as recorded by local/cognito/record-sent-emails.cjs). */
+function cognitoEmailsTo(stack: LocalStack, email: string): number {
+  const file = join(stack.cognitoDir, '.cognito', 'sent-emails.jsonl');
+  if (!existsSync(file)) return 0;
+  const address = email.toLowerCase();
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.endsWith('}'))
+    .filter((line) => (JSON.parse(line) as { to: string }).to.toLowerCase() === address).length;
 }
 
 function parseLeadingJson(text: string): unknown {
@@ -207,6 +231,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   const httpFunctions: HttpFunction[] = [];
   const scheduled: ScheduledFunction[] = [];
   const pollers: Poller[] = [];
+  const subscribers = new Map<TopicName, TopicSubscriber[]>();
   let authorizer: (typeof loaded)[number] | undefined;
   for (const fn of loaded) {
     const trigger = fn.definition.trigger;
@@ -226,6 +251,9 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
         pollers.push(startSqsPoller({ ...fn, queueUrl, batchSize: trigger.batchSize, log }));
         break;
       }
+      case 'sns':
+        subscribers.set(trigger.topic, [...(subscribers.get(trigger.topic) ?? []), fn]);
+        break;
       case 'dynamodb-stream':
         pollers.push(
           startStreamPoller({
@@ -242,6 +270,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   if (!authorizer) throw new Error('The manifest has no authorizer');
   const scheduler = startScheduler(scheduled, log);
   const apiPort = options.ports?.api ?? (await freePort());
+  const throttles = new RouteThrottles(options.routeThrottling !== 'off');
   let server: Server | undefined;
   const stop = async () => {
     scheduler.stop();
@@ -254,6 +283,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
       port: apiPort,
       routes: httpFunctions,
       authorizer,
+      throttles,
       localEndpoints: async (request, body) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const schedule = /^\/__local\/schedules\/([\w-]+)$/.exec(url.pathname);
@@ -269,6 +299,9 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           const code = await readConfirmationCode(stack, url.searchParams.get('email') ?? '');
           return code ? { status: 200, body: { code } } : { status: 404, body: { message: 'No code for that email' } };
         }
+        if (url.pathname === '/__local/cognito-emails' && request.method === 'GET') {
+          return { status: 200, body: { count: cognitoEmailsTo(stack, url.searchParams.get('email') ?? '') } };
+        }
         if (url.pathname === '/__local/dynamodb-commands') {
           const counts = Object.fromEntries(dynamoDbCommands);
           if (request.method === 'DELETE') dynamoDbCommands.clear();
@@ -282,7 +315,8 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           return { status: 200, body: await replayStreamFailures({ ...fn, failureQueueUrl }) };
         }
         if (url.pathname === '/__local/faults') {
-          if (request.method === 'PUT') refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
+          if (request.method === 'PUT')
+            refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
           if (request.method === 'DELETE') refusedStreamWrites = undefined;
           return { status: 200, body: { streamWritesMentioning: refusedStreamWrites ?? [] } };
         }
@@ -293,6 +327,18 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           }
           if (request.method === 'DELETE') throughput.setLimits(startLimits);
           return { status: 200, body: { limits: throughput.limits ?? 'unmetered' } };
+        }
+        if (url.pathname === '/__local/ses-feedback' && request.method === 'POST') {
+          // SES's bounce or complaint notification (the body), as SES would publish it: the local SES never bounces.
+          const topic: TopicName = 'ses-feedback';
+          return {
+            status: 200,
+            body: await publishLocally(subscribers.get(topic) ?? [], topic, body.toString('utf8')),
+          };
+        }
+        if (url.pathname === '/__local/route-throttling') {
+          if (request.method === 'PUT') throttles.setEnforced(localRequestBody(body, routeThrottlingRequest).enforced);
+          return { status: 200, body: { enforced: throttles.enforced } };
         }
         if (url.pathname === '/__local/settled' && request.method === 'POST') {
           // Answers once the stream consumers and the queue pollers have nothing left to do (as `settled()`).

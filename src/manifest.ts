@@ -15,6 +15,14 @@ export interface HttpRoute {
   /** API Gateway path template, e.g. `/performances/{performanceId}`. */
   readonly path: string;
   readonly access: Access;
+  /** The route's own throttle, below the stage's, for all callers together (API Gateway and the local runtime). */
+  readonly throttle?: RouteThrottle;
+}
+
+/** Requests a second in the steady state, and at once after a pause (a token bucket), as API Gateway counts them. */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
 }
 
 export type Trigger =
@@ -28,7 +36,9 @@ export type Trigger =
       readonly maxConcurrency?: number;
     }
   | { readonly kind: 'dynamodb-stream'; readonly batchSize: number; readonly filters?: readonly StreamFilter[] }
-  | { readonly kind: 'schedule'; readonly everyMinutes: number };
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** Each message published to the topic (Lambda's SNS subscription: an asynchronous invocation per message). */
+  | { readonly kind: 'sns'; readonly topic: TopicName };
 
 /**
  * Which stream records a consumer is invoked for: changes of items of one `type` (the item's `type` attribute), of
@@ -84,16 +94,36 @@ export const queues = {
 } as const;
 export type QueueName = keyof typeof queues;
 
+/**
+ * SNS topics that invoke functions. `ses-feedback`: SES publishes its bounce and complaint notifications to it
+ * (the event destination of the configuration set the sender identity uses by default).
+ */
+export const topics = {
+  'ses-feedback': { description: 'SES bounce and complaint notifications' },
+} as const;
+export type TopicName = keyof typeof topics;
+
+/**
+ * The public routes that create accounts and send their emails (sign-up, confirmation) and the ones that hand out
+ * tokens (log-in, refresh): nobody is signed in to answer for a flood of them, so each has a throttle of its own,
+ * well below the stage's. Sign-up's emails are bounded per address by the application (`accountEmailsPerHour`).
+ */
+export const authThrottles = {
+  account: { rateLimit: 5, burstLimit: 10 },
+  session: { rateLimit: 10, burstLimit: 20 },
+} as const satisfies Record<string, RouteThrottle>;
+
 const http = (
   name: string,
   method: HttpMethod,
   path: string,
   access: Access,
   permissions: readonly Permission[],
+  throttle?: RouteThrottle,
 ): FunctionDefinition => ({
   name,
   entry: `src/functions/${name}.ts`,
-  trigger: { kind: 'http', route: { method, path, access } },
+  trigger: { kind: 'http', route: { method, path, access, ...(throttle ? { throttle } : {}) } },
   permissions,
   timeoutSeconds: 10,
   memoryMb: 256,
@@ -109,25 +139,31 @@ export const functions = [
     memoryMb: 256,
   },
   http('openapi-get', 'GET', '/openapi.json', 'public', []),
-  http('auth-signup', 'POST', '/auth/signup', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-confirm', 'POST', '/auth/confirm', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-login', 'POST', '/auth/login', 'public', [
-    'cognito:sign-up',
-    'cognito:admin',
-    'table:read',
-    'table:write',
-  ]),
-  http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up']),
+  http(
+    'auth-signup',
+    'POST',
+    '/auth/signup',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.account,
+  ),
+  http(
+    'auth-confirm',
+    'POST',
+    '/auth/confirm',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.account,
+  ),
+  http(
+    'auth-login',
+    'POST',
+    '/auth/login',
+    'public',
+    ['cognito:sign-up', 'cognito:admin', 'table:read', 'table:write'],
+    authThrottles.session,
+  ),
+  http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up'], authThrottles.session),
   http('me-get', 'GET', '/me', 'signed-in', ['table:read', 'table:query:gsi1']),
   http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write', 'table:query:gsi1']),
   http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),
@@ -196,6 +232,15 @@ export const functions = [
     trigger: { kind: 'schedule', everyMinutes: 15 },
     permissions: ['table:read', 'table:write', 'table:query:gsi2'],
     timeoutSeconds: 120,
+    memoryMb: 256,
+  },
+  {
+    // Marks the addresses SES reports bounced (permanently) or complained about undeliverable; the mailer skips them.
+    name: 'ses-feedback',
+    entry: 'src/functions/ses-feedback.ts',
+    trigger: { kind: 'sns', topic: 'ses-feedback' },
+    permissions: ['table:write'],
+    timeoutSeconds: 10,
     memoryMb: 256,
   },
   {

@@ -3,10 +3,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SnsEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueName } from '../../src/manifest';
+import type { QueueName, TopicName } from '../../src/manifest';
+import { topics } from '../../src/manifest';
+import { pascal } from '../names';
 import { scheduleTargetSettings, streamEventSourceSettings, streamFilterPatterns } from '../event-source-settings';
 import { cronForEveryMinutes } from '../schedule-expression';
 import type { Alerts } from './alerts';
@@ -23,12 +26,14 @@ export interface EventTriggersProps {
 }
 
 /**
- * Connects the non-HTTP triggers of the manifest: SQS queues, the table's stream and schedules. HTTP routes and
- * the authorizer belong to the HTTP API.
+ * Connects the non-HTTP triggers of the manifest: SQS queues, the table's stream, schedules and SNS topics (made
+ * here, one per topic a function subscribes to). HTTP routes and the authorizer belong to the HTTP API.
  */
 export class EventTriggers extends Construct {
   /** The on-failure queue of each stream consumer, by manifest function name. */
   readonly streamFailureQueues = new Map<string, Queue>();
+  /** The manifest's topics that functions subscribe to, by name (what publishes to them is wired by the stack). */
+  readonly topics = new Map<TopicName, Topic>();
 
   constructor(scope: Construct, id: string, props: EventTriggersProps) {
     super(scope, id);
@@ -84,6 +89,9 @@ export class EventTriggers extends Construct {
             ],
           });
           break;
+        case 'sns':
+          target.fn.addEventSource(new SnsEventSource(this.topic(trigger.topic)));
+          break;
         case 'http':
         case 'authorizer':
           break;
@@ -91,6 +99,21 @@ export class EventTriggers extends Construct {
           throw new Error(`Unknown trigger ${JSON.stringify(trigger satisfies never)}`);
       }
     }
+  }
+
+  private topic(name: TopicName): Topic {
+    const existing = this.topics.get(name);
+    if (existing) return existing;
+    const topic = new Topic(this, `${pascal(name)}Topic`, { displayName: topics[name].description, enforceSSL: true });
+    Validations.of(topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'SES cannot publish to a topic encrypted with the AWS managed SNS key, and a customer managed KMS key costs ' +
+        'USD 1 a month (outside the free tier). Messages pass through to the subscribed function over TLS only ' +
+        '(enforceSSL) and are not kept.',
+    });
+    this.topics.set(name, topic);
+    return topic;
   }
 
   /**

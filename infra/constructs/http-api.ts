@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -94,6 +95,8 @@ export class ManifestHttpApi extends Construct {
         })
       : undefined;
 
+    // The manifest's own throttle of a route (the auth routes), below the stage's default.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const { name, route, fn } of props.routes) {
       const isPublic = route.access === 'public';
       if (!isPublic && !authorizer) {
@@ -105,6 +108,14 @@ export class ManifestHttpApi extends Construct {
         integration: new HttpLambdaIntegration(`${pascal(name)}Integration`, fn),
         ...(isPublic ? {} : { authorizer }),
       });
+      if (route.throttle && created) {
+        // The stage's route settings name the route by its key, which must exist before the stage refers to it.
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+        this.stage.node.addDependency(created);
+      }
       if (isPublic && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -114,6 +125,9 @@ export class ManifestHttpApi extends Construct {
             'the stage throttle limits abuse.',
         });
       }
+    }
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
     }
   }
 

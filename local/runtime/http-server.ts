@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { FunctionDefinition, HttpRoute } from '../../src/manifest';
 import { cors } from '../../src/manifest';
 import type { AnyHandler } from './handlers';
+import type { RouteThrottles } from './route-throttle';
 import { invoke } from './invocation';
 import { DomainError } from '../../src/domain/errors';
 import { domainErrorResponse } from '../../src/functions/http/problem';
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly routes: readonly HttpFunction[];
   readonly authorizer: { definition: FunctionDefinition; handler: AnyHandler };
+  /** The manifest's route throttles (`HttpRoute.throttle`); without it none are applied. */
+  readonly throttles?: RouteThrottles;
   /** Extra local-only endpoints under `/__local/`; return undefined to fall through to a 404. */
   readonly localEndpoints?: (
     request: IncomingMessage,
@@ -127,8 +130,8 @@ function normalise(result: unknown): APIGatewayProxyStructuredResultV2 {
 }
 
 /**
- * An HTTP server that behaves like API Gateway's HTTP API for the manifest's routes: it builds payload 2.0
- * events, runs the Lambda REQUEST authorizer (simple responses, identity source `$request.header.Authorization`,
+ * An HTTP server that behaves like API Gateway's HTTP API for the manifest's routes: it applies the routes'
+ * throttles, builds payload 2.0 events, runs the Lambda REQUEST authorizer (simple responses, identity source `$request.header.Authorization`,
  * results cached per header value) before every non-public route, and writes back status, headers, cookies and
  * base64 bodies.
  */
@@ -188,6 +191,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
     }
     if (!match) return gatewayMessage(404, 'Not Found');
     const { bound, values } = match;
+    const { throttle } = bound.route;
+    if (
+      throttle &&
+      options.throttles &&
+      !options.throttles.admit(`${method} ${bound.route.path}`, throttle, Date.now())
+    ) {
+      return gatewayMessage(429, 'Too Many Requests');
+    }
     const pathParameters = Object.fromEntries(
       bound.parameterNames.map((name, i) => [name, decodedSegment(values[i + 1] ?? '')]),
     );

@@ -1,3 +1,5 @@
+import type { AccountEmailCounter } from './account-email-limit';
+import { takeAccountEmail } from './account-email-limit';
 import type { Clock } from './clock';
 import type { NewProfile, Profile, Role } from './profile';
 import type { ProfileStore } from './ports/profiles';
@@ -50,6 +52,8 @@ export interface AccountDependencies {
   readonly profiles: ProfileStore;
   readonly registrations: PendingRegistrationStore;
   readonly notices: AccountNotices;
+  /** Bounds the emails a sign-up may cause to one address (`accountEmailsPerHour`). */
+  readonly accountEmails: AccountEmailCounter;
   readonly clock: Clock;
 }
 
@@ -65,15 +69,34 @@ export interface AccountDependencies {
  * created and bound to it right after; confirming the code or logging in completes the account from it
  * (`completeRegistration`) if a step in between did not happen.
  *
+ * Every sign-up may cause an email, so each counts against the address's hourly allowance first, whether or not
+ * the address is registered (a refusal, TooManyRequestsError, tells nothing either); one that failed before
+ * anything was sent gives its place back.
+ *
  * @example await registerAccount(deps, { email, password, role: 'performer', name, phone, timeZone }) // 'registered'
  */
 export async function registerAccount(
   deps: AccountDependencies,
   request: NewProfile & { password: string },
 ): Promise<'registered' | 'taken'> {
+  const allowance = await takeAccountEmail(deps, request.email);
+  let emailed = false;
+  try {
+    return await register(deps, request, () => (emailed = true));
+  } catch (error) {
+    if (!emailed) await allowance.giveBack().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function register(
+  deps: AccountDependencies,
+  request: NewProfile & { password: string },
+  emailed: () => void,
+): Promise<'registered' | 'taken'> {
   const { password, ...details } = request;
   const existing = await deps.identity.findUser(details.email);
-  if (existing) return answerTaken(deps, details.email, existing);
+  if (existing) return answerTaken(deps, details.email, existing, emailed);
   const registration = { ...details, requestedAt: deps.clock.now().toISOString() };
   await deps.registrations.save(registration);
   let userId: string;
@@ -82,14 +105,20 @@ export async function registerAccount(
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
     // Someone else created it a moment ago.
-    return answerTaken(deps, details.email, await deps.identity.findUser(details.email));
+    return answerTaken(deps, details.email, await deps.identity.findUser(details.email), emailed);
   }
+  emailed();
   await deps.registrations.bind({ ...registration, userId });
   await provision(deps, userId, details);
   return 'registered';
 }
 
-async function answerTaken(deps: AccountDependencies, email: string, user: IdentityUser | undefined): Promise<'taken'> {
+async function answerTaken(
+  deps: AccountDependencies,
+  email: string,
+  user: IdentityUser | undefined,
+  emailed: () => void,
+): Promise<'taken'> {
   if (!user) return 'taken';
   if (!user.confirmed) {
     await deps.identity.resendCode(email);
@@ -97,6 +126,7 @@ async function answerTaken(deps: AccountDependencies, email: string, user: Ident
     const profile = await deps.profiles.get(user.userId);
     await deps.notices.registrationAttempted({ email, name: profile?.name ?? user.name ?? '' });
   }
+  emailed();
   return 'taken';
 }
 

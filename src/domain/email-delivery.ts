@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock';
 import type { EmailMessage } from './email-message';
+import type { Suppression, SuppressionList } from './email-suppression';
 
 /** Sends one email. The only implementation talks to SES; nothing else in the system does. */
 export interface EmailSender {
@@ -56,6 +57,8 @@ export async function deliverOnce(
 export interface DeliveryReport {
   readonly sent: number;
   readonly duplicate: number;
+  /** Recipients not sent to because their address is undeliverable (a permanent bounce or a complaint). */
+  readonly suppressed: number;
   readonly pending: number;
   /** Why recipients are pending: the errors met, one per recipient that failed (none when time ran out). */
   readonly errors: readonly unknown[];
@@ -73,30 +76,47 @@ export function recipientKey(messageKey: string, recipient: string): string {
 /** How many of a message's emails are sent at once: fast enough for 500 within the mailer's timeout. */
 export const parallelSends = 8;
 
+/** What delivering to one recipient came to; `suppression` says why an undeliverable address got nothing. */
+export type RecipientOutcome = 'sent' | 'duplicate' | 'suppressed';
+
 /**
  * Sends a message to each of its recipients as an email of their own (nobody sees who else got it), each once
- * under its own key, a few at a time. A failure for one recipient does not hold back the others, and when
+ * under its own key, a few at a time. A recipient whose address is undeliverable (`suppressions`) is skipped: not
+ * a failure, nothing to send later. A failure for one recipient does not hold back the others, and when
  * `hasTimeFor()` says the time is nearly up (the Lambda's timeout), no further email is started: the recipients
  * not yet sent are reported `pending`, and the message's next delivery sends only those.
  *
  * @example await deliverToEach(deps, message, () => context.getRemainingTimeInMillis() > 5_000)
- *   // { sent: 498, duplicate: 2, pending: 0, errors: [] }
+ *   // { sent: 497, duplicate: 2, suppressed: 1, pending: 0, errors: [] }
  */
 export async function deliverToEach(
-  deps: { ledger: SentEmailLedger; sender: EmailSender; clock: Clock },
+  deps: {
+    ledger: SentEmailLedger;
+    sender: EmailSender;
+    clock: Clock;
+    suppressions?: Pick<SuppressionList, 'find'>;
+  },
   message: EmailMessage,
   hasTimeFor: () => boolean = () => true,
-  onDelivered: (key: string, outcome: 'sent' | 'duplicate') => void = () => undefined,
+  onDelivered: (key: string, outcome: RecipientOutcome, suppression?: Suppression) => void = () => undefined,
 ): Promise<DeliveryReport> {
   let sent = 0;
   let duplicate = 0;
+  let suppressed = 0;
   let next = 0;
   const errors: unknown[] = [];
   const single = message.to.length === 1;
+  const undeliverable = deps.suppressions ? await deps.suppressions.find(message.to) : new Map<string, Suppression>();
   const worker = async () => {
     while (next < message.to.length && hasTimeFor()) {
       const recipient = message.to[next++] as string;
       const key = single ? message.idempotencyKey : recipientKey(message.idempotencyKey, recipient);
+      const suppression = undeliverable.get(recipient.toLowerCase());
+      if (suppression) {
+        suppressed += 1;
+        onDelivered(key, 'suppressed', suppression);
+        continue;
+      }
       try {
         const outcome = await deliverOnce(deps, { ...message, to: [recipient], idempotencyKey: key });
         if (outcome === 'sent') sent += 1;
@@ -108,5 +128,5 @@ export async function deliverToEach(
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallelSends, message.to.length) }, worker));
-  return { sent, duplicate, pending: message.to.length - sent - duplicate, errors };
+  return { sent, duplicate, suppressed, pending: message.to.length - sent - duplicate - suppressed, errors };
 }

@@ -81,8 +81,16 @@ export class UserNotConfirmedError extends DomainError {
   readonly code = 'user-not-confirmed';
 }
 
+/** The caller made too many requests of a kind; they may try again after `retryAfterSeconds`, when given. */
 export class TooManyRequestsError extends DomainError {
   readonly code = 'too-many-requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 /** A dependency is throttling or down; the caller may retry after `retryAfterSeconds`. */

@@ -13,12 +13,13 @@ export function pool() {
 
 /** What registering and completing an account needs. */
 export function accountDependencies(): AccountDependencies {
-  const { profiles, registrations, accountNotices } = stores();
+  const { profiles, registrations, accountNotices, accountEmails } = stores();
   return {
     identity: cognitoIdentityProvider(pool()),
     profiles,
     registrations,
     notices: accountNotices,
+    accountEmails,
     clock: systemClock,
   };
 }

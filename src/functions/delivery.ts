@@ -1,5 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import { dynamoSentEmailLedger } from '../adapters/dynamodb/sent-email-ledger';
+import { dynamoSuppressionList } from '../adapters/dynamodb/suppression-list';
 import type { PacedSender } from '../adapters/ses/paced-sender';
 import { SendDeferredError } from '../adapters/ses/paced-sender';
 import { requeueEmail } from '../adapters/sqs/email-queue';
@@ -47,22 +48,40 @@ async function putBackUnsent(record: SQSRecord, remainder: EmailMessage, sent: n
 export async function deliverQueuedMessage(record: SQSRecord, sender: PacedSender): Promise<void> {
   const message = emailMessageFromText(record.body);
   const delivered = new Set<string>();
-  const deps = { ledger: dynamoSentEmailLedger(config().tableName), sender, clock: systemClock };
+  const deps = {
+    ledger: dynamoSentEmailLedger(config().tableName),
+    sender,
+    clock: systemClock,
+    suppressions: dynamoSuppressionList(config().tableName),
+  };
   const report = await deliverToEach(
     deps,
     message,
     () => sender.accepting(),
-    (key, outcome) => {
+    (key, outcome, suppression) => {
       delivered.add(key);
-      logger.info('email delivered', { messageId: record.messageId, key, outcome });
+      if (suppression) {
+        // Not a failure: SES reported the address bounced or complained; the person sees it in their profile.
+        const { reason, detail, since } = suppression;
+        logger.info('email not sent: the address is undeliverable', {
+          messageId: record.messageId,
+          key,
+          reason,
+          detail,
+          since,
+        });
+      } else {
+        logger.info('email delivered', { messageId: record.messageId, key, outcome });
+      }
     },
   );
-  const { sent, duplicate, pending, errors } = report;
+  const { sent, duplicate, suppressed, pending, errors } = report;
   logger.info('message delivered', {
     messageId: record.messageId,
     recipients: message.to.length,
     sent,
     duplicate,
+    suppressed,
     pending,
   });
   const failures = errors.filter((error) => !(error instanceof SendDeferredError));

@@ -1,9 +1,10 @@
 import { castingsOf, splitCareer } from '../domain/career';
 import { protectedRoute } from './http/handler';
+import { ownProfileView } from './views';
 
-/** The caller's profile; for performers also their current and past performances, derived from castings. */
+/** The caller's profile, with whether their address gets email; for performers also their current and past performances, derived from castings. */
 export const handler = protectedRoute('me-get', {}, async ({ receivedAt, stores, callerProfile }, caller) => {
-  const profile = await callerProfile();
+  const profile = await ownProfileView(stores.suppressions, await callerProfile());
   if (profile.role !== 'performer') return { body: profile };
   const castings = (await stores.signUps.listOfPerformer(caller.userId)).filter((s) => s.status === 'cast');
   const performances = await stores.performances.readMany(castings.map((c) => c.performanceId));

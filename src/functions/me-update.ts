@@ -2,6 +2,7 @@ import { NotFoundError } from '../domain/errors';
 import { replanReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
 import { profilePatch } from '../schemas/profile';
+import { ownProfileView } from './views';
 
 /**
  * Changes the caller's name, phone, time zone or credits (email and role are not editable). A performer who
@@ -20,6 +21,6 @@ export const handler = protectedRoute(
         await stores.signUps.saveUnlessMovedOn(change);
       }
     }
-    return { body: updated };
+    return { body: await ownProfileView(stores.suppressions, updated) };
   },
 );

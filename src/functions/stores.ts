@@ -1,12 +1,16 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
+import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
 import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
+import { dynamoSuppressionList } from '../adapters/dynamodb/suppression-list';
+import type { AccountEmailCounter } from '../domain/account-email-limit';
 import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
+import type { SuppressionList } from '../domain/email-suppression';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -23,6 +27,10 @@ export interface Stores {
   /** Sign-up requests waiting for their emailed code. */
   readonly registrations: PendingRegistrationStore;
   readonly accountNotices: AccountNotices;
+  /** The account emails sent to each address this hour. */
+  readonly accountEmails: AccountEmailCounter;
+  /** The addresses SES reported bounced or complained: the mailer sends them nothing. */
+  readonly suppressions: SuppressionList;
 }
 
 /** The stores on a table. */
@@ -35,6 +43,8 @@ export function storesOn(tableName: string): Stores {
     reminders: dynamoReminderStore(tableName),
     registrations: dynamoRegistrationStore(tableName),
     accountNotices: dynamoAccountNotices(tableName, systemClock),
+    accountEmails: dynamoAccountEmailCounter(tableName),
+    suppressions: dynamoSuppressionList(tableName),
   };
 }
 

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
+import type { Deliverability, SuppressionList } from '../domain/email-suppression';
+import { deliverability } from '../domain/email-suppression';
 import type { PerformanceState } from '../domain/ports/performances';
+import type { Profile } from '../domain/profile';
 import type { SearchSummary } from '../domain/search-summary';
 import { noUpcomingAudition } from '../domain/search-terms';
 import type { SignUpRecord } from '../adapters/dynamodb/signup-store';
@@ -99,4 +102,16 @@ export function searchResultView(r: SearchSummary): SearchResultView {
     lastDate: r.lastDay,
     characters: [...r.characters],
   };
+}
+
+/**
+ * A profile as its owner reads it: with whether their address gets email. The mark stays until someone removes the
+ * address's record: changing the profile or logging in again does not clear it (the address did not change).
+ */
+export async function ownProfileView<P extends Profile>(
+  suppressions: SuppressionList,
+  profile: P,
+): Promise<P & Deliverability> {
+  const found = await suppressions.find([profile.email]);
+  return { ...profile, ...deliverability(found.get(profile.email.toLowerCase())) };
 }

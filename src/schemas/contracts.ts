@@ -3,7 +3,7 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
 import { confirmSignUpRequest, logInRequest, refreshRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
-import { profilePatch, profileView } from './profile';
+import { myProfileView, profilePatch, profileView } from './profile';
 import { signUpRequest } from './registration';
 import { searchPage, searchQuery } from './search';
 import { performerParams } from './params';
@@ -61,12 +61,12 @@ export const contracts = {
   },
   'me-get': {
     summary: 'My profile (performers: with current and past performances)',
-    response: { status: 200, schema: profileView, description: 'The profile' },
+    response: { status: 200, schema: myProfileView, description: 'The profile' },
   },
   'me-update': {
     summary: 'Change my name, phone, time zone or credits',
     body: profilePatch,
-    response: { status: 200, schema: profileView, description: 'The profile as changed' },
+    response: { status: 200, schema: myProfileView, description: 'The profile as changed' },
   },
   'performance-create': {
     summary: 'Post a performance (directors)',

@@ -38,3 +38,23 @@ export const profileView = z.object({
   currentPerformances: z.optional(z.array(performanceRef)),
   pastPerformances: z.optional(z.array(performanceRef)),
 });
+
+/** The caller's own profile: with whether their address gets email (SES reported it bounced or complained). */
+export const myProfileView = z.extend(profileView, {
+  emailDeliverable: z
+    .boolean()
+    .check(
+      z.describe('False once SES reported a permanent bounce or a complaint for the address: no email is sent to it.'),
+    ),
+  emailUndeliverable: z
+    .optional(
+      z.object({
+        reason: z.enum(['bounce', 'complaint']),
+        detail: z
+          .string()
+          .check(z.describe('SES’s bounce sub-type (e.g. `NoEmail`) or complaint feedback type (e.g. `abuse`).')),
+        since: z.string().check(z.describe('When SES reported it.')),
+      }),
+    )
+    .check(z.describe('Why the address gets no email; present only when `emailDeliverable` is false.')),
+});

@@ -39,6 +39,8 @@ export default async function setup(project: TestProject) {
     queueVisibilityTimeoutSeconds: 1,
     // DynamoDB Local's own behaviour (no throttling), so tests are not slowed; a test that wants the limit sets it.
     throughput: 'unmetered',
+    // Its files sign up hundreds of users; the one test of the auth routes' throttles turns them on for itself.
+    routeThrottling: 'off',
     log: () => undefined,
     webUrl: `http://127.0.0.1:${webPort}`,
   }).catch(async (error: unknown) => {

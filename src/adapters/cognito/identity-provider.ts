@@ -55,7 +55,9 @@ function translate(error: unknown): unknown {
   if (error instanceof NotAuthorizedException || error instanceof UserNotFoundException) {
     return new InvalidCredentialsError('The email or password is wrong.', { cause: error });
   }
-  if (error instanceof TooManyRequestsException) return new TooManyRequestsError('Too many attempts; wait a minute.');
+  if (error instanceof TooManyRequestsException) {
+    return new TooManyRequestsError('Too many attempts; wait a minute.', 60, { cause: error });
+  }
   // Cognito's quotas (above all the daily number of emails it may send) and a failed email: the account is fine,
   // the email with the code could not go out now.
   if (error instanceof LimitExceededException) {

@@ -13,6 +13,8 @@
  *   PERF#<id>              SIGNUP#<performerId>              a performer's sign-up (in gsi3 while it waits for a reminder)
  *   OUTBOX#<id>            OUTBOX                            a notification waiting for the relay
  *   EMAIL#<key>            SENT                              the mailer's idempotency record (TTL)
+ *   ACCOUNTMAIL#<digest>   HOUR#<yyyy-mm-ddThh>              account emails sent to an address that hour (TTL)
+ *   UNDELIVERABLE#<digest> SUPPRESSION                       an address SES reported bounced or complained
  */
 
 import { createHash } from 'node:crypto';
@@ -29,6 +31,9 @@ export const keyPrefixes = {
   searchEntry: 'SEARCH#',
   outbox: 'OUTBOX#',
   sentEmail: 'EMAIL#',
+  accountEmails: 'ACCOUNTMAIL#',
+  accountEmailHour: 'HOUR#',
+  undeliverable: 'UNDELIVERABLE#',
   owner: 'OWNER#',
   performer: 'PERFORMER#',
   searchFacet: 'SEARCH#',
@@ -42,9 +47,13 @@ export const sortKeys = {
   performanceGuard: 'GUARD',
   outbox: 'OUTBOX',
   sentEmail: 'SENT',
+  suppression: 'SUPPRESSION',
 } as const;
 
 const p = keyPrefixes;
+
+/** An address as a short digest, so an item's key never holds the address itself. */
+const addressDigest = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32);
 
 export const keys = {
   profile: (userId: string) => ({ pk: `${p.user}${userId}`, sk: sortKeys.profile }),
@@ -72,6 +81,12 @@ export const keys = {
   }),
   outbox: (id: string) => ({ pk: `${p.outbox}${id}`, sk: sortKeys.outbox }),
   sentEmail: (idempotencyKey: string) => ({ pk: `${p.sentEmail}${idempotencyKey}`, sk: sortKeys.sentEmail }),
+  /** The address as a digest: the counter never holds the address itself. */
+  accountEmails: (email: string, hour: string) => ({
+    pk: `${p.accountEmails}${addressDigest(email)}`,
+    sk: `${p.accountEmailHour}${hour}`,
+  }),
+  suppression: (email: string) => ({ pk: `${p.undeliverable}${addressDigest(email)}`, sk: sortKeys.suppression }),
 } as const;
 
 /** The partition keys of the indexes, for queries: gsi1 by owner and by performer, gsi2 by facet, gsi3 reminders. */

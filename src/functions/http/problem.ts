@@ -1,6 +1,11 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { DomainError, DomainErrorCode, FieldIssue } from '../../domain/errors';
-import { NonexistentLocalTimeError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
+import {
+  NonexistentLocalTimeError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../../domain/errors';
 import type { TransportErrorCode } from './errors';
 
 /** Every code the API answers with: the domain's and the HTTP transport's. */
@@ -73,7 +78,9 @@ export function domainErrorResponse(
   const errors =
     error instanceof ValidationError || error instanceof NonexistentLocalTimeError ? error.issues : undefined;
   const headers: Record<string, string> = {};
-  if (error instanceof ServiceUnavailableError) headers['retry-after'] = String(error.retryAfterSeconds);
+  if (error instanceof ServiceUnavailableError || error instanceof TooManyRequestsError) {
+    if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
+  }
   if (error.code === 'unauthenticated') headers['www-authenticate'] = 'Bearer';
   return problemResponse(problem(error.code, error.message, { errors, requestId }), headers);
 }

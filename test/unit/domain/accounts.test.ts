@@ -8,7 +8,9 @@ import type {
 } from '../../../src/domain/accounts';
 import { completeRegistration, registerAccount } from '../../../src/domain/accounts';
 import { fixedClock } from '../../../src/domain/clock';
-import { EmailTakenError } from '../../../src/domain/errors';
+import type { AccountEmailCounter } from '../../../src/domain/account-email-limit';
+import { accountEmailsPerHour } from '../../../src/domain/account-email-limit';
+import { EmailTakenError, TooManyRequestsError, ValidationError } from '../../../src/domain/errors';
 import type { Profile, ProfileStore, Role } from '../../../src/domain/profile';
 
 type Step = 'signUp' | 'bind' | 'addToGroup' | 'createProfile';
@@ -84,11 +86,25 @@ function fakes(failAt?: Step) {
     get: async (e) => pending.get(e),
   };
   const notices: string[] = [];
+  const counted = new Map<string, number>();
+  const accountEmails: AccountEmailCounter = {
+    async take(email, { window }, limit) {
+      const key = `${email} ${window}`;
+      if ((counted.get(key) ?? 0) >= limit) return false;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+      return true;
+    },
+    async giveBack(email, { window }) {
+      const key = `${email} ${window}`;
+      counted.set(key, Math.max(0, (counted.get(key) ?? 0) - 1));
+    },
+  };
   const deps: AccountDependencies = {
     identity,
     profiles,
     registrations,
     notices: { registrationAttempted: async (to) => void notices.push(`${to.email} ${to.name}`) },
+    accountEmails,
     clock: fixedClock(new Date('2026-11-24T12:00:00Z')),
   };
   /** Confirms the code, as ConfirmSignUp does, then completes the account as POST /auth/confirm does. */
@@ -97,7 +113,7 @@ function fakes(failAt?: Step) {
     if (user) user.confirmed = true;
     return completeRegistration(deps, email);
   };
-  return { deps, calls, users, stored, groups, pending, notices, confirm };
+  return { deps, calls, users, stored, groups, pending, notices, confirm, counted };
 }
 
 const request = {
@@ -168,6 +184,38 @@ describe('registerAccount', () => {
     await expect(f.confirm(request.email)).resolves.toBe('complete');
     expect(f.users.get(request.email)).toMatchObject({ password: 'secret-password', name: 'Ann', code: 2 });
     expect(f.stored.get('sub-1')).toMatchObject({ role: 'director', name: 'Ann' });
+  });
+});
+
+describe('the account emails registerAccount may cause', () => {
+  it('refuses a sign-up past the hourly limit of the address, confirmed or not, saying when to come back', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), async (confirmed) => {
+        const f = fakes();
+        await registerAccount(f.deps, request);
+        if (confirmed) await f.confirm(request.email);
+        for (let i = 1; i < accountEmailsPerHour; i++) await registerAccount(f.deps, request);
+        const calls = f.calls.length;
+        const refused = await registerAccount(f.deps, request).catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(TooManyRequestsError);
+        // 12:00:00 on the fake clock: the next hour starts in 3600 s.
+        expect(refused).toMatchObject({ code: 'too-many-requests', retryAfterSeconds: 3600 });
+        expect(f.calls.length).toBe(calls);
+        await expect(registerAccount(f.deps, { ...request, email: 'bo@example.com' })).resolves.toBe('registered');
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it('gives the place back when Cognito refused the sign-up before sending anything', async () => {
+    const f = fakes();
+    f.deps.identity.signUp = async () => {
+      throw new ValidationError([{ path: 'password', message: 'too weak' }]);
+    };
+    for (let i = 0; i <= accountEmailsPerHour; i++) {
+      await expect(registerAccount(f.deps, request)).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect([...f.counted.values()]).toEqual([0]);
   });
 });
 

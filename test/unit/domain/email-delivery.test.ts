@@ -71,6 +71,41 @@ describe('deliverToEach', () => {
     text: 'Tomorrow',
   });
 
+  it('skips the undeliverable recipients, reports them suppressed (not pending) with why, and sends the rest', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.nat({ max: 19 }), { maxLength: 20 }), async (bounced) => {
+        const sent: EmailMessage[] = [];
+        const sender: EmailSender = { send: async (m) => void sent.push(m) };
+        // Upper case in the message: addresses are compared without case.
+        const undeliverable = new Map(
+          bounced.map((i) => [
+            `p${i}@example.com`,
+            { email: `p${i}@example.com`, reason: 'bounce' as const, detail: 'General', since: '2026-11-01T00:00:00Z' },
+          ]),
+        );
+        const message = { ...many(20), to: many(20).to.map((to) => to.toUpperCase()) };
+        const skipped: string[] = [];
+        const report = await deliverToEach(
+          { ledger: memoryLedger(), sender, clock, suppressions: { find: async () => undeliverable } },
+          message,
+          undefined,
+          (key, outcome, suppression) => {
+            if (outcome === 'suppressed') skipped.push(`${key} ${suppression?.reason}`);
+          },
+        );
+        expect(report).toMatchObject({ sent: 20 - bounced.length, suppressed: bounced.length, pending: 0 });
+        expect(sent.map((m) => m.to[0]?.toLowerCase()).sort()).toEqual(
+          many(20)
+            .to.filter((to) => !undeliverable.has(to))
+            .sort(),
+        );
+        expect(skipped.every((line) => line.endsWith(' bounce'))).toBe(true);
+        expect(skipped).toHaveLength(bounced.length);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('sends one email per recipient, each to that recipient alone', async () => {
     const sent: EmailMessage[] = [];
     const sender: EmailSender = { send: async (m) => void sent.push(m) };

@@ -1,6 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import type { RouteThrottle } from '../../../src/manifest';
 import { functions } from '../../../src/manifest';
+import type { Resource } from './synthesized';
 import { synthesize } from './synthesized';
 
 const main = synthesize();
@@ -71,5 +73,28 @@ describe('the HTTP API', () => {
       onlyId('AWS::ApiGatewayV2::Api'),
     ).CorsConfiguration;
     expect(JSON.stringify(cors.AllowOrigins)).toContain(distributionId);
+  });
+
+  it('gives each route the manifest throttles its own route settings, after the route exists', () => {
+    const [[stageId, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const throttled = httpFunctions.filter((f) => 'throttle' in f.route && f.route.throttle);
+    expect(throttled.map((f) => f.name).sort()).toEqual(['auth-confirm', 'auth-login', 'auth-refresh', 'auth-signup']);
+    const settings = stage.Properties.RouteSettings as Record<string, unknown>;
+    expect(Object.keys(settings).sort()).toEqual(throttled.map((f) => routeKey(f.route)).sort());
+    for (const f of throttled) {
+      const { rateLimit, burstLimit } = f.route.throttle as RouteThrottle;
+      expect(settings[routeKey(f.route)], f.name).toEqual({
+        ThrottlingRateLimit: rateLimit,
+        ThrottlingBurstLimit: burstLimit,
+      });
+    }
+    // A route setting names a route key CloudFormation must have created first.
+    const dependsOn = (main.template.toJSON() as { Resources: Record<string, { DependsOn?: string[] }> }).Resources[
+      stageId
+    ]?.DependsOn;
+    const routeIds = ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => throttled.some((f) => routeKey(f.route) === (r.Properties as { RouteKey: string }).RouteKey))
+      .map(([id]) => id);
+    expect(dependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 });

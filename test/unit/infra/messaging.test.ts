@@ -108,7 +108,8 @@ describe('the email queue', () => {
   });
 
   it('alarms by email as soon as the dead-letter queue holds a message', () => {
-    const topicId = onlyId('AWS::SNS::Topic');
+    // The alerts' topic (the stack has another: SES's feedback).
+    const topicId = ofType('AWS::SNS::Topic').find(([id]) => id.startsWith('Alerts'))?.[0];
     main.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',

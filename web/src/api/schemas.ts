@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import type { tokens } from '../../../src/schemas/auth';
 import type { genders, kinds, performanceView, slotView, voiceTypes } from '../../../src/schemas/performance';
-import type { profileView } from '../../../src/schemas/profile';
+import type { myProfileView, profileView } from '../../../src/schemas/profile';
 import type { searchPage, searchResult } from '../../../src/schemas/search';
 import type { ownerSignUpView, signUpsBySlot, signUpView } from '../../../src/schemas/signup';
 
@@ -21,6 +21,8 @@ export type { Role } from '../../../src/domain/profile';
 export type PerformanceView = z.output<typeof performanceView>;
 export type SlotView = z.output<typeof slotView>;
 export type ProfileView = z.output<typeof profileView>;
+/** The caller's own profile (GET /me), with whether their address gets email. */
+export type MyProfileView = z.output<typeof myProfileView>;
 export type SearchPage = z.output<typeof searchPage>;
 export type SearchResult = z.output<typeof searchResult>;
 export type SignUpView = z.output<typeof signUpView>;

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
-import type { ProfileView } from '../api/schemas';
+import type { MyProfileView } from '../api/schemas';
 import { profilePatch } from '../api/schemas';
 import { useSession } from '../app/session';
 import { TextField } from '../forms/fields';
@@ -32,8 +32,8 @@ function ProfileForm({
   profile,
   onSaved,
 }: {
-  readonly profile: ProfileView;
-  readonly onSaved: (p: ProfileView) => void;
+  readonly profile: MyProfileView;
+  readonly onSaved: (p: MyProfileView) => void;
 }) {
   const { api } = useSession();
   const form = useForm({
@@ -75,7 +75,7 @@ function ProfileForm({
     if (!checked.ok) return form.fail(checked.errors);
     void form.submit(async () => {
       await api.send('PATCH', '/me', checked.data);
-      onSaved(await api.get<ProfileView>('/me'));
+      onSaved(await api.get<MyProfileView>('/me'));
       setSaved(true);
     });
   };
@@ -175,16 +175,39 @@ function ProfileForm({
   );
 }
 
+/**
+ * Says so when we no longer email the person: SES reported their address bounced for good, or that they marked
+ * our email as spam. Saving the profile or signing in again does not change it; only we can, once it is fixed.
+ */
+function UndeliverableNotice({ profile }: { readonly profile: MyProfileView }) {
+  const why = profile.emailUndeliverable;
+  if (profile.emailDeliverable || !why) return null;
+  const since = why.since.slice(0, 10);
+  return (
+    <section className="notice notice-error" aria-labelledby="email-undeliverable">
+      <h2 id="email-undeliverable">We no longer send email to {profile.email}</h2>
+      <p>
+        {why.reason === 'bounce'
+          ? `On ${since} an email to this address came back as undeliverable (the mailbox does not seem to exist).`
+          : `On ${since} an email we sent to this address was reported as spam.`}{' '}
+        So you get no confirmations, reminders or casting news by email: check your auditions on this site. If the
+        address works, write to us and we will start sending to it again.
+      </p>
+    </section>
+  );
+}
+
 /** My contact details, time zone and credits; performers also see their current and past performances. */
 export function ProfilePage() {
   const { api, setProfile } = useSession();
-  const me = useResource(() => api.get<ProfileView>('/me'), [api]);
+  const me = useResource(() => api.get<MyProfileView>('/me'), [api]);
   return (
     <Page title="Your profile">
       {me.status === 'loading' && <Loading>Loading your profile…</Loading>}
       {me.status === 'error' && <ErrorNotice error={me.error} retry={me.reload} />}
       {me.status === 'ready' && (
         <>
+          <UndeliverableNotice profile={me.data} />
           <ProfileForm
             profile={me.data}
             onSaved={(profile) => {
