@@ -25,7 +25,8 @@ const { ofType, onlyId, queueId, fnId } = synthesize();
 const alarms = ofType('AWS::CloudWatch::Alarm').map(
   ([id, r]) => [id, r.Properties as unknown as AlarmProperties] as const,
 );
-const topicId = onlyId('AWS::SNS::Topic');
+// The alerts' topic (the stack has another: SES's feedback).
+const topicId = ofType('AWS::SNS::Topic').find(([id]) => id.startsWith('Alerts'))?.[0];
 const tableId = onlyId('AWS::DynamoDB::Table');
 const apiId = onlyId('AWS::ApiGatewayV2::Api');
 
