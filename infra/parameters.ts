@@ -11,8 +11,24 @@ import { repoRoot } from './repo-root';
 export interface DeploymentParameters {
   /** Lower-case name of this copy of the system, e.g. `dev` or `prod`; part of the stack name. */
   readonly stage: string;
-  /** The From address of every email; becomes an SES email identity that must be verified. */
+  /**
+   * The From address of every email. Without `senderDomain` it becomes an SES email identity that must be verified
+   * (its owner clicks a link); with one it must be an address on that domain (`no-reply@<domain>` by default).
+   */
   readonly senderEmail: string;
+  /**
+   * A domain the deployer controls, e.g. `example.org`: the sender identity becomes that domain, with Easy DKIM and
+   * the MAIL FROM domain `mail.<domain>`, verified by DNS records (stack outputs, or `hostedZoneId`).
+   */
+  readonly senderDomain: string | undefined;
+  /** A Route 53 public hosted zone for `senderDomain`, whose apex is that domain: the stack adds the records there. */
+  readonly hostedZoneId: string | undefined;
+  /**
+   * Who sends Cognito's emails (the sign-up confirmation code): `cognito`, its default sender, limited to 50 a day
+   * per account; or `ses`, through the sender identity and its configuration set, which must already be verified
+   * when the user pool is created or updated (so not on a first deployment; docs/deploy.md).
+   */
+  readonly cognitoEmail: CognitoEmail;
   /** Receives the DLQ alarm (SNS, confirm the subscription) and the budget alerts. */
   readonly alertEmail: string;
   /** Monthly cost budget in USD for the whole account. */
@@ -47,6 +63,9 @@ export interface DeploymentParameters {
   readonly allowSecondFullStage: boolean;
 }
 
+export const cognitoEmailChoices = ['cognito', 'ses'] as const;
+export type CognitoEmail = (typeof cognitoEmailChoices)[number];
+
 /** DynamoDB's always-free provisioned capacity, per account and region: 25 RCU and 25 WCU. */
 export const FREE_TIER_CAPACITY = 25;
 /** The default capacity of any stage but the free-tier one: 2 for the table and 1 for each index. */
@@ -55,6 +74,9 @@ export const SECOND_STAGE_CAPACITY = 5;
 export const defaultParameters: DeploymentParameters = {
   stage: 'dev',
   senderEmail: 'no-reply@example.com',
+  senderDomain: undefined,
+  hostedZoneId: undefined,
+  cognitoEmail: 'cognito',
   alertEmail: 'alerts@example.com',
   monthlyBudgetUsd: 1,
   pointInTimeRecovery: false,
@@ -70,6 +92,10 @@ export const defaultParameters: DeploymentParameters = {
 };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A DNS name of at least two labels (letters, digits, inner hyphens), compared in lower case. */
+const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** A Route 53 hosted zone id: `Z` and upper-case letters and digits. */
+const hostedZonePattern = /^Z[A-Z0-9]{1,31}$/;
 
 /** Reads the deployment parameters from the context of `node` (an App); throws naming a malformed value. */
 export function readParameters(node: Node): DeploymentParameters {
@@ -91,6 +117,11 @@ export function readParameters(node: Node): DeploymentParameters {
     const value = text(key, fallback);
     if (!emailPattern.test(value)) throw new Error(`Context ${key} must be an email address, got "${value}"`);
     return value;
+  };
+
+  const optionalText = (key: string): string | undefined => {
+    const value = text(key, '');
+    return value === '' ? undefined : value;
   };
 
   const stage = text('stage', defaultParameters.stage);
@@ -131,9 +162,38 @@ export function readParameters(node: Node): DeploymentParameters {
     );
   }
 
+  const senderDomain = optionalText('senderDomain')?.toLowerCase();
+  if (senderDomain !== undefined && !domainPattern.test(senderDomain)) {
+    throw new Error(`Context senderDomain must be a domain name such as example.org, got "${senderDomain}"`);
+  }
+  let senderEmail = email('senderEmail', senderDomain ? `no-reply@${senderDomain}` : defaultParameters.senderEmail);
+  if (senderDomain !== undefined) {
+    const at = senderEmail.lastIndexOf('@');
+    if (senderEmail.slice(at + 1).toLowerCase() !== senderDomain) {
+      throw new Error(`Context senderEmail must be an address on senderDomain ${senderDomain}, got "${senderEmail}"`);
+    }
+    senderEmail = `${senderEmail.slice(0, at)}@${senderDomain}`;
+  }
+  const hostedZoneId = optionalText('hostedZoneId');
+  if (hostedZoneId !== undefined && senderDomain === undefined) {
+    throw new Error('Context hostedZoneId needs senderDomain: it is the Route 53 zone of that domain');
+  }
+  if (hostedZoneId !== undefined && !hostedZonePattern.test(hostedZoneId)) {
+    throw new Error(
+      `Context hostedZoneId must be a Route 53 hosted zone id such as Z0123456789ABC, got "${hostedZoneId}"`,
+    );
+  }
+  const cognitoEmail = text('cognitoEmail', defaultParameters.cognitoEmail);
+  if (!(cognitoEmailChoices as readonly string[]).includes(cognitoEmail)) {
+    throw new Error(`Context cognitoEmail must be ses or cognito, got "${cognitoEmail}"`);
+  }
+
   return {
     stage,
-    senderEmail: email('senderEmail', defaultParameters.senderEmail),
+    senderEmail,
+    senderDomain,
+    hostedZoneId,
+    cognitoEmail: cognitoEmail as CognitoEmail,
     alertEmail: email('alertEmail', defaultParameters.alertEmail),
     monthlyBudgetUsd: budget,
     pointInTimeRecovery: flag('pointInTimeRecovery', defaultParameters.pointInTimeRecovery),

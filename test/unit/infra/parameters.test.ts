@@ -31,10 +31,16 @@ describe('readParameters', () => {
         freeTierStage: 'prod',
         readCapacity: '20',
         writeCapacity: '15',
+        cognitoEmail: 'ses',
+        senderDomain: 'Example.org',
+        hostedZoneId: 'Z0123456789ABCDEFGHIJ',
       }),
     ).toEqual({
       stage: 'prod',
       senderEmail: 'casting@example.org',
+      senderDomain: 'example.org',
+      hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      cognitoEmail: 'ses',
       alertEmail: 'ops@example.org',
       monthlyBudgetUsd: 5,
       pointInTimeRecovery: true,
@@ -59,8 +65,40 @@ describe('readParameters', () => {
     [{ sesMaxSendRate: '0' }, /sesMaxSendRate/],
     [{ readCapacity: '3' }, /readCapacity/],
     [{ writeCapacity: '2.5' }, /writeCapacity/],
+    [{ cognitoEmail: 'smtp' }, /cognitoEmail must be ses or cognito/],
+    [{ senderDomain: 'example' }, /senderDomain/],
+    [{ senderDomain: 'https://example.org' }, /senderDomain/],
+    [{ senderDomain: 'example.org', senderEmail: 'casting@example.com' }, /senderEmail .* on senderDomain/],
+    [{ hostedZoneId: 'Z0123456789ABCDEFGHIJ' }, /hostedZoneId needs senderDomain/],
+    [{ senderDomain: 'example.org', hostedZoneId: 'not a zone' }, /hostedZoneId/],
   ])('refuses %j naming the parameter', (context, message) => {
     expect(() => read(context)).toThrow(message);
+  });
+});
+
+describe('the sender', () => {
+  it('is one email address, and Cognito sends its own emails, unless told otherwise', () => {
+    expect(read({})).toMatchObject({
+      senderEmail: defaultParameters.senderEmail,
+      senderDomain: undefined,
+      hostedZoneId: undefined,
+      cognitoEmail: 'cognito',
+    });
+  });
+
+  it('is no-reply@ a sender domain when only the domain is given', () => {
+    expect(read({ senderDomain: 'casting.example.org' })).toMatchObject({
+      senderEmail: 'no-reply@casting.example.org',
+      senderDomain: 'casting.example.org',
+    });
+  });
+
+  it('may be any address on the sender domain, whose letter case is the domain’s', () => {
+    // Cognito's withSES compares the address's domain with the verified domain letter for letter.
+    expect(read({ senderDomain: 'example.org', senderEmail: 'Casting@EXAMPLE.org' })).toMatchObject({
+      senderEmail: 'Casting@example.org',
+      senderDomain: 'example.org',
+    });
   });
 });
 
