@@ -1,5 +1,5 @@
 import { Aws, CfnOutput, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import { EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { type FunctionDefinition, functions as manifestFunctions, queues } from '../src/manifest';
@@ -11,6 +11,7 @@ import { ManifestHttpApi, type RouteTarget } from './constructs/http-api';
 import { ManifestFunction } from './constructs/manifest-function';
 import { grantPermission } from './constructs/permissions';
 import { ManifestQueues } from './constructs/queues';
+import { addSender } from './constructs/sender-identity';
 import { pascal } from './names';
 import { UserDirectory } from './constructs/user-directory';
 import { WebHosting } from './constructs/web-hosting';
@@ -49,14 +50,22 @@ export class AuditionMeStack extends Stack {
       writeCapacity: parameters.writeCapacity,
     });
     const messaging = new ManifestQueues(this, 'Queues', { definitions: queues, functions: definitions, alerts });
-    const users = new UserDirectory(this, 'Users', { retain: parameters.retainData });
-    // Every email from the sender (the mailer's and Cognito's) goes through this configuration set by default; its
+    // Every email from the sender (the mailer's and Cognito's) goes through its configuration set by default; its
     // bounces and complaints are published to the manifest's `ses-feedback` topic (below).
-    const sending = new ConfigurationSet(this, 'SenderConfigurationSet');
-    const sender = new EmailIdentity(this, 'SenderIdentity', {
-      identity: Identity.email(parameters.senderEmail),
-      configurationSet: sending,
+    const sender = addSender(this, {
+      senderEmail: parameters.senderEmail,
+      senderDomain: parameters.senderDomain,
+      hostedZoneId: parameters.hostedZoneId,
     });
+    const sending = sender.configurationSet;
+    // Cognito's default sender allows 50 emails a day per account; through SES it needs the identity verified
+    // before the pool is created or updated, so it is a second deployment's choice (docs/deploy.md).
+    const cognitoThroughSes = parameters.cognitoEmail === 'ses';
+    const users = new UserDirectory(this, 'Users', {
+      retain: parameters.retainData,
+      email: cognitoThroughSes ? sender.cognitoEmail() : undefined,
+    });
+    if (cognitoThroughSes) users.userPool.node.addDependency(sender.identity);
 
     // The web UI first: its CloudFront URL is where the links in emails lead.
     const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
@@ -88,7 +97,7 @@ export class AuditionMeStack extends Stack {
       emailQueue: messaging.pairs.email.queue,
       userPool: users.userPool,
       senderEmail: parameters.senderEmail,
-      senderIdentityArn: sender.emailIdentityArn,
+      senderIdentityArn: sender.identity.emailIdentityArn,
       sesSandbox: parameters.sesSandbox,
     };
     for (const target of deployed) {

@@ -31,7 +31,14 @@ export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../permission-grants';
 export function grantPermission(target: ManifestFunction, permission: Permission, to: PermissionTargets): void {
   const { actions, on } = permissionGrant(permission);
   if (on.kind === 'unauthorized-by-iam') return;
-  target.fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [resourceArn(on, to)] }));
+  target.fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...actions],
+      resources: [resourceArn(on, to)],
+      // A domain identity would allow any address of the domain: only the sender's.
+      ...(on.kind === 'sender-identity' && { conditions: { StringEquals: { 'ses:FromAddress': to.senderEmail } } }),
+    }),
+  );
   if (permission === 'ses:send' && to.sesSandbox) grantSandboxRecipients(target, actions, to);
 }
 

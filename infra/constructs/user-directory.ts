@@ -4,6 +4,7 @@ import {
   FeaturePlan,
   UserPool,
   type UserPoolClient,
+  type UserPoolEmail,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -11,6 +12,8 @@ import { roles } from '../../src/domain/profile';
 
 export interface UserDirectoryProps {
   readonly retain: boolean;
+  /** Who sends the pool's emails (the sign-up confirmation code); Cognito's default sender when not given. */
+  readonly email?: UserPoolEmail;
 }
 
 /**
@@ -51,6 +54,7 @@ export class UserDirectory extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       userVerification: { emailStyle: VerificationEmailStyle.CODE },
+      email: props.email,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       deletionProtection: props.retain,
       removalPolicy,

@@ -41,6 +41,11 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(unacknowledgedErrors({ pointInTimeRecovery: 'true', sesSandbox: 'false', retainData: 'false' })).toEqual([]);
   });
 
+  it('leave none with a sender domain in a Route 53 zone and Cognito sending through SES', () => {
+    const sender = { senderDomain: 'example.org', hostedZoneId: 'Z0123456789ABCDEFGHIJ', cognitoEmail: 'ses' };
+    expect(unacknowledgedErrors(sender)).toEqual([]);
+  });
+
   it('leave none when the built web UI is deployed too', () => {
     const webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
     try {
