@@ -42,4 +42,32 @@ describe('the guides', () => {
       expect(known.has(name), `${guide}: -c ${name}`).toBe(true);
     }
   });
+
+  it('deploy.md’s parameter table lists every parameter the app reads, and only those', () => {
+    const guide = read('docs/deploy.md');
+    const table = guide.slice(
+      guide.indexOf('### Parameters'),
+      guide.indexOf('\n### ', guide.indexOf('### Parameters')),
+    );
+    const rows = [...table.matchAll(/^\| `([A-Za-z]+)` +\|/gm)].map(([, name]) => name!);
+    const known = Object.keys(defaultParameters);
+    expect([...rows].sort()).toEqual(expect.arrayContaining([...known].sort()));
+    for (const name of rows) expect(known, `docs/deploy.md: parameter ${name}`).toContain(name);
+  });
+
+  it('deploy.md ends the deployment with a smoke test of the API', () => {
+    expect(read('docs/deploy.md')).toMatch(/^npm run smoke -- "\$API"/m);
+  });
+
+  it.each(guides)('%s gives npm run smoke only the options and variables scripts/smoke.ts reads', (guide) => {
+    const smoke = read('scripts/smoke.ts');
+    const text = read(guide);
+    const lines = text.split('\n').filter((line) => line.includes('npm run smoke'));
+    const options = lines.flatMap((line) => [...line.matchAll(/\s(--[a-z][a-z-]+)/g)].map(([, o]) => o!));
+    // Each option is a key of the script's parseArgs options, quoted or not (`'director-email': text`, `help: …`).
+    const parsed = (option: string) => new RegExp(`^\\s+'?${option.slice(2)}'?: `, 'm').test(smoke);
+    for (const option of options) expect(parsed(option), `${guide}: npm run smoke ${option}`).toBe(true);
+    const variables = [...text.matchAll(/\bSMOKE_[A-Z_]+/g)].map(([v]) => v);
+    for (const variable of variables) expect(smoke, `${guide}: ${variable}`).toContain(`[${variable}]`);
+  });
 });
