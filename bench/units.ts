@@ -192,6 +192,25 @@ export async function measureUnits(system: LocalSystem, progress: (line: string)
       at: afterAudition,
     }),
   );
+  // A large performance: the casting checks its small guard, not the performance item (here about 35 KB).
+  const large = (await call('performance-create', director, {
+    body: {
+      ...input('Units: a large company', slotStart),
+      characters: Array.from({ length: 30 }, (_, n) => ({
+        name: `Role ${n + 1}`,
+        description: `A part with a long description. ${'A line of character notes. '.repeat(40)}`,
+      })),
+    },
+  })) as Created;
+  await signUp(p3, large);
+  await settled();
+  await measure('cast, in a performance of 30 characters (item about 35 KB)', () =>
+    call('casting-create', director, {
+      params: { performanceId: large.performanceId },
+      body: { performerId: p3.userId, characterId: large.characters[0]?.characterId },
+      at: afterAudition,
+    }),
+  );
   for (const who of [p3, p4, p5]) await signUp(who, performance);
   await measure(
     'close casting',
