@@ -144,6 +144,8 @@ export const functions = [
   http('performer-profile-get', 'GET', '/performances/{performanceId}/performers/{performerId}', 'director', [
     'table:read',
   ]),
+  http('performer-directory', 'GET', '/performers', 'director', ['table:read', 'table:query:gsi2']),
+  http('performer-directory-get', 'GET', '/performers/{performerId}', 'director', ['table:read', 'table:query:gsi1']),
   http('casting-create', 'POST', '/performances/{performanceId}/castings', 'director', ['table:read', 'table:write']),
   http('casting-undo', 'DELETE', '/performances/{performanceId}/castings/{performerId}', 'director', [
     'table:read',
@@ -177,6 +179,19 @@ export const functions = [
       kind: 'dynamodb-stream',
       batchSize: 50,
       filters: [{ type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
+    },
+    permissions: ['table:read', 'table:write'],
+    timeoutSeconds: 60,
+    memoryMb: 256,
+  },
+  {
+    // The talent directory's index, a consumer of its own: profile changes only.
+    name: 'performer-directory-indexer',
+    entry: 'src/functions/performer-directory-indexer.ts',
+    trigger: {
+      kind: 'dynamodb-stream',
+      batchSize: 50,
+      filters: [{ type: 'Profile', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
     },
     permissions: ['table:read', 'table:write'],
     timeoutSeconds: 60,

@@ -1,5 +1,6 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
+import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
@@ -7,6 +8,7 @@ import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
 import { dynamoSignUpStore } from '../adapters/dynamodb/signup-store';
 import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
+import type { DirectoryIndex } from '../domain/ports/directory';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -23,6 +25,8 @@ export interface Stores {
   /** Sign-up requests waiting for their emailed code. */
   readonly registrations: PendingRegistrationStore;
   readonly accountNotices: AccountNotices;
+  /** The talent directory's index of listed performers. */
+  readonly directory: DirectoryIndex;
 }
 
 /** The stores on a table. */
@@ -35,6 +39,7 @@ export function storesOn(tableName: string): Stores {
     reminders: dynamoReminderStore(tableName),
     registrations: dynamoRegistrationStore(tableName),
     accountNotices: dynamoAccountNotices(tableName, systemClock),
+    directory: dynamoDirectoryIndex(tableName),
   };
 }
 
