@@ -102,10 +102,13 @@ export const directoryQuery = z
     voiceType: z.optional(z.enum(voiceTypes)),
     skills: tagQuery(10, 'Comma-separated skills; the performer has every one.'),
     languages: tagQuery(5, 'Comma-separated languages; the performer has every one.'),
-    union: z.optional(tag),
+    union: described(z.optional(tag), 'A union the performer belongs to.'),
     city: z.optional(singleLine(100)),
     country: z.optional(countryCode),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(25)), 20),
+    limit: described(
+      z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(20)), 10),
+      "The page size. Each result costs one strongly consistent read of the performer's profile.",
+    ),
     cursor: described(
       z.optional(z.string().check(z.maxLength(2000))),
       'The `next` value of the previous page, with the same filters (the page size may change).',

@@ -36,7 +36,7 @@ describe('the talent directory', () => {
     return response;
   };
   /** Every page of a directory query (as the director), following `next`. */
-  const everyPage = async (query: string, limit = 25) => {
+  const everyPage = async (query: string, limit = 20) => {
     const seen: Card[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
