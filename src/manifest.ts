@@ -172,26 +172,17 @@ export const functions = [
     memoryMb: 512,
   },
   {
-    // The search index, a second consumer of the same stream with its own position, retries and failure queue.
+    // The search index and the talent directory's, a second consumer of the same stream with its own position,
+    // retries and failure queue (one consumer for both: each consumer has its own failure-queue alarm).
     name: 'search-indexer',
     entry: 'src/functions/search-indexer.ts',
     trigger: {
       kind: 'dynamodb-stream',
       batchSize: 50,
-      filters: [{ type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
-    },
-    permissions: ['table:read', 'table:write'],
-    timeoutSeconds: 60,
-    memoryMb: 256,
-  },
-  {
-    // The talent directory's index, a consumer of its own: profile changes only.
-    name: 'performer-directory-indexer',
-    entry: 'src/functions/performer-directory-indexer.ts',
-    trigger: {
-      kind: 'dynamodb-stream',
-      batchSize: 50,
-      filters: [{ type: 'Profile', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
+      filters: [
+        { type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] },
+        { type: 'Profile', events: ['INSERT', 'MODIFY', 'REMOVE'] },
+      ],
     },
     permissions: ['table:read', 'table:write'],
     timeoutSeconds: 60,

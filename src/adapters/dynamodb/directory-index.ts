@@ -7,6 +7,7 @@ import type { WriteRequest } from './batch-write';
 import { batchWrite } from './batch-write';
 import { documentClient } from './document-client';
 import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
+import type { TableChange } from './stream-records';
 
 /** A facet's directory entry: keyed by name and id, so a query reads entries in the order results are shown. */
 export function directoryEntryItem(facet: string, summary: DirectorySummary): Record<string, unknown> {
@@ -31,6 +32,14 @@ export function directoryProfileOf(item: Record<string, unknown>): DirectoryProf
     role: String(item.role),
     name: String(item.name ?? ''),
     ...directoryFieldsOf(item),
+  };
+}
+
+/** A profile change (a stream record) as the directory sees the profile before and after it. */
+export function directoryProfilesOf(change: TableChange): { before?: DirectoryProfile; after?: DirectoryProfile } {
+  return {
+    before: change.oldItem && directoryProfileOf(change.oldItem),
+    after: change.newItem && directoryProfileOf(change.newItem),
   };
 }
 
