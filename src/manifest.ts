@@ -180,6 +180,8 @@ export const functions = [
   http('performer-profile-get', 'GET', '/performances/{performanceId}/performers/{performerId}', 'director', [
     'table:read',
   ]),
+  http('performer-directory', 'GET', '/performers', 'director', ['table:read', 'table:query:gsi2']),
+  http('performer-directory-get', 'GET', '/performers/{performerId}', 'director', ['table:read', 'table:query:gsi1']),
   http('casting-create', 'POST', '/performances/{performanceId}/castings', 'director', ['table:read', 'table:write']),
   http('casting-undo', 'DELETE', '/performances/{performanceId}/castings/{performerId}', 'director', [
     'table:read',
@@ -206,13 +208,17 @@ export const functions = [
     memoryMb: 512,
   },
   {
-    // The search index, a second consumer of the same stream with its own position, retries and failure queue.
+    // The search index and the talent directory's, a second consumer of the same stream with its own position,
+    // retries and failure queue (one consumer for both: each consumer has its own failure-queue alarm).
     name: 'search-indexer',
     entry: 'src/functions/search-indexer.ts',
     trigger: {
       kind: 'dynamodb-stream',
       batchSize: 50,
-      filters: [{ type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] }],
+      filters: [
+        { type: 'Performance', events: ['INSERT', 'MODIFY', 'REMOVE'] },
+        { type: 'Profile', events: ['INSERT', 'MODIFY', 'REMOVE'] },
+      ],
     },
     permissions: ['table:read', 'table:write'],
     timeoutSeconds: 60,

@@ -1,3 +1,5 @@
+import type { DirectoryChanges, DirectoryFields } from './directory';
+
 /** The two roles a user can hold. Fixed at sign-up by the server. */
 export const roles = ['performer', 'director'] as const;
 export type Role = (typeof roles)[number];
@@ -6,8 +8,11 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
 }
 
-/** What Audition Me knows about a person. `userId` is the Cognito `sub`. */
-export interface Profile {
+/**
+ * What Audition Me knows about a person. `userId` is the Cognito `sub`. Performers also have a directory profile
+ * (`DirectoryFields`, see ./directory.ts); directors have none.
+ */
+export interface Profile extends DirectoryFields {
   readonly userId: string;
   readonly role: Role;
   readonly name: string;
@@ -28,7 +33,7 @@ export interface Credit {
   readonly company?: string;
 }
 
-export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits'>>;
+export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits'>> & DirectoryChanges;
 
 /** Everything a caller supplies to create a profile. */
 export type NewProfile = Omit<Profile, 'userId' | 'createdAt' | 'credits'>;

@@ -1,6 +1,7 @@
 import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
 import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
+import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
@@ -11,6 +12,7 @@ import type { AccountEmailCounter } from '../domain/account-email-limit';
 import type { AccountNotices, PendingRegistrationStore } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import type { SuppressionList } from '../domain/email-suppression';
+import type { DirectoryIndex } from '../domain/ports/directory';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -31,6 +33,8 @@ export interface Stores {
   readonly accountEmails: AccountEmailCounter;
   /** The addresses SES reported bounced or complained: the mailer sends them nothing. */
   readonly suppressions: SuppressionList;
+  /** The talent directory's index of listed performers. */
+  readonly directory: DirectoryIndex;
 }
 
 /** The stores on a table. */
@@ -45,6 +49,7 @@ export function storesOn(tableName: string): Stores {
     accountNotices: dynamoAccountNotices(tableName, systemClock),
     accountEmails: dynamoAccountEmailCounter(tableName),
     suppressions: dynamoSuppressionList(tableName),
+    directory: dynamoDirectoryIndex(tableName),
   };
 }
 

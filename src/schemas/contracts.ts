@@ -3,6 +3,7 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
 import { confirmSignUpRequest, logInRequest, refreshRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
+import { directoryPage, directoryPerformerParams, directoryPerformerView, directoryQuery } from './directory';
 import { myProfileView, profilePatch, profileView } from './profile';
 import { signUpRequest } from './registration';
 import { searchPage, searchQuery } from './search';
@@ -64,7 +65,7 @@ export const contracts = {
     response: { status: 200, schema: myProfileView, description: 'The profile' },
   },
   'me-update': {
-    summary: 'Change my name, phone, time zone or credits',
+    summary: 'Change my name, phone, time zone or credits; performers also their directory profile and `listed`',
     body: profilePatch,
     response: { status: 200, schema: myProfileView, description: 'The profile as changed' },
   },
@@ -136,6 +137,20 @@ export const contracts = {
     summary: 'The profile of a performer who signed up to my performance',
     params: performerParams,
     response: { status: 200, schema: profileView, description: 'The profile' },
+    errors: ['not-found'],
+  },
+  'performer-directory': {
+    summary:
+      'Search the talent directory (directors): listed performers by playing age, gender category, voice type, ' +
+      'skills, languages, union, city and words of name and bio, in name order; never contact details',
+    query: directoryQuery,
+    response: { status: 200, schema: directoryPage, description: 'One page of performers' },
+    errors: ['invalid-cursor'],
+  },
+  'performer-directory-get': {
+    summary: 'A listed performer’s directory page (directors): attributes, bio, links, credits; no contact details',
+    params: directoryPerformerParams,
+    response: { status: 200, schema: directoryPerformerView, description: 'The performer' },
     errors: ['not-found'],
   },
   'casting-create': {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { personName, singleLine, timeZone } from './common';
 import { phone } from './phone';
+import { directoryPatchFields, directoryProfileFields } from './directory';
 
 export const credit = z.strictObject({
   title: singleLine(200),
@@ -15,6 +16,7 @@ export const profilePatch = z
     phone: z.optional(phone),
     timeZone: z.optional(timeZone),
     credits: z.optional(z.array(credit).check(z.maxLength(50))).check(z.describe('Self-reported past work.')),
+    ...directoryPatchFields,
   })
   .check(z.refine((p) => Object.keys(p).length > 0, 'change at least one field'));
 export type ProfilePatch = z.infer<typeof profilePatch>;
@@ -37,6 +39,7 @@ export const profileView = z.object({
   createdAt: z.string(),
   currentPerformances: z.optional(z.array(performanceRef)),
   pastPerformances: z.optional(z.array(performanceRef)),
+  ...directoryProfileFields,
 });
 
 /** The caller's own profile: with whether their address gets email (SES reported it bounced or complained). */

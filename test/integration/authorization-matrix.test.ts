@@ -88,6 +88,12 @@ const matrix: Record<string, Cell> = {
     path: (w) => `${performance(w)}/performers/${w.performerId}`,
     expected: directorsOnly(200),
   },
+  // Any director may search the talent directory; "performer" has not chosen to be listed, so their page is 404.
+  'GET /performers': { path: () => '/performers?q=hamlet', expected: directorsOnly(200, 200) },
+  'GET /performers/{performerId}': {
+    path: (w) => `/performers/${w.performerId}`,
+    expected: directorsOnly(404, 404),
+  },
   'POST /performances/{performanceId}/castings': {
     path: (w) => `${performance(w)}/castings`,
     body: (w) => ({ performerId: w.performerId, characterId: w.performance.characters[0]?.characterId }),

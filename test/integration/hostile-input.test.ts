@@ -166,7 +166,23 @@ function validBodies(w: World): Partial<Record<keyof typeof contracts, unknown>>
     'auth-confirm': { email: 'hostile@example.com', code: '123456' },
     'auth-login': { email: 'hostile@example.com', password: 'a-long-password' },
     'auth-refresh': { refreshToken: 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.x.y.z.w' },
-    'me-update': { name: 'Renamed', credits: [{ title: 'Hamlet', role: 'Ophelia', year: 2020, company: 'RSC' }] },
+    'me-update': {
+      name: 'Renamed',
+      credits: [{ title: 'Hamlet', role: 'Ophelia', year: 2020, company: 'RSC' }],
+      listed: true,
+      ageMin: 30,
+      ageMax: 40,
+      gender: 'woman',
+      genderCategory: 'female',
+      voiceType: 'alto',
+      skills: ['singing', 'stage combat'],
+      languages: ['english'],
+      unions: ['equity'],
+      city: 'London',
+      country: 'GB',
+      links: { reel: 'https://example.com/reel', website: 'https://example.com' },
+      bio: 'Alto, actor.\nTrained at RADA.',
+    },
     'performance-create': performanceBody(),
     'performance-update': { ...performanceBody(), version: w.performance.version },
     'signup-create': { slotId, characterIds: [characterId], accessNeeds: 'Step-free access' },
@@ -187,6 +203,12 @@ const validQuery: Record<string, string> = {
   includeClosed: 'true',
   limit: '10',
   cursor: 'eyJwayI6IngifQ',
+  // The talent directory's filters.
+  ageMin: '30',
+  ageMax: '40',
+  skills: 'singing,stage combat',
+  languages: 'english',
+  union: 'equity',
 };
 
 function hostileQuery(): fc.Arbitrary<string> {

@@ -4,6 +4,7 @@
  *
  *   pk                     sk                                item
  *   USER#<sub>             PROFILE                           profile
+ *   USER#<sub>             DIRECTORY#<facet>                 one talent-directory entry of a listed performer
  *   REGISTRATION#<email>   PENDING                           a sign-up request waiting for its code (TTL)
  *   PERF#<id>              COUNT#CHAR#<characterId>          cast count of a character   (sk sorts before META)
  *   PERF#<id>              COUNT#SLOT#<slotId>               taken places of a slot
@@ -37,6 +38,8 @@ export const keyPrefixes = {
   owner: 'OWNER#',
   performer: 'PERFORMER#',
   searchFacet: 'SEARCH#',
+  directoryEntry: 'DIRECTORY#',
+  directoryFacet: 'DIRECTORY#',
 } as const;
 
 /** The fixed sort keys. */
@@ -79,6 +82,10 @@ export const keys = {
     pk: `${p.performance}${performanceId}`,
     sk: `${p.searchEntry}${facet}`,
   }),
+  directoryEntry: (performerId: string, facet: string) => ({
+    pk: `${p.user}${performerId}`,
+    sk: `${p.directoryEntry}${facet}`,
+  }),
   outbox: (id: string) => ({ pk: `${p.outbox}${id}`, sk: sortKeys.outbox }),
   sentEmail: (idempotencyKey: string) => ({ pk: `${p.sentEmail}${idempotencyKey}`, sk: sortKeys.sentEmail }),
   /** The address as a digest: the counter never holds the address itself. */
@@ -89,11 +96,15 @@ export const keys = {
   suppression: (email: string) => ({ pk: `${p.undeliverable}${addressDigest(email)}`, sk: sortKeys.suppression }),
 } as const;
 
-/** The partition keys of the indexes, for queries: gsi1 by owner and by performer, gsi2 by facet, gsi3 reminders. */
+/**
+ * The partition keys of the indexes, for queries: gsi1 by owner and by performer, gsi2 by search facet and by
+ * directory facet, gsi3 reminders.
+ */
 export const indexPartitions = {
   owner: (ownerId: string) => `${p.owner}${ownerId}`,
   performer: (performerId: string) => `${p.performer}${performerId}`,
   searchFacet: (facet: string) => `${p.searchFacet}${facet}`,
+  directoryFacet: (facet: string) => `${p.directoryFacet}${facet}`,
   dueReminders: 'REMINDER',
 } as const;
 
@@ -113,6 +124,11 @@ export const indexKeys = {
   search: (facet: string, nextAudition: string, performanceId: string) => ({
     gsi2pk: indexPartitions.searchFacet(facet),
     gsi2sk: `${nextAudition}#${performanceId}`,
+  }),
+  /** The talent directory, also in gsi2: a facet's listed performers in name order. */
+  directory: (facet: string, sortName: string, performerId: string) => ({
+    gsi2pk: indexPartitions.directoryFacet(facet),
+    gsi2sk: `${sortName}#${performerId}`,
   }),
   dueReminder: (instant: string, performanceId: string, slotId: string) => ({
     gsi3pk: indexPartitions.dueReminders,

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { directoryFieldsOf } from '../../domain/directory';
 import type { Profile } from '../../domain/profile';
 import type { ProfileStore } from '../../domain/ports/profiles';
 import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
@@ -11,7 +12,7 @@ export const profileKey = keys.profile;
 
 function toProfile(item: Record<string, unknown>): Profile {
   const { userId, role, name, email, phone, timeZone, credits, createdAt } = item as unknown as Profile;
-  return { userId, role, name, email, phone, timeZone, credits: credits ?? [], createdAt };
+  return { userId, role, name, email, phone, timeZone, credits: credits ?? [], createdAt, ...directoryFieldsOf(item) };
 }
 
 /** Several profiles by user id (at most 100 per call to DynamoDB; missing ones are left out). */
@@ -52,15 +53,24 @@ export function dynamoProfileStore(tableName: string): ProfileStore {
     readMany: (userIds) => readProfiles(tableName, userIds),
     async update(userId, changes) {
       const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
+      // A null change clears the field (directory fields).
+      const set = fields.flatMap(([, value], i) => (value === null ? [] : [`#f${i} = :v${i}`]));
+      const remove = fields.flatMap(([, value], i) => (value === null ? [`#f${i}`] : []));
+      const values = fields.flatMap(([, value], i) => (value === null ? [] : [[`:v${i}`, value]]));
       try {
         const { Attributes } = await documentClient().send(
           new UpdateCommand({
             TableName: tableName,
             Key: profileKey(userId),
-            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+            UpdateExpression: [
+              set.length ? `SET ${set.join(', ')}` : '',
+              remove.length ? `REMOVE ${remove.join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
-            ExpressionAttributeValues: Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+            ...(values.length ? { ExpressionAttributeValues: Object.fromEntries(values) } : {}),
             ReturnValues: 'ALL_NEW',
           }),
         );

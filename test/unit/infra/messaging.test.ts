@@ -64,10 +64,12 @@ describe('event sources', () => {
     ]);
   });
 
-  it('keeps the search index in a consumer of its own, invoked only for performances, never for a TTL expiry', () => {
+  it('keeps the search indexes in a consumer of their own, invoked only for performances and profiles, never for a TTL expiry', () => {
     expect(filtersOf('search-indexer')).toEqual([
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
       { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['Profile'] } } }, ...noTtlExpiry },
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['Profile'] } } }, ...noTtlExpiry },
     ]);
     // Each consumer sends what it gives up on to its own on-failure queue.
     const destinations = ['table-stream', 'search-indexer'].map((name) =>
