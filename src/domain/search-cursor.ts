@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SearchQuery } from './search-plan';
-import { InvalidCursorError } from './errors';
+import type { CursorKind } from './signed-cursor';
+import { invalidCursor, readSignedCursor, signCursor } from './signed-cursor';
 
 /**
  * Where a search listing stands: when its first page was read, and the index position (`<next audition>#<id>`)
@@ -13,20 +13,7 @@ export interface ListingPosition {
 
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const indexPosition = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[\w-]{1,64}$/;
-const shape = /^[\w-]{1,400}\.[\w-]{43}$/;
-
-/** The query a cursor is bound to: every filter, in a fixed order; the page size may change between pages. */
-function binding(query: SearchQuery): string {
-  const filters = Object.entries(query)
-    .filter(([name, value]) => name !== 'cursor' && name !== 'limit' && value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify(filters);
-}
-
-const signature = (payload: string, query: SearchQuery, key: string) =>
-  createHmac('sha256', key)
-    .update(`search-cursor/1\n${binding(query)}\n${payload}`)
-    .digest();
+const kind: CursorKind = { label: 'search-cursor/1', maxPayload: 400 };
 
 /**
  * The opaque `next` cursor of a search page: the position, signed together with the query that made it, so it
@@ -35,8 +22,7 @@ const signature = (payload: string, query: SearchQuery, key: string) =>
  * @example searchCursor({ startedAt: '2027-01-01T09:00:00.000Z', after: '2027-01-03T10:00:00.000Z#p1' }, query, key) // 'WyIy….Qx7…'
  */
 export function searchCursor(position: ListingPosition, query: SearchQuery, key: string): string {
-  const payload = Buffer.from(JSON.stringify([position.startedAt, position.after])).toString('base64url');
-  return `${payload}.${signature(payload, query, key).toString('base64url')}`;
+  return signCursor(kind, [position.startedAt, position.after], query, key);
 }
 
 /**
@@ -46,22 +32,11 @@ export function searchCursor(position: ListingPosition, query: SearchQuery, key:
  * @example readSearchCursor(page.next, query, key) // { startedAt: '2027-01-01T09:00:00.000Z', after: '2027-01-03T10:00:00.000Z#p1' }
  */
 export function readSearchCursor(cursor: string, query: SearchQuery, key: string): ListingPosition {
-  const refuse = () => new InvalidCursorError('This cursor was not made by this search; start the search again.');
-  if (!shape.test(cursor)) throw refuse();
-  const [payload = '', mac = ''] = cursor.split('.');
-  const given = Buffer.from(mac, 'base64url');
-  const expected = signature(payload, query, key);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refuse();
-  let fields: unknown;
-  try {
-    fields = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(fields) || fields.length !== 2) throw refuse();
+  const fields = readSignedCursor(kind, cursor, query, key);
+  if (!Array.isArray(fields) || fields.length !== 2) throw invalidCursor();
   const [startedAt, after] = fields as unknown[];
-  if (typeof startedAt !== 'string' || !instant.test(startedAt)) throw refuse();
-  if (typeof after !== 'string' || !indexPosition.test(after)) throw refuse();
+  if (typeof startedAt !== 'string' || !instant.test(startedAt)) throw invalidCursor();
+  if (typeof after !== 'string' || !indexPosition.test(after)) throw invalidCursor();
   return { startedAt, after };
 }
 
