@@ -1,8 +1,8 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DirectoryProfile, DirectorySummary } from '../../domain/directory';
 import { directoryFieldsOf, directoryIndexChanges, directorySummary } from '../../domain/directory';
-import { ServiceUnavailableError } from '../../domain/errors';
 import type { DirectoryEntry, DirectoryIndex } from '../../domain/ports/directory';
+import { batchGet } from './batch-get';
 import type { WriteRequest } from './batch-write';
 import { batchWrite } from './batch-write';
 import { documentClient } from './document-client';
@@ -109,39 +109,13 @@ async function writeEntries(
   await batchWrite(tableName, writes);
 }
 
-const batchGetAttempts = 5;
-
-/**
- * The profiles of these performers as they are now (strongly consistent, only the directory's attributes),
- * 100 keys a call. What DynamoDB leaves unprocessed is asked again; if it stays unprocessed the request fails
- * with 503 rather than dropping results silently.
- */
+/** The profiles of these performers as they are now (strongly consistent, only the directory's attributes). */
 async function readCurrent(tableName: string, performerIds: readonly string[]): Promise<DirectoryProfile[]> {
-  const names = Object.fromEntries(profileProjection.map((name, i) => [`#a${i}`, name]));
-  const found: DirectoryProfile[] = [];
-  const unique = [...new Set(performerIds)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] = unique.slice(i, i + 100).map(keys.profile);
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > batchGetAttempts) throw new ServiceUnavailableError('We are busy; try again in a few seconds.', 2);
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
-      const { Responses, UnprocessedKeys } = await documentClient().send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName]: {
-              Keys: pending,
-              ConsistentRead: true,
-              ProjectionExpression: Object.keys(names).join(', '),
-              ExpressionAttributeNames: names,
-            },
-          },
-        }),
-      );
-      found.push(...(Responses?.[tableName] ?? []).map(directoryProfileOf));
-      pending = UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
-  }
-  return found;
+  const items = await batchGet(tableName, [...new Set(performerIds)].map(keys.profile), {
+    consistentRead: true,
+    attributes: profileProjection,
+  });
+  return items.map(directoryProfileOf);
 }
 
 /** The talent directory as entries `USER#<id>` / `DIRECTORY#<facet>`, read through gsi2 (see keys.ts). */

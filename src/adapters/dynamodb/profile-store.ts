@@ -1,9 +1,10 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { directoryFieldsOf } from '../../domain/directory';
 import type { Profile } from '../../domain/profile';
 import type { ProfileStore } from '../../domain/ports/profiles';
 import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
+import { batchGet } from './batch-get';
 import { documentClient } from './document-client';
 import { keys } from './keys';
 
@@ -15,17 +16,10 @@ function toProfile(item: Record<string, unknown>): Profile {
   return { userId, role, name, email, phone, timeZone, credits: credits ?? [], createdAt, ...directoryFieldsOf(item) };
 }
 
-/** Several profiles by user id (at most 100 per call to DynamoDB; missing ones are left out). */
+/** Several profiles by user id (missing ones are left out). */
 async function readProfiles(tableName: string, userIds: readonly string[]): Promise<Profile[]> {
-  const unique = [...new Set(userIds)];
-  const found: Profile[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    const { Responses } = await documentClient().send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: unique.slice(i, i + 100).map(profileKey) } } }),
-    );
-    found.push(...(Responses?.[tableName] ?? []).map(toProfile));
-  }
-  return found;
+  const items = await batchGet(tableName, [...new Set(userIds)].map(profileKey));
+  return items.map(toProfile);
 }
 
 /** Profiles as items `USER#<sub>` / `PROFILE` in the application table. */
