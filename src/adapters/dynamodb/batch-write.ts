@@ -1,5 +1,5 @@
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../../domain/errors';
 import { documentClient } from './document-client';
 
@@ -31,4 +31,31 @@ export async function batchWrite(tableName: string, requests: readonly WriteRequ
       }
     }
   }
+}
+
+/**
+ * Deletes every item of partition `pk` whose sort key begins with `skPrefix`, as read (strongly consistent) from
+ * the partition rather than deleted blindly by key, a page at a time. Safe to repeat.
+ *
+ * @example await deleteItemsWithPrefix(table, 'PERF#p1', 'SEARCH#')
+ */
+export async function deleteItemsWithPrefix(tableName: string, pk: string, skPrefix: string): Promise<void> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const { Items = [], LastEvaluatedKey } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    await batchWrite(
+      tableName,
+      Items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+    );
+    startKey = LastEvaluatedKey;
+  } while (startKey);
 }

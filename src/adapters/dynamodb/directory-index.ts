@@ -4,7 +4,7 @@ import { directoryFieldsOf, directoryIndexChanges, directorySummary } from '../.
 import type { DirectoryEntry, DirectoryIndex } from '../../domain/ports/directory';
 import { batchGet } from './batch-get';
 import type { WriteRequest } from './batch-write';
-import { batchWrite } from './batch-write';
+import { batchWrite, deleteItemsWithPrefix } from './batch-write';
 import { documentClient } from './document-client';
 import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
 import type { TableChange } from './stream-records';
@@ -64,25 +64,7 @@ function startKey(facet: string, position: string): Record<string, unknown> {
 
 /** Deletes whatever directory entries of a performer are stored (their profile left the directory). */
 async function removeStoredEntries(tableName: string, performerId: string): Promise<void> {
-  const { pk } = keys.directoryEntry(performerId, '');
-  let start: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
-        ExpressionAttributeValues: { ':pk': pk, ':entry': keyPrefixes.directoryEntry },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    await batchWrite(
-      tableName,
-      Items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
-    );
-    start = LastEvaluatedKey;
-  } while (start);
+  await deleteItemsWithPrefix(tableName, keys.directoryEntry(performerId, '').pk, keyPrefixes.directoryEntry);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SearchSummary } from '../../domain/search-summary';
 import { searchSummary } from '../../domain/search-summary';
 import { searchFacets } from '../../domain/search-terms';
 import type { WriteRequest } from './batch-write';
-import { batchWrite } from './batch-write';
+import { batchWrite, deleteItemsWithPrefix } from './batch-write';
 import { documentClient } from './document-client';
 import { indexKeys, indexPartitions, keyPrefixes, keys } from './keys';
 import type { TransactionStep } from './transactions';
@@ -116,25 +116,7 @@ export async function removeSearchEntries(tableName: string, performance: Perfor
 
 /** Deletes whatever index entries of a performance are stored. */
 export async function removeStoredSearchEntries(tableName: string, performanceId: string): Promise<void> {
-  const { pk } = keys.searchEntry(performanceId, '');
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
-        ExpressionAttributeValues: { ':pk': pk, ':entry': keyPrefixes.searchEntry },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    await batchWrite(
-      tableName,
-      Items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
-    );
-    startKey = LastEvaluatedKey;
-  } while (startKey);
+  await deleteItemsWithPrefix(tableName, keys.searchEntry(performanceId, '').pk, keyPrefixes.searchEntry);
 }
 
 /**
