@@ -268,6 +268,20 @@ describe('the talent directory', () => {
     expect(backwards.body).toMatchObject({ errors: [{ path: 'body.ageMin' }] });
   });
 
+  it('keeps the playing age range in order when two tabs each change one end at the same moment', async () => {
+    const performer = await signedUpUser('performer');
+    for (let round = 0; round < 5; round++) {
+      expect((await patchMe(performer, { ageMin: 30, ageMax: 45 })).status).toBe(200);
+      // Each change is fine against the range both tabs read (30–45); together they would make 44–35.
+      const answers = await Promise.all([patchMe(performer, { ageMin: 44 }), patchMe(performer, { ageMax: 35 })]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+      const refused = answers.find((a) => a.status === 400)!;
+      expect((refused.body as { code: string }).code).toBe('validation-failed');
+      const { body } = await api<{ ageMin: number; ageMax: number }>('GET', '/me', { token: performer.token });
+      expect(body.ageMin).toBeLessThanOrEqual(body.ageMax);
+    }
+  });
+
   it('never answers a contact detail (every directory response body checked)', () => {
     expect(bodies.length).toBeGreaterThan(20);
     for (const body of bodies) {

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { directoryFieldsOf } from '../../domain/directory';
-import type { Profile } from '../../domain/profile';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { checkDirectoryChanges, directoryFieldsOf } from '../../domain/directory';
+import type { Profile, ProfileChanges } from '../../domain/profile';
 import type { ProfileStore } from '../../domain/ports/profiles';
 import type { PendingRegistration, PendingRegistrationStore } from '../../domain/accounts';
 import { batchGet } from './batch-get';
@@ -20,6 +21,32 @@ function toProfile(item: Record<string, unknown>): Profile {
 async function readProfiles(tableName: string, userIds: readonly string[]): Promise<Profile[]> {
   const items = await batchGet(tableName, [...new Set(userIds)].map(profileKey));
   return items.map(toProfile);
+}
+
+/**
+ * The condition that keeps a playing age range from running backwards when a change sets one end only: the stored
+ * other end, if any, must still be on the right side of it (two tabs, each setting one end, cannot both win).
+ * A change setting both ends was checked whole before it was sent.
+ */
+function playingAgeCondition(
+  changes: ProfileChanges,
+): { expression: string; names: Record<string, string>; values: Record<string, number> } | undefined {
+  const { ageMin, ageMax } = changes as { ageMin?: number | null; ageMax?: number | null };
+  if (typeof ageMin === 'number' && ageMax === undefined) {
+    return {
+      expression: '(attribute_not_exists(#ageMax) OR #ageMax >= :ageMin)',
+      names: { '#ageMax': 'ageMax' },
+      values: { ':ageMin': ageMin },
+    };
+  }
+  if (typeof ageMax === 'number' && ageMin === undefined) {
+    return {
+      expression: '(attribute_not_exists(#ageMin) OR #ageMin <= :ageMax)',
+      names: { '#ageMin': 'ageMin' },
+      values: { ':ageMax': ageMax },
+    };
+  }
+  return undefined;
 }
 
 /** Profiles as items `USER#<sub>` / `PROFILE` in the application table. */
@@ -51,6 +78,7 @@ export function dynamoProfileStore(tableName: string): ProfileStore {
       const set = fields.flatMap(([, value], i) => (value === null ? [] : [`#f${i} = :v${i}`]));
       const remove = fields.flatMap(([, value], i) => (value === null ? [`#f${i}`] : []));
       const values = fields.flatMap(([, value], i) => (value === null ? [] : [[`:v${i}`, value]]));
+      const range = playingAgeCondition(changes);
       try {
         const { Attributes } = await documentClient().send(
           new UpdateCommand({
@@ -62,15 +90,25 @@ export function dynamoProfileStore(tableName: string): ProfileStore {
             ]
               .filter(Boolean)
               .join(' '),
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
-            ...(values.length ? { ExpressionAttributeValues: Object.fromEntries(values) } : {}),
+            ConditionExpression: ['attribute_exists(pk)', ...(range ? [range.expression] : [])].join(' AND '),
+            ExpressionAttributeNames: {
+              ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+              ...range?.names,
+            },
+            ...(values.length || range
+              ? { ExpressionAttributeValues: { ...Object.fromEntries(values), ...range?.values } }
+              : {}),
             ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
         return Attributes ? toProfile(Attributes) : undefined;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return undefined;
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (!error.Item) return undefined;
+        // The profile exists, so the playing age range changed since it was checked (another tab, another
+        // request): checked again against the stored profile, it names the field as the first check would.
+        checkDirectoryChanges(toProfile(unmarshall(error.Item)), changes);
         throw error;
       }
     },
