@@ -341,12 +341,13 @@ describe('deeply nested bodies', () => {
     const performance = await createPerformance(director.token);
     const w: World = { director, performer, performance };
     const bodyRoutes = httpRoutes.filter((route) => route.name in validBodies(w));
-    expect(bodyRoutes).toHaveLength(9);
+    expect(bodyRoutes).toHaveLength(11);
     const deep = (n: number) => `{"a":${'['.repeat(n)}1${']'.repeat(n)}}`;
     for (const route of bodyRoutes) {
       const path = route.path
         .replace('{performanceId}', performance.performanceId)
-        .replace('{performerId}', performer.userId);
+        .replace('{performerId}', performer.userId)
+        .replace('{invitationId}', `${performance.performanceId}_${performer.userId}`);
       for (const body of [deep(10_000), '['.repeat(20_000) + ']'.repeat(20_000)]) {
         const response = await api(route.method, path, {
           token: tokenFor(route, w),
