@@ -176,7 +176,8 @@ describeInBrowser('the web UI: the talent directory', () => {
       .waitFor();
     expect(p.pageErrors).toEqual([]);
     expect(d.pageErrors).toEqual([]);
-  });
+    // Two people's whole journeys with six axe runs: over two minutes on a busy shared machine.
+  }, 300_000);
 
   it('shows more performers page by page with the cursor, keeping the keyboard on the first new card', async () => {
     const word = marker('pager');
