@@ -2,6 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Permission } from '../../src/manifest';
 import { type GrantedResource, permissionGrant } from '../permission-grants';
@@ -18,6 +19,8 @@ export interface PermissionTargets {
   readonly senderIdentityArn: string;
   /** See DeploymentParameters.sesSandbox. */
   readonly sesSandbox: boolean;
+  /** The performers' photos (private). */
+  readonly photoBucket: IBucket;
 }
 
 export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../permission-grants';
@@ -55,6 +58,8 @@ function resourceArn(on: Exclude<GrantedResource, { kind: 'unauthorized-by-iam' 
       return to.senderIdentityArn;
     case 'user-pool':
       return to.userPool.userPoolArn;
+    case 'photo-bucket':
+      return to.photoBucket.arnForObjects(`${on.prefix}*`);
     default:
       throw new Error(`Unknown resource ${JSON.stringify(on satisfies never)}`);
   }

@@ -36,7 +36,8 @@ export type DomainErrorCode =
   | 'invalid-reference'
   | 'invalid-cursor'
   | 'nonexistent-local-time'
-  | 'not-cast';
+  | 'not-cast'
+  | 'photo-limit';
 
 export interface FieldIssue {
   readonly path: string;
@@ -174,4 +175,9 @@ export class NonexistentLocalTimeError extends DomainError {
 /** Undoing a casting for a sign-up that is not cast. */
 export class NotCastError extends DomainError {
   readonly code = 'not-cast';
+}
+
+/** A performer already has as many photos as a profile holds (`maxPhotos`). */
+export class PhotoLimitError extends DomainError {
+  readonly code = 'photo-limit';
 }

@@ -24,6 +24,8 @@ export interface Profile extends DirectoryFields {
   /** Self-reported past work. */
   readonly credits?: readonly Credit[];
   readonly createdAt: string;
+  /** Performers' photo ids, main photo first (./photos.ts); views show them as signed URLs. */
+  readonly photos?: readonly string[];
 }
 
 export interface Credit {

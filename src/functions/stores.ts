@@ -3,6 +3,7 @@ import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
 import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
 import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
+import { dynamoProfilePhotos } from '../adapters/dynamodb/profile-photos';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
@@ -14,6 +15,7 @@ import { systemClock } from '../domain/clock';
 import type { SuppressionList } from '../domain/email-suppression';
 import type { DirectoryIndex } from '../domain/ports/directory';
 import type { PerformanceStore } from '../domain/ports/performances';
+import type { ProfilePhotos } from '../domain/ports/photos';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
 import type { SearchIndex } from '../domain/ports/search';
@@ -35,6 +37,8 @@ export interface Stores {
   readonly suppressions: SuppressionList;
   /** The talent directory's index of listed performers. */
   readonly directory: DirectoryIndex;
+  /** Each performer's photo ids, in order, on their profile. */
+  readonly photos: ProfilePhotos;
 }
 
 /** The stores on a table. */
@@ -50,6 +54,7 @@ export function storesOn(tableName: string): Stores {
     accountEmails: dynamoAccountEmailCounter(tableName),
     suppressions: dynamoSuppressionList(tableName),
     directory: dynamoDirectoryIndex(tableName),
+    photos: dynamoProfilePhotos(tableName),
   };
 }
 

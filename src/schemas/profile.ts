@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { personName, singleLine, timeZone } from './common';
+import { id, personName, singleLine, timeZone } from './common';
 import { phone } from './phone';
 import { directoryPatchFields, directoryProfileFields } from './directory';
+import { photoList } from './photos';
 
 export const credit = z.strictObject({
   title: singleLine(200),
@@ -17,6 +18,9 @@ export const profilePatch = z
     timeZone: z.optional(timeZone),
     credits: z.optional(z.array(credit).check(z.maxLength(50))).check(z.describe('Self-reported past work.')),
     ...directoryPatchFields,
+    mainPhotoId: z
+      .optional(id)
+      .check(z.describe('One of my photos, to make it the main photo (first); the others keep their order.')),
   })
   .check(z.refine((p) => Object.keys(p).length > 0, 'change at least one field'));
 export type ProfilePatch = z.infer<typeof profilePatch>;
@@ -40,6 +44,7 @@ export const profileView = z.object({
   currentPerformances: z.optional(z.array(performanceRef)),
   pastPerformances: z.optional(z.array(performanceRef)),
   ...directoryProfileFields,
+  photos: z.optional(photoList),
 });
 
 /** The caller's own profile: with whether their address gets email (SES reported it bounced or complained). */

@@ -40,6 +40,7 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'nesting-too-deep': { status: 400, title: 'The body nests too deeply' },
   'nonexistent-local-time': { status: 400, title: 'That local time does not exist there' },
   'not-cast': { status: 409, title: 'The performer is not cast' },
+  'photo-limit': { status: 409, title: 'The profile has as many photos as it can hold' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 
