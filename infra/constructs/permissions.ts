@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -43,6 +43,18 @@ export function grantPermission(target: ManifestFunction, permission: Permission
     }),
   );
   if (permission === 'ses:send' && to.sesSandbox) grantSandboxRecipients(target, actions, to);
+  if (on.kind === 'photo-bucket') acknowledgePhotoObjects(target, on.prefix, to);
+}
+
+/** A photo grant is on every object under one prefix: per performer keys are not known at deploy time. */
+function acknowledgePhotoObjects(target: ManifestFunction, prefix: string, to: PermissionTargets): void {
+  const bucketId = Stack.of(to.photoBucket).getLogicalId(to.photoBucket.node.defaultChild as CfnElement);
+  Validations.of(target.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+    reason:
+      `The objects under ${prefix} of the photo bucket, one per performer and photo, keyed by ids made at run ` +
+      'time; the grant names only the actions this function uses (src/manifest.ts, infra/permission-grants.ts).',
+  });
 }
 
 function resourceArn(on: Exclude<GrantedResource, { kind: 'unauthorized-by-iam' }>, to: PermissionTargets): string {
