@@ -24,6 +24,7 @@ import { documentClient } from '../src/adapters/dynamodb/document-client';
 import { emailQueueClient } from '../src/adapters/sqs/email-queue';
 import { sesClient } from '../src/adapters/ses/ses-email-sender';
 import { cognitoClient } from '../src/adapters/cognito/identity-provider';
+import { s3Client } from '../src/adapters/s3/photo-objects';
 import { visibilityTimeoutSeconds } from '../infra/event-source-settings';
 import { localRequestBody } from './runtime/local-request';
 import { enforcePermissions, invokedFunction } from './runtime/invocation';
@@ -225,7 +226,7 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
   };
   configureMailerRate(startSesRate?.perSecond);
   const resources = () => stack.resources;
-  for (const client of [documentClient(), emailQueueClient(), sesClient(), cognitoClient()]) {
+  for (const client of [documentClient(), emailQueueClient(), sesClient(), cognitoClient(), s3Client()]) {
     enforcePermissions(client, resources);
   }
   const httpFunctions: HttpFunction[] = [];
