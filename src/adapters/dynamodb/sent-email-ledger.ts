@@ -35,7 +35,10 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
         return 'claimed';
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return error.Item?.status?.S === 'sent' ? 'already-sent' : 'in-progress';
+        if (error.Item?.status?.S === 'sent') return 'already-sent';
+        // Held by a live attempt: its lock says when another may take the key over (now, if the item has none).
+        const lockedUntil = error.Item?.lockedUntil?.S;
+        return { heldUntil: lockedUntil ? new Date(lockedUntil) : now };
       }
     },
     async markSent(idempotencyKey, now) {

@@ -13,7 +13,7 @@ function memoryLedger(): SentEmailLedger & { entries: Map<string, { status: stri
     async claim(key, now, lockedUntil): Promise<ClaimResult> {
       const entry = entries.get(key);
       if (entry?.status === 'sent') return 'already-sent';
-      if (entry && entry.lockedUntil && entry.lockedUntil >= now) return 'in-progress';
+      if (entry && entry.lockedUntil && entry.lockedUntil >= now) return { heldUntil: entry.lockedUntil };
       entries.set(key, { status: 'sending', lockedUntil });
       return 'claimed';
     },
@@ -57,7 +57,9 @@ describe('deliverOnce', () => {
     const ledger = memoryLedger();
     const sender: EmailSender = { send: async () => undefined };
     await ledger.claim('k1', clock.now(), new Date(clock.now().getTime() + 60_000));
-    await expect(deliverOnce({ ledger, sender, clock }, message)).rejects.toThrow(DeliveryInProgressError);
+    const held = await deliverOnce({ ledger, sender, clock }, message).catch((error: unknown) => error);
+    expect(held).toBeInstanceOf(DeliveryInProgressError);
+    expect(held).toMatchObject({ key: 'k1', heldUntil: new Date(clock.now().getTime() + 60_000) });
     const later = fixedClock(new Date(clock.now().getTime() + 61_000));
     await expect(deliverOnce({ ledger, sender, clock: later }, message)).resolves.toBe('sent');
   });
