@@ -6,8 +6,11 @@ import type { PacedSender } from '../adapters/ses/paced-sender';
 import { SendDeferredError } from '../adapters/ses/paced-sender';
 import { requeueEmail } from '../adapters/sqs/email-queue';
 import { config } from '../config';
+import type { Clock } from '../domain/clock';
 import { systemClock } from '../domain/clock';
+import type { SentEmailLedger } from '../domain/email-delivery';
 import { DeliveryInProgressError, deliverToEach } from '../domain/email-delivery';
+import type { SuppressionList } from '../domain/email-suppression';
 import type { EmailMessage } from '../schemas/email-message';
 import { emailMessageFromText } from '../schemas/email-message';
 import type { DeliveryState } from './email-remainder';
@@ -19,17 +22,42 @@ class RecipientsPendingError extends Error {
   override readonly name = 'RecipientsPendingError';
 }
 
+/** What delivering a queued message uses besides SES: the table's ledger and list, the queue, the time. */
+export interface MailerDeps {
+  readonly ledger: SentEmailLedger;
+  readonly suppressions: Pick<SuppressionList, 'find'>;
+  readonly clock: Clock;
+  readonly requeue: (message: EmailMessage, options: { delaySeconds: number; attributes: Record<string, string> }) => Promise<void>;
+  readonly pause?: (ms: number) => Promise<void>;
+}
+
+/** The mailer's dependencies in Lambda: the table and the email queue the configuration names. */
+function mailerDeps(): MailerDeps {
+  return {
+    ledger: dynamoSentEmailLedger(config().tableName),
+    suppressions: dynamoSuppressionList(config().tableName),
+    clock: systemClock,
+    requeue: (message, options) => requeueEmail(config().emailQueueUrl, message, options),
+  };
+}
+
 /**
  * Puts what is left of a message back on the queue as new messages (see putBackPlan), so that waiting for SES,
  * for the table's capacity or for another attempt's claim never counts as a failed receive (each counts towards
  * the dead-letter queue). The new messages are on the queue before this one is deleted; if the function dies in
  * between, both are delivered and the ledger drops the copies. Throws when the message is to fail.
  */
-async function putBackRest(record: SQSRecord, message: EmailMessage, state: DeliveryState, reason: string) {
+async function putBackRest(
+  deps: MailerDeps,
+  record: SQSRecord,
+  message: EmailMessage,
+  state: DeliveryState,
+  reason: string,
+) {
   const throttledBefore = Number(record.messageAttributes[throttledDeliveriesAttribute]?.stringValue ?? 0) || 0;
-  const plan = putBackPlan(message, state, throttledBefore, systemClock.now());
+  const plan = putBackPlan(message, state, throttledBefore, deps.clock.now());
   for (const { message: part, delaySeconds, attributes } of plan.putBack) {
-    await requeueEmail(config().emailQueueUrl, part, { delaySeconds, attributes });
+    await deps.requeue(part, { delaySeconds, attributes: { ...attributes } });
     logger.info('unsent emails put back on the queue', {
       messageId: record.messageId,
       recipients: part.to.length,
@@ -51,21 +79,19 @@ async function putBackRest(record: SQSRecord, message: EmailMessage, state: Deli
  * for a reason of its own; what SES's rate, the table's capacity, another attempt's claim or the time held back
  * goes back on the queue instead.
  *
- * @example await deliverQueuedMessage(record, pacedSender(sesEmailSender(from), { … }))
+ * @example await deliverQueuedMessage(record, pacedSender(sesEmailSender(from), { … })) // deps from the configuration
  */
-export async function deliverQueuedMessage(record: SQSRecord, sender: PacedSender): Promise<void> {
+export async function deliverQueuedMessage(
+  record: SQSRecord,
+  sender: PacedSender,
+  deps: MailerDeps = mailerDeps(),
+): Promise<void> {
   const message = emailMessageFromText(record.body);
   const sentBefore = sentUnrecordedKeys(message, record.messageAttributes[sentUnrecordedAttribute]?.stringValue);
   const done = new Set<string>();
   const unrecorded = new Set(sentBefore);
-  const deps = {
-    ledger: dynamoSentEmailLedger(config().tableName),
-    sender,
-    clock: systemClock,
-    suppressions: dynamoSuppressionList(config().tableName),
-  };
   const report = await deliverToEach(
-    deps,
+    { ...deps, sender },
     message,
     () => sender.accepting(),
     (key, outcome, suppression) => {
@@ -112,5 +138,5 @@ export async function deliverQueuedMessage(record: SQSRecord, sender: PacedSende
   if (pending === 0 && unrecorded.size === 0) return;
   const throttled = tableThrottled || unrecorded.size > 0 || sender.deferred() === 'throttled';
   const reason = tableThrottled ? 'table-throttled' : (sender.deferred() ?? (held.size > 0 ? 'held' : 'out-of-time'));
-  await putBackRest(record, message, { done, held, unrecorded, sent, throttled, failed: failures.length > 0 }, reason);
+  await putBackRest(deps, record, message, { done, held, unrecorded, sent, throttled, failed: failures.length > 0 }, reason);
 }
