@@ -8,8 +8,12 @@ export interface EmailSender {
   send(message: EmailMessage): Promise<void>;
 }
 
-/** A key another attempt has claimed and not yet recorded as sent; the claim lapses at `heldUntil`. */
+/**
+ * A key another attempt claimed at `claimedAt` and has not recorded as sent; nobody else may take it over before
+ * `heldUntil` (the claim's lock).
+ */
 export interface HeldClaim {
+  readonly claimedAt: Date;
   readonly heldUntil: Date;
 }
 
@@ -17,26 +21,36 @@ export type ClaimResult = 'claimed' | 'already-sent' | HeldClaim;
 
 /** Remembers which idempotency keys have been sent, so a redelivered message never sends twice. */
 export interface SentEmailLedger {
-  /** Claims the key until `lockedUntil` unless it is sent or claimed by a live attempt (then: until when). */
+  /** Claims the key until `lockedUntil` unless it is sent or its claim's lock has not run out (then: whose). */
   claim(key: string, now: Date, lockedUntil: Date): Promise<ClaimResult>;
   markSent(key: string, now: Date): Promise<void>;
   release(key: string): Promise<void>;
 }
 
-/** Another attempt holds the key's claim until `heldUntil`: try again after that, never send now. */
+/** Another attempt holds the key's claim (`held`): try again later, never send now. */
 export class DeliveryInProgressError extends Error {
   override readonly name = 'DeliveryInProgressError';
 
   constructor(
     readonly key: string,
-    readonly heldUntil: Date,
+    readonly held: HeldClaim,
   ) {
-    super(`${key} is being sent (claimed until ${heldUntil.toISOString()})`);
+    super(`${key} is being sent (claimed at ${held.claimedAt.toISOString()})`);
   }
 }
 
-/** How long one attempt may hold a key before another attempt may take it over. */
+/** How long one attempt lives at most (the mailer's timeout): a claim younger than this may be a live attempt's. */
 export const claimSeconds = 60;
+
+/**
+ * How long a claim keeps every other attempt off its key. An attempt older than claimSeconds that left its claim
+ * either died, or sent and could not record it; then its key travels on the queue marked record-only, which keeps
+ * trying for about 32 minutes (the put-back backoff, 2 s doubling to 900 s, ten times). Taking the key over before
+ * that could send a second email; after it, the attempt most likely died before its send, and sending is the
+ * right call (at-least-once). An email whose attempt died waits this long, a rare case (the mailer stops between
+ * emails before its timeout).
+ */
+export const lockSeconds = 45 * 60;
 
 /**
  * How long to wait before each further try at recording an email as sent after SES accepted it (the first try is
@@ -81,32 +95,33 @@ export async function recordSent(deps: DeliveryDeps, key: string): Promise<boole
  * Sends a message at most once per idempotency key, in the manner of Powertools' idempotency: a conditional claim
  * decides between racing attempts, and what SES accepted is never sent again because the ledger said "free".
  *
- *   attempt A                               the key's ledger item              another delivery B of the key
- *   ─────────                               ─────────────────────              ─────────────────────────────
- *   claim (lock 60 s)  ───────────────────► sending, lockedUntil = t0+60 s     HeldClaim → B puts the email back
- *   send: SES accepts                                                          on the queue, delayed past the lock
+ *   attempt A (at t0)                        the key's ledger item              another delivery B of the key
+ *   ─────────────────                        ─────────────────────              ─────────────────────────────
+ *   claim ────────────────────────────────► sending, claimedAt t0,             HeldClaim: B puts the email back
+ *                                             lockedUntil t0 + lockSeconds       on the queue, 60 s later while A
+ *   send: SES accepts                                                            may live, else near the lock's end
  *   record as sent  ──────────────────────► sent                               'duplicate'
  *   (send fails: release) ────────────────► gone                               claims and sends
  *   record refused (throttled), retried ~1.5 s, still refused:
- *     → 'sent-unrecorded', counted as sent  sending, lock runs out at t0+60 s
- *     A's caller puts the key back on the queue marked "sent, record only"
- *     (the queue is not throttled with the table); that delivery calls
- *     recordSent only ───────────────────► sent                               'duplicate'
- *   A dies between claim and record         sending, lock runs out             takes the key over and sends
+ *     → 'sent-unrecorded', counted as sent  sending (A is over after t0+60 s,  HeldClaim "old": B does not send,
+ *     A's caller puts the key back on the     the lock keeps B off)              it waits for the lock
+ *     queue marked "sent, record only" (the
+ *     queue is not throttled with the table);
+ *     that delivery only records ─────────► sent                               'duplicate'
+ *   A dies between claim and record         sending until the lock ends        takes the key over and sends
  *                                                                              (at-least-once: A may have sent)
  *
  * So an email goes twice only when an attempt dies outright between SES and the ledger, or when the table refuses
- * the record for longer than the lock and its marked put-back, and another copy of the message meets the lapsed
- * claim first; never because the table was merely busy while the attempt lived.
+ * its record through every marked put-back for longer than the lock; never because the table was merely busy.
  *
  * @example await deliverOnce({ ledger, sender, clock }, message) // 'sent' | 'sent-unrecorded' | 'duplicate'
  */
 export async function deliverOnce(deps: DeliveryDeps, message: EmailMessage): Promise<DeliveryOutcome> {
   const now = deps.clock.now();
   const key = message.idempotencyKey;
-  const claim = await deps.ledger.claim(key, now, new Date(now.getTime() + claimSeconds * 1000));
+  const claim = await deps.ledger.claim(key, now, new Date(now.getTime() + lockSeconds * 1000));
   if (claim === 'already-sent') return 'duplicate';
-  if (claim !== 'claimed') throw new DeliveryInProgressError(key, claim.heldUntil);
+  if (claim !== 'claimed') throw new DeliveryInProgressError(key, claim);
   try {
     await deps.sender.send(message);
   } catch (error) {

@@ -8,7 +8,7 @@ import { requeueEmail } from '../adapters/sqs/email-queue';
 import { config } from '../config';
 import type { Clock } from '../domain/clock';
 import { systemClock } from '../domain/clock';
-import type { SentEmailLedger } from '../domain/email-delivery';
+import type { HeldClaim, SentEmailLedger } from '../domain/email-delivery';
 import { DeliveryInProgressError, deliverToEach } from '../domain/email-delivery';
 import type { SuppressionList } from '../domain/email-suppression';
 import type { EmailMessage } from '../schemas/email-message';
@@ -128,8 +128,8 @@ export async function deliverQueuedMessage(
     pending,
     unrecorded: unrecorded.size,
   });
-  const held = new Map<string, Date>();
-  for (const error of errors) if (error instanceof DeliveryInProgressError) held.set(error.key, error.heldUntil);
+  const held = new Map<string, HeldClaim>();
+  for (const error of errors) if (error instanceof DeliveryInProgressError) held.set(error.key, error.held);
   const tableThrottled = errors.some(isTableThrottling);
   const failures = errors.filter(
     (error) => !(error instanceof SendDeferredError || error instanceof DeliveryInProgressError || isTableThrottling(error)),

@@ -1,3 +1,4 @@
+import type { HeldClaim } from '../domain/email-delivery';
 import { claimSeconds, emailKey, recipientKey } from '../domain/email-delivery';
 import type { EmailMessage } from '../schemas/email-message';
 
@@ -74,14 +75,17 @@ export function remainderPlan(
 }
 
 /**
- * How long to wait before trying keys whose claim another attempt holds until `heldUntil`: past the claim's end
- * (a second more, for clocks that differ), and never less than a claim's whole life, so an attempt that sent and
- * is still recording has its time.
+ * How long to wait before trying again a key whose claim another attempt holds: a claim younger than an attempt's
+ * life (claimSeconds) may be a live attempt's, which records the email or lets the key go within that time, so a
+ * claim's life; an older claim's attempt is over without recording, so wait for its lock (the key may be on the
+ * queue marked record-only), in steps of SQS's longest delay. Never less than a claim's life.
  *
- * @example heldDelaySeconds(new Date('2026-01-01T00:00:30Z'), new Date('2026-01-01T00:00:00Z')) // 60
+ * @example heldDelaySeconds({ claimedAt: now, heldUntil: in45Minutes }, now) // 60
  */
-export function heldDelaySeconds(heldUntil: Date, now: Date): number {
-  const remaining = Math.ceil((heldUntil.getTime() - now.getTime()) / 1000) + 1;
+export function heldDelaySeconds(held: HeldClaim, now: Date): number {
+  const age = now.getTime() - held.claimedAt.getTime();
+  if (age < claimSeconds * 1000) return claimSeconds;
+  const remaining = Math.ceil((held.heldUntil.getTime() - now.getTime()) / 1000) + 1;
   return Math.min(maxDelaySeconds, Math.max(claimSeconds, remaining));
 }
 
@@ -89,8 +93,8 @@ export function heldDelaySeconds(heldUntil: Date, now: Date): number {
 export interface DeliveryState {
   /** Keys that need nothing more: sent and recorded, found sent, or undeliverable. */
   readonly done: ReadonlySet<string>;
-  /** Keys whose claim another live attempt holds, with when that claim lapses. */
-  readonly held: ReadonlyMap<string, Date>;
+  /** Keys whose claim another attempt holds, with that claim. */
+  readonly held: ReadonlyMap<string, HeldClaim>;
   /** Keys whose email is out (now or earlier) but not recorded as sent in the ledger. */
   readonly unrecorded: ReadonlySet<string>;
   /** Emails SES accepted in this delivery. */
@@ -142,12 +146,12 @@ export function putBackPlan(
     return { fail: true, putBack: recordOnly.requeue ? part(unrecorded, recordOnly.delaySeconds, 1) : [] };
   }
   const restPlan = plan.requeue ? plan : { delaySeconds: 0, throttledDeliveries: throttledBefore };
-  const lapses = Math.max(now.getTime(), ...held.map((to) => state.held.get(keyOf(to))?.getTime() ?? 0));
+  const heldDelay = Math.max(0, ...[...state.held.values()].map((claim) => heldDelaySeconds(claim, now)));
   return {
     fail: false,
     putBack: [
       ...part(rest, restPlan.delaySeconds, restPlan.throttledDeliveries),
-      ...part(held, heldDelaySeconds(new Date(lapses), now), throttledBefore),
+      ...part(held, heldDelay, throttledBefore),
     ],
   };
 }

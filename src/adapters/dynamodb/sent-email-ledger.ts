@@ -23,6 +23,7 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
               ...key(idempotencyKey),
               type: 'SentEmail',
               status: 'sending',
+              claimedAt: now.toISOString(),
               lockedUntil: lockedUntil.toISOString(),
               expiresAt: Math.floor(now.getTime() / 1000) + rememberSeconds,
             },
@@ -36,9 +37,13 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         if (error.Item?.status?.S === 'sent') return 'already-sent';
-        // Held by a live attempt: its lock says when another may take the key over (now, if the item has none).
-        const lockedUntil = error.Item?.lockedUntil?.S;
-        return { heldUntil: lockedUntil ? new Date(lockedUntil) : now };
+        // Held: when it was claimed, and until when its lock keeps others off (items from before claimedAt was
+        // written count as just claimed).
+        const { claimedAt, lockedUntil } = error.Item ?? {};
+        return {
+          claimedAt: claimedAt?.S ? new Date(claimedAt.S) : now,
+          heldUntil: lockedUntil?.S ? new Date(lockedUntil.S) : now,
+        };
       }
     },
     async markSent(idempotencyKey, now) {
@@ -46,7 +51,7 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
         new UpdateCommand({
           TableName: tableName,
           Key: key(idempotencyKey),
-          UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE lockedUntil',
+          UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE lockedUntil, claimedAt',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString() },
         }),

@@ -12,15 +12,19 @@ import {
 import type { EmailMessage } from '../../../src/schemas/email-message';
 
 /** An in-memory ledger with the same rules as the DynamoDB one. */
-function memoryLedger(): SentEmailLedger & { entries: Map<string, { status: string; lockedUntil?: Date }> } {
-  const entries = new Map<string, { status: string; lockedUntil?: Date }>();
+function memoryLedger(): SentEmailLedger & {
+  entries: Map<string, { status: string; claimedAt?: Date; lockedUntil?: Date }>;
+} {
+  const entries = new Map<string, { status: string; claimedAt?: Date; lockedUntil?: Date }>();
   return {
     entries,
     async claim(key, now, lockedUntil): Promise<ClaimResult> {
       const entry = entries.get(key);
       if (entry?.status === 'sent') return 'already-sent';
-      if (entry && entry.lockedUntil && entry.lockedUntil >= now) return { heldUntil: entry.lockedUntil };
-      entries.set(key, { status: 'sending', lockedUntil });
+      if (entry?.claimedAt && entry.lockedUntil && entry.lockedUntil >= now) {
+        return { claimedAt: entry.claimedAt, heldUntil: entry.lockedUntil };
+      }
+      entries.set(key, { status: 'sending', claimedAt: now, lockedUntil });
       return 'claimed';
     },
     async markSent(key) {
@@ -65,7 +69,7 @@ describe('deliverOnce', () => {
     await ledger.claim('k1', clock.now(), new Date(clock.now().getTime() + 60_000));
     const held = await deliverOnce({ ledger, sender, clock }, message).catch((error: unknown) => error);
     expect(held).toBeInstanceOf(DeliveryInProgressError);
-    expect(held).toMatchObject({ key: 'k1', heldUntil: new Date(clock.now().getTime() + 60_000) });
+    expect(held).toMatchObject({ key: 'k1', held: { claimedAt: clock.now(), heldUntil: new Date(clock.now().getTime() + 60_000) } });
     const later = fixedClock(new Date(clock.now().getTime() + 61_000));
     await expect(deliverOnce({ ledger, sender, clock: later }, message)).resolves.toBe('sent');
   });

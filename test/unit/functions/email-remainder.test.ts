@@ -98,11 +98,14 @@ describe('remainderPlan', () => {
 });
 
 describe('heldDelaySeconds', () => {
-  it('waits past the claim, and at least a claim’s whole life', () => {
-    expect(heldDelaySeconds(new Date(now.getTime() + 30_000), now)).toBe(60);
-    expect(heldDelaySeconds(new Date(now.getTime() - 5_000), now)).toBe(60);
-    expect(heldDelaySeconds(new Date(now.getTime() + 120_000), now)).toBe(121);
-    expect(heldDelaySeconds(new Date(now.getTime() + 3_600_000), now)).toBe(900);
+  const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+  it('waits a claim’s life while the attempt may live, then for its lock, in steps SQS allows', () => {
+    // Claimed 10 s ago: maybe a live attempt, which records or lets go within a minute.
+    expect(heldDelaySeconds({ claimedAt: at(-10), heldUntil: at(2690) }, now)).toBe(60);
+    // Claimed 2 minutes ago: the attempt is over and left its claim; wait for the lock.
+    expect(heldDelaySeconds({ claimedAt: at(-120), heldUntil: at(2580) }, now)).toBe(900);
+    expect(heldDelaySeconds({ claimedAt: at(-2600), heldUntil: at(100) }, now)).toBe(101);
+    expect(heldDelaySeconds({ claimedAt: at(-2600), heldUntil: at(5) }, now)).toBe(60);
   });
 });
 
@@ -126,7 +129,7 @@ describe('putBackPlan', () => {
   it('puts a recipient held by another attempt back apart, under its own key, after the claim', () => {
     const plan = putBackPlan(
       m,
-      state({ done: new Set([a, b]), held: new Map([[c, new Date(now.getTime() + 45_000)]]), sent: 2 }),
+      state({ done: new Set([a, b]), held: new Map([[c, { claimedAt: now, heldUntil: new Date(now.getTime() + 2_700_000) }]]), sent: 2 }),
       0,
       now,
     );
@@ -194,7 +197,7 @@ describe('putBackPlan', () => {
           const pick = (wanted: string) => outcomes.flatMap((o, i) => (o === wanted ? [key(i)] : []));
           const s = state({
             done: new Set(pick('done')),
-            held: new Map(pick('held').map((k) => [k, now])),
+            held: new Map(pick('held').map((k) => [k, { claimedAt: now, heldUntil: now }])),
             unrecorded: new Set(pick('unrecorded')),
             throttled,
             failed,
