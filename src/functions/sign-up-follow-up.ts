@@ -2,8 +2,9 @@ import type { SQSRecord } from 'aws-lambda';
 import { isThrottling } from '../adapters/aws-errors';
 import { enqueueFollowUps } from '../adapters/sqs/follow-up-queue';
 import { config } from '../config';
-import { ServiceUnavailableError } from '../domain/errors';
+import { NotFoundError, ServiceUnavailableError } from '../domain/errors';
 import { followUpDelaySeconds, followUpWork, remainingWork } from '../domain/follow-up-work';
+import { followSlotMove } from '../domain/follow-ups';
 import type { SignUpChange } from '../domain/sign-up-change';
 import { signUpFollowUpFromText } from '../schemas/sign-up-follow-up';
 import { logger } from './logger';
@@ -25,6 +26,36 @@ export async function queueSignUpFollowUps(performanceId: string, changes: reado
 }
 
 /**
+ * Saves one queued change. Queued work may be saved out of order, so a slot move is decided on the sign-up as it
+ * was read and saved only while it is still so; when it has changed meanwhile (an earlier move saved after this one
+ * was decided, a new time zone), the sign-up is moved again from what it is now to its slot as the performance has
+ * it now, or left alone when it shows that slot already, has moved on, or its performance is gone or closed (their
+ * own follow-ups settle it). Returns whether anything was written.
+ */
+async function saveChange(change: SignUpChange): Promise<boolean> {
+  const { signUps, performances } = stores();
+  if (await signUps.saveUnlessMovedOn(change)) return true;
+  if (!change.unchangedSince) return false;
+  const { performanceId, performerId } = change.signUp;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const [signUp, state] = await Promise.all([
+      signUps.find(performanceId, performerId),
+      performances.read(performanceId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }),
+    ]);
+    const again =
+      signUp && state && !state.performance.castingClosed
+        ? followSlotMove(signUp, state.performance, new Date())
+        : undefined;
+    if (!again) return false;
+    if (await signUps.saveUnlessMovedOn(again)) return true;
+  }
+  return false;
+}
+
+/**
  * Saves the sign-up changes of one follow-up message of the email queue (queued by the table's stream consumer),
  * one after another; a change whose sign-up has moved on meanwhile is left alone. When the table refuses one for
  * throughput, the rest goes back on the queue as a new message, visible after a growing delay, and this message
@@ -37,7 +68,6 @@ export async function queueSignUpFollowUps(performanceId: string, changes: reado
  */
 export async function saveQueuedFollowUp(record: SQSRecord, options: { latestStart: number }): Promise<void> {
   const work = signUpFollowUpFromText(record.body);
-  const { signUps } = stores();
   let saved = 0;
   let skipped = 0;
   let stopped: 'refused' | 'out-of-time' | undefined;
@@ -47,7 +77,7 @@ export async function saveQueuedFollowUp(record: SQSRecord, options: { latestSta
       break;
     }
     try {
-      if (!(await signUps.saveUnlessMovedOn(change))) skipped += 1;
+      if (!(await saveChange(change))) skipped += 1;
       saved += 1;
     } catch (error) {
       if (!tableBusy(error)) throw error;

@@ -6,7 +6,7 @@ import {
   maxFollowUpBytes,
   remainingWork,
 } from '../../../../src/domain/follow-up-work';
-import { followUpPerformanceChange } from '../../../../src/domain/follow-ups';
+import { followSlotMove, followUpPerformanceChange } from '../../../../src/domain/follow-ups';
 import { queuedMessageKind, signUpFollowUpFromText } from '../../../../src/schemas/sign-up-follow-up';
 import { emailMessageFromText } from '../../../../src/schemas/email-message';
 import { early, performance, storedSignUp } from './fixtures';
@@ -84,5 +84,38 @@ describe('remainingWork and followUpDelaySeconds', () => {
     ]);
     expect(followUpDelaySeconds(0, () => 0.999)).toBe(6);
     expect(followUpDelaySeconds(1000, () => 0.999)).toBe(360);
+  });
+});
+
+describe('followSlotMove', () => {
+  const movedS1 = {
+    ...performance,
+    slots: performance.slots.map((s) => (s.slotId === 's1' ? { ...s, start: '2027-03-29T10:00' } : s)),
+  };
+
+  it('moves an open sign-up to its slot as the performance has it now, only while the sign-up is as read', () => {
+    const record = storedSignUp({ performerId: 'mover' });
+    const move = followSlotMove(record, movedS1, early);
+    expect(move?.from).toBe('signed-up');
+    expect(move?.unchangedSince).toBe(record.updatedAt);
+    expect(move?.signUp.slot.startsAt).toBe('2027-03-29T09:00:00.000Z');
+    expect(move?.notifications.map((n) => n.kind)).toEqual(['slot-moved']);
+    // Moved again from where the first move left it: the invite's sequence goes on from there.
+    const again = followSlotMove(move!.signUp, { ...movedS1, slots: performance.slots }, early);
+    expect(again?.signUp.invite?.sequence).toBe((move?.signUp.invite?.sequence ?? 0) + 1);
+    expect(again?.unchangedSince).toBe(move?.signUp.updatedAt);
+  });
+
+  it('moves nothing when the sign-up shows the slot already, is not open, or its slot is gone', () => {
+    expect(followSlotMove(storedSignUp({ performerId: 'still' }), performance, early)).toBeUndefined();
+    expect(followSlotMove(storedSignUp({ performerId: 'gone', status: 'withdrawn' }), movedS1, early)).toBeUndefined();
+    const removed = { ...movedS1, slots: movedS1.slots.filter((s) => s.slotId !== 's1') };
+    expect(followSlotMove(storedSignUp({ performerId: 'removed' }), removed, early)).toBeUndefined();
+  });
+
+  it('is what a performance change decides for the sign-ups of a moved slot', () => {
+    const signUps = [storedSignUp({ performerId: 'a' }), storedSignUp({ performerId: 'b', slotId: 's2' })];
+    const { signUps: changes } = followUpPerformanceChange(performance, movedS1, signUps, early);
+    expect(changes).toEqual([followSlotMove(signUps[0]!, movedS1, early)]);
   });
 });
