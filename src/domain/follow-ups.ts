@@ -1,4 +1,4 @@
-import { nextInvite } from './calendar';
+import { nextInvite } from './invite-stamp';
 import type { Notification } from './notifications';
 import type { Performance } from './performance';
 import { slotChanges } from './performance';

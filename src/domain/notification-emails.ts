@@ -1,5 +1,5 @@
 import type { EmailMessage } from './email-message';
-import { firstInvite, nextInvite } from './calendar';
+import { firstInvite, nextInvite } from './invite-stamp';
 import { recipientKey } from './email-delivery';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {

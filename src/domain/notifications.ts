@@ -1,4 +1,4 @@
-import type { InviteStamp } from './calendar';
+import type { InviteStamp } from './invite-stamp';
 
 /**
  * The notifications a domain change causes. Each is written to the outbox in the same transaction as the change
