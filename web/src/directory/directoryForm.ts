@@ -133,6 +133,6 @@ export function previewCardOf(form: DirectoryForm, profile: MyProfileView): Dire
     unions: tagsOf(form.unions),
     city: form.city.trim() || undefined,
     country: form.country || undefined,
-    photos: (profile as { photos?: DirectoryCard['photos'] }).photos,
+    photos: (profile as { photos?: DirectoryCard['photos'] }).photos ?? [],
   };
 }
