@@ -10,6 +10,7 @@ import { EventTriggers } from './constructs/event-triggers';
 import { ManifestHttpApi, type RouteTarget } from './constructs/http-api';
 import { ManifestFunction } from './constructs/manifest-function';
 import { grantPermission } from './constructs/permissions';
+import { PhotoBucket } from './constructs/photo-bucket';
 import { ManifestQueues } from './constructs/queues';
 import { addSender } from './constructs/sender-identity';
 import { pascal } from './names';
@@ -70,6 +71,10 @@ export class AuditionMeStack extends Stack {
     // The web UI first: its CloudFront URL is where the links in emails lead.
     const web = new WebHosting(this, 'Web', { webDist: parameters.webDist });
     const webUrl = `https://${web.distribution.distributionDomainName}`;
+    const photos = new PhotoBucket(this, 'Photos', {
+      corsOrigins: [webUrl, ...parameters.extraCorsOrigins],
+      retain: parameters.retainData,
+    });
 
     // Every variable src/config.ts reads, on every function: each handler reads all of them at cold start.
     const environment = {
@@ -83,6 +88,7 @@ export class AuditionMeStack extends Stack {
       // none is shown to API callers; a replaced stack has a new one, and earlier cursors answer invalid-cursor.
       SEARCH_CURSOR_KEY: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
       WEB_BASE_URL: webUrl,
+      PHOTO_BUCKET: photos.bucket.bucketName,
       POWERTOOLS_SERVICE_NAME: 'audition-me',
     };
     const deployed = definitions.map(
@@ -99,6 +105,7 @@ export class AuditionMeStack extends Stack {
       senderEmail: parameters.senderEmail,
       senderIdentityArn: sender.identity.emailIdentityArn,
       sesSandbox: parameters.sesSandbox,
+      photoBucket: photos.bucket,
     };
     for (const target of deployed) {
       for (const permission of target.definition.permissions) grantPermission(target, permission, targets);
@@ -136,6 +143,7 @@ export class AuditionMeStack extends Stack {
     output('UserPoolId', users.userPool.userPoolId, 'Cognito user pool');
     output('UserPoolClientId', users.client.userPoolClientId, 'Cognito app client used by the API');
     output('TableName', data.table.tableName, 'DynamoDB table');
+    output('PhotoBucketName', photos.bucket.bucketName, 'Performers’ photos (private)');
     output('EmailQueueUrl', messaging.pairs.email.queue.queueUrl, 'Email queue');
     output('EmailDeadLetterQueueUrl', messaging.pairs.email.deadLetterQueue.queueUrl, 'Email dead-letter queue');
     // The ARNs a redrive of the dead-letter queue names (docs/operations.md).

@@ -1,3 +1,4 @@
+import { photoPrefixes } from '../src/domain/photos';
 import type { IndexName, Permission } from '../src/manifest';
 
 /**
@@ -11,6 +12,8 @@ export type GrantedResource =
   | { readonly kind: 'email-queue' }
   | { readonly kind: 'sender-identity' }
   | { readonly kind: 'user-pool' }
+  /** The objects under one prefix of the photo bucket (`<bucket ARN>/<prefix>*`). */
+  | { readonly kind: 'photo-bucket'; readonly prefix: (typeof photoPrefixes)[keyof typeof photoPrefixes] }
   /** Public app-client operations: IAM does not authorize them; the manifest still says who calls them. */
   | { readonly kind: 'unauthorized-by-iam' };
 
@@ -57,6 +60,21 @@ export function permissionGrant(permission: Permission): PermissionGrant {
       return { actions: SES_SEND_ACTIONS, on: { kind: 'sender-identity' } };
     case 'cognito:admin':
       return { actions: COGNITO_ADMIN_ACTIONS, on: { kind: 'user-pool' } };
+    // A presigned POST is authorized as the signer's PutObject when the browser sends it; HeadObject is
+    // authorized as GetObject, and a copy as GetObject of the source and PutObject of the target.
+    case 'photo-uploads:write':
+      return { actions: ['s3:PutObject'], on: { kind: 'photo-bucket', prefix: photoPrefixes.upload } };
+    case 'photo-uploads:take':
+      return {
+        actions: ['s3:GetObject', 's3:DeleteObject'],
+        on: { kind: 'photo-bucket', prefix: photoPrefixes.upload },
+      };
+    case 'photos:write':
+      return { actions: ['s3:PutObject'], on: { kind: 'photo-bucket', prefix: photoPrefixes.photo } };
+    case 'photos:read':
+      return { actions: ['s3:GetObject'], on: { kind: 'photo-bucket', prefix: photoPrefixes.photo } };
+    case 'photos:delete':
+      return { actions: ['s3:DeleteObject'], on: { kind: 'photo-bucket', prefix: photoPrefixes.photo } };
     case 'cognito:sign-up':
       return {
         actions: [

@@ -10,6 +10,7 @@ import { buildApp as buildFauxqs } from 'fauxqs';
 import sesModule from 'aws-ses-v2-local';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { ensureQueues, ensureTable, ensureUserPool } from './bootstrap';
+import { acceptPresignedPosts } from './s3/presigned-post';
 import { assertPortsFree, freePort, stopChild, waitForPort } from './processes';
 
 export interface Ports {
@@ -40,6 +41,8 @@ export interface LocalStack {
     readonly tableName: string;
     readonly emailQueueUrl: string;
     readonly emailDeadLetterQueueUrl: string;
+    /** The performers' photos, in fauxqs's S3. */
+    readonly photoBucket: string;
     /** Each stream consumer's on-failure destination, by function name. */
     readonly streamFailureQueueUrls: Readonly<Record<string, string>>;
     readonly userPoolId: string;
@@ -57,6 +60,13 @@ const startSesServer = (sesModule as unknown as { default?: typeof sesModule }).
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const region = 'us-east-1';
+const photoBucket = 'audition-me-photos';
+
+/** fauxqs's app with the browser uploads S3 takes (POST policies) and CORS, which fauxqs lacks. */
+function withBrowserUploads(app: ReturnType<typeof buildFauxqs>): ReturnType<typeof buildFauxqs> {
+  acceptPresignedPosts(app, { secretAccessKey: credentials.secretAccessKey });
+  return app;
+}
 
 function startCognitoLocal(port: number, cwd: string, log: (line: string) => void): ChildProcess {
   mkdirSync(join(cwd, '.cognito'), { recursive: true });
@@ -87,9 +97,9 @@ function startCognitoLocal(port: number, cwd: string, log: (line: string) => voi
 }
 
 /**
- * Starts the local stand-ins of AWS, all on 127.0.0.1: DynamoDB Local, fauxqs (SQS), cognito-local and
- * aws-ses-v2-local; then creates the table, the email queue with its dead-letter queue, and the user pool with
- * its groups and app client, each only if missing.
+ * Starts the local stand-ins of AWS, all on 127.0.0.1: DynamoDB Local, fauxqs (SQS and S3), cognito-local and
+ * aws-ses-v2-local; then creates the table, the email queue with its dead-letter queue, the photo bucket, and the
+ * user pool with its groups and app client, each only if missing.
  */
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const ports: Ports = {
@@ -128,8 +138,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     children.push(cognito);
     const [dynamodb] = await Promise.all([
       startDynamoDbLocal(ports.dynamodb, dynamoDir),
-      // fauxqs's own start function listens on 0.0.0.0; its app, started here, listens on loopback only.
-      (sqs = buildFauxqs({ logger: false })).listen({ port: ports.sqs, host: '127.0.0.1' }),
+      // fauxqs's own start function listens on 0.0.0.0; its app, started here, listens on loopback only. It serves
+      // S3 too, with browser uploads (presigned POST) and CORS added (local/s3/presigned-post.ts).
+      (sqs = withBrowserUploads(buildFauxqs({ logger: false }))).listen({ port: ports.sqs, host: '127.0.0.1' }),
       startSesServer({ host: '127.0.0.1', port: ports.ses }).then((server) => (ses = server)),
       waitForPort(ports.cognito, 'cognito-local', cognito),
     ]);
@@ -146,7 +157,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ensureQueues({ endpoint: urls.sqs, region, credentials }, options.queueVisibilityTimeoutSeconds),
       ensureUserPool({ endpoint: urls.cognito, region, credentials }),
     ]);
-    const resources = { tableName, ...queueUrls, ...pool };
+    const created = await sqs.inject({ method: 'PUT', url: `/${photoBucket}` });
+    if (created.statusCode !== 200) throw new Error(`Could not create the local photo bucket: ${created.body}`);
+    const resources = { tableName, ...queueUrls, ...pool, photoBucket };
     const env = {
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -154,6 +167,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       AWS_ENDPOINT_URL_DYNAMODB: urls.dynamodb,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: urls.dynamodb,
       AWS_ENDPOINT_URL_SQS: urls.sqs,
+      AWS_ENDPOINT_URL_S3: urls.sqs,
       AWS_ENDPOINT_URL_SESV2: urls.ses,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: urls.cognito,
       TABLE_NAME: resources.tableName,
@@ -164,6 +178,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // A new key each start: search cursors from before a restart answer 400 invalid-cursor.
       SEARCH_CURSOR_KEY: randomBytes(32).toString('base64url'),
       WEB_BASE_URL: options.webUrl ?? defaultWebUrl,
+      PHOTO_BUCKET: resources.photoBucket,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     return { ports, urls, resources, cognitoDir, env, stop };

@@ -54,3 +54,8 @@ export function sesMaxSendRate(): number {
   if (!Number.isFinite(rate) || rate <= 0) throw new Error('SES_MAX_SEND_RATE must be a positive number');
   return rate;
 }
+
+/** The private bucket of performers' photos (PHOTO_BUCKET): only the functions that sign or move photos read it. */
+export function photoBucket(): string {
+  return required('PHOTO_BUCKET');
+}

@@ -65,7 +65,19 @@ export type Permission =
   | 'email-queue:send'
   | 'ses:send'
   | 'cognito:sign-up'
-  | 'cognito:admin';
+  | 'cognito:admin'
+  | PhotoPermission;
+
+/**
+ * The photo bucket's two prefixes (src/domain/photos.ts): `photo-uploads:*` on `uploads/` (signing the browser's
+ * POST, reading and removing what it sent), `photos:*` on `photos/` (confirmed photos).
+ */
+export type PhotoPermission =
+  | 'photo-uploads:write'
+  | 'photo-uploads:take'
+  | 'photos:write'
+  | 'photos:read'
+  | 'photos:delete';
 
 export interface FunctionDefinition {
   readonly name: string;
@@ -164,8 +176,17 @@ export const functions = [
     authThrottles.session,
   ),
   http('auth-refresh', 'POST', '/auth/refresh', 'public', ['cognito:sign-up'], authThrottles.session),
-  http('me-get', 'GET', '/me', 'signed-in', ['table:read', 'table:query:gsi1']),
-  http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write', 'table:query:gsi1']),
+  http('me-get', 'GET', '/me', 'signed-in', ['table:read', 'table:query:gsi1', 'photos:read']),
+  http('me-update', 'PATCH', '/me', 'signed-in', ['table:read', 'table:write', 'table:query:gsi1', 'photos:read']),
+  http('photo-create', 'POST', '/me/photos', 'performer', ['table:read', 'photo-uploads:write']),
+  http('photo-confirm', 'PUT', '/me/photos/{photoId}', 'performer', [
+    'table:read',
+    'table:write',
+    'photo-uploads:take',
+    'photos:write',
+    'photos:read',
+  ]),
+  http('photo-delete', 'DELETE', '/me/photos/{photoId}', 'performer', ['table:read', 'table:write', 'photos:delete']),
   http('performance-create', 'POST', '/performances', 'director', ['table:read', 'table:write']),
   http('performance-search', 'GET', '/performances', 'signed-in', ['table:read', 'table:query:gsi2']),
   http('performance-get', 'GET', '/performances/{performanceId}', 'signed-in', ['table:read']),
@@ -179,9 +200,14 @@ export const functions = [
   http('signups-list', 'GET', '/performances/{performanceId}/signups', 'director', ['table:read']),
   http('performer-profile-get', 'GET', '/performances/{performanceId}/performers/{performerId}', 'director', [
     'table:read',
+    'photos:read',
   ]),
-  http('performer-directory', 'GET', '/performers', 'director', ['table:read', 'table:query:gsi2']),
-  http('performer-directory-get', 'GET', '/performers/{performerId}', 'director', ['table:read', 'table:query:gsi1']),
+  http('performer-directory', 'GET', '/performers', 'director', ['table:read', 'table:query:gsi2', 'photos:read']),
+  http('performer-directory-get', 'GET', '/performers/{performerId}', 'director', [
+    'table:read',
+    'table:query:gsi1',
+    'photos:read',
+  ]),
   http('invitation-create', 'POST', '/performances/{performanceId}/invitations', 'director', [
     'table:read',
     'table:write',

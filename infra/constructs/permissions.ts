@@ -1,7 +1,8 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Permission } from '../../src/manifest';
 import { type GrantedResource, permissionGrant } from '../permission-grants';
@@ -18,6 +19,8 @@ export interface PermissionTargets {
   readonly senderIdentityArn: string;
   /** See DeploymentParameters.sesSandbox. */
   readonly sesSandbox: boolean;
+  /** The performers' photos (private). */
+  readonly photoBucket: IBucket;
 }
 
 export { COGNITO_ADMIN_ACTIONS, SES_SEND_ACTIONS } from '../permission-grants';
@@ -40,6 +43,18 @@ export function grantPermission(target: ManifestFunction, permission: Permission
     }),
   );
   if (permission === 'ses:send' && to.sesSandbox) grantSandboxRecipients(target, actions, to);
+  if (on.kind === 'photo-bucket') acknowledgePhotoObjects(target, on.prefix, to);
+}
+
+/** A photo grant is on every object under one prefix: per performer keys are not known at deploy time. */
+function acknowledgePhotoObjects(target: ManifestFunction, prefix: string, to: PermissionTargets): void {
+  const bucketId = Stack.of(to.photoBucket).getLogicalId(to.photoBucket.node.defaultChild as CfnElement);
+  Validations.of(target.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+    reason:
+      `The objects under ${prefix} of the photo bucket, one per performer and photo, keyed by ids made at run ` +
+      'time; the grant names only the actions this function uses (src/manifest.ts, infra/permission-grants.ts).',
+  });
 }
 
 function resourceArn(on: Exclude<GrantedResource, { kind: 'unauthorized-by-iam' }>, to: PermissionTargets): string {
@@ -55,6 +70,8 @@ function resourceArn(on: Exclude<GrantedResource, { kind: 'unauthorized-by-iam' 
       return to.senderIdentityArn;
     case 'user-pool':
       return to.userPool.userPoolArn;
+    case 'photo-bucket':
+      return to.photoBucket.arnForObjects(`${on.prefix}*`);
     default:
       throw new Error(`Unknown resource ${JSON.stringify(on satisfies never)}`);
   }

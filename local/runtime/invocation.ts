@@ -66,7 +66,25 @@ const servicePrefixes: Record<string, string> = {
   SQSClient: 'sqs',
   SESv2Client: 'ses',
   CognitoIdentityProviderClient: 'cognito-idp',
+  S3Client: 's3',
 };
+
+/** The IAM actions of the S3 operations the photo routes use, each on the object it names (`<bucket>/<key>`). */
+function s3Actions(operation: string, input: Record<string, unknown>): Call[] {
+  const object = `${String(input.Bucket)}/${String(input.Key)}`;
+  switch (operation) {
+    case 'HeadObject':
+    case 'GetObject':
+      return [{ action: 's3:GetObject', resource: object }];
+    case 'CopyObject':
+      return [
+        { action: 's3:GetObject', resource: decodeURIComponent(String(input.CopySource)).replace(/^\//, '') },
+        { action: 's3:PutObject', resource: object },
+      ];
+    default:
+      return [{ action: `s3:${operation}`, resource: object }];
+  }
+}
 
 /** The resource an action targets: the table (and index) or queue it names (empty when it names none). */
 interface Call {
@@ -103,6 +121,7 @@ export function actionsOf(clientName: string, commandName: string, input: Record
     const index = typeof input.IndexName === 'string' ? { index: input.IndexName } : {};
     return [{ action: `dynamodb:${operation}`, resource: input.TableName as string | undefined, ...index }];
   }
+  if (prefix === 's3') return s3Actions(operation, input);
   if (prefix === 'sqs') {
     const action = operation === 'SendMessageBatch' ? 'SendMessage' : operation;
     return [{ action: `sqs:${action}`, resource: input.QueueUrl as string | undefined }];
@@ -122,6 +141,7 @@ export function refusal(definition: FunctionDefinition, call: Call, resources: R
     if (!call.resource) return true;
     if (on.kind === 'table') return call.resource === resources.tableName;
     if (on.kind === 'email-queue') return call.resource === resources.emailQueueUrl;
+    if (on.kind === 'photo-bucket') return call.resource.startsWith(`${resources.photoBucket}/${on.prefix}`);
     return true;
   });
   if (onResource.length) return undefined;
@@ -136,6 +156,7 @@ export function refusal(definition: FunctionDefinition, call: Call, resources: R
 export interface Resources {
   readonly tableName?: string;
   readonly emailQueueUrl?: string;
+  readonly photoBucket?: string;
 }
 
 /** The error IAM's refusal arrives as. */

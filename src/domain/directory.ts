@@ -73,6 +73,11 @@ export interface DirectorySummary {
   readonly country?: string;
   /** Keyword tokens of the name and the bio (name first). */
   readonly words: readonly string[];
+  /**
+   * The photo ids, main first, as the profile holds them now: a result shows them, but no query reads them, so
+   * index entries do not carry them and a new photo rewrites no entry (see `directoryIndexChanges`).
+   */
+  readonly photos?: readonly string[];
 }
 
 /** What `directorySummary` reads: a profile's identity, role and directory fields. */
@@ -80,6 +85,7 @@ export type DirectoryProfile = DirectoryFields & {
   readonly userId: string;
   readonly role: string;
   readonly name: string;
+  readonly photos?: readonly string[];
 };
 
 /** The name as the directory orders it: accent-free, lower-case, single spaces. */
@@ -114,7 +120,19 @@ export function directorySummary(profile: DirectoryProfile): DirectorySummary | 
       0,
       maxDirectoryWords,
     ),
+    ...(profile.photos?.length ? { photos: [...profile.photos] } : {}),
   };
+}
+
+/**
+ * What a directory index entry stores of a summary: everything a query checks, not the photos (read from the
+ * profile with each result).
+ *
+ * @example indexedSummary({ performerId: 'u1', photos: ['p1'], … }) // { performerId: 'u1', … } without photos
+ */
+export function indexedSummary(summary: DirectorySummary): DirectorySummary {
+  const { photos: _photos, ...indexed } = summary;
+  return indexed;
 }
 
 /**
@@ -175,7 +193,8 @@ export function directoryIndexChanges(
 ): { put: string[]; remove: string[] } {
   const beforeFacets = before ? directoryFacets(before) : [];
   const afterFacets = after ? directoryFacets(after) : [];
-  const same = before !== undefined && after !== undefined && sameSummary(before, after);
+  const same =
+    before !== undefined && after !== undefined && sameSummary(indexedSummary(before), indexedSummary(after));
   const stays = new Set(afterFacets);
   return {
     put: same ? afterFacets.filter((f) => !beforeFacets.includes(f)) : afterFacets,

@@ -40,7 +40,8 @@ export type DomainErrorCode =
   | 'performer-not-found'
   | 'already-invited'
   | 'invitations-off'
-  | 'invitation-limit';
+  | 'invitation-limit'
+  | 'photo-limit';
 
 export interface FieldIssue {
   readonly path: string;
@@ -204,4 +205,9 @@ export class InvitationLimitError extends DomainError {
   ) {
     super(message);
   }
+}
+
+/** A performer already has as many photos as a profile holds (`maxPhotos`). */
+export class PhotoLimitError extends DomainError {
+  readonly code = 'photo-limit';
 }

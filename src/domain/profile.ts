@@ -26,6 +26,8 @@ export interface Profile extends DirectoryFields {
   /** Performers: false once they turned invitations to audition off (absent means on). */
   readonly invitations?: boolean;
   readonly createdAt: string;
+  /** Performers' photo ids, main photo first (./photos.ts); views show them as signed URLs. */
+  readonly photos?: readonly string[];
 }
 
 export interface Credit {

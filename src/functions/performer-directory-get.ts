@@ -2,6 +2,7 @@ import { castingsOf, splitCareer } from '../domain/career';
 import { directorySummary } from '../domain/directory';
 import { NotFoundError } from '../domain/errors';
 import { protectedRoute } from './http/handler';
+import { photoViews } from './photo-signing';
 import { directoryPerformerView } from './performer-directory-views';
 import { directoryPerformerParams } from '../schemas/directory';
 
@@ -19,6 +20,7 @@ export const handler = protectedRoute(
     const castings = (await stores.signUps.listOfPerformer(profile.userId)).filter((s) => s.status === 'cast');
     const performances = await stores.performances.readMany(castings.map((c) => c.performanceId));
     const career = splitCareer(castingsOf(castings, performances), receivedAt);
-    return { body: directoryPerformerView(summary, profile, career) };
+    const photos = await photoViews(profile.userId, profile.photos, receivedAt);
+    return { body: directoryPerformerView(summary, profile, career, photos) };
   },
 );

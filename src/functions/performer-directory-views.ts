@@ -6,7 +6,7 @@ import type { Profile } from '../domain/profile';
  * A performer as a directory result: what they play and where. Built field by field (never by spreading a stored
  * item), so no contact detail can slip into a directory response.
  */
-export function directoryCardView(summary: DirectorySummary) {
+export function directoryCardView(summary: DirectorySummary, photos: readonly { photoId: string; url: string }[]) {
   return {
     performerId: summary.performerId,
     name: summary.name,
@@ -20,6 +20,7 @@ export function directoryCardView(summary: DirectorySummary) {
     unions: summary.unions,
     city: summary.city,
     country: summary.country,
+    photos: [...photos],
   };
 }
 
@@ -28,9 +29,10 @@ export function directoryPerformerView(
   summary: DirectorySummary,
   profile: Profile,
   career: { current: PerformanceRef[]; past: PerformanceRef[] },
+  photos: readonly { photoId: string; url: string }[],
 ) {
   return {
-    ...directoryCardView(summary),
+    ...directoryCardView(summary, photos),
     bio: profile.bio,
     links: { reel: profile.links?.reel, website: profile.links?.website },
     credits: profile.credits ?? [],

@@ -4,6 +4,7 @@ import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-co
 import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
 import { dynamoInvitationStore } from '../adapters/dynamodb/invitation-store';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
+import { dynamoProfilePhotos } from '../adapters/dynamodb/profile-photos';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
 import { dynamoSearchIndex } from '../adapters/dynamodb/search-store';
@@ -16,6 +17,7 @@ import type { SuppressionList } from '../domain/email-suppression';
 import type { DirectoryIndex } from '../domain/ports/directory';
 import type { InvitationStore } from '../domain/ports/invitations';
 import type { PerformanceStore } from '../domain/ports/performances';
+import type { ProfilePhotos } from '../domain/ports/photos';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
 import type { SearchIndex } from '../domain/ports/search';
@@ -39,6 +41,8 @@ export interface Stores {
   readonly directory: DirectoryIndex;
   /** Invitations to audition, with each director's count of the day. */
   readonly invitations: InvitationStore;
+  /** Each performer's photo ids, in order, on their profile. */
+  readonly photos: ProfilePhotos;
 }
 
 /** The stores on a table. */
@@ -55,6 +59,7 @@ export function storesOn(tableName: string): Stores {
     suppressions: dynamoSuppressionList(tableName),
     directory: dynamoDirectoryIndex(tableName),
     invitations: dynamoInvitationStore(tableName),
+    photos: dynamoProfilePhotos(tableName),
   };
 }
 

@@ -9,6 +9,7 @@ import { myProfileView, profilePatch, profileView } from './profile';
 import { signUpRequest } from './registration';
 import { searchPage, searchQuery } from './search';
 import { performerParams } from './params';
+import { myPhotos, photoParams, photoUpload, photoUploadRequest } from './photos';
 import { castingInput, signUpInput, signUpsBySlot, signUpView } from './signup';
 
 export interface Contract {
@@ -66,9 +67,32 @@ export const contracts = {
     response: { status: 200, schema: myProfileView, description: 'The profile' },
   },
   'me-update': {
-    summary: 'Change my name, phone, time zone or credits; performers also their directory profile and `listed`',
+    summary:
+      'Change my name, phone, time zone or credits; performers also their directory profile, `listed` and ' +
+      'their main photo (`mainPhotoId`)',
     body: profilePatch,
     response: { status: 200, schema: myProfileView, description: 'The profile as changed' },
+    errors: ['not-found', 'version-conflict'],
+  },
+  'photo-create': {
+    summary:
+      'Start a photo upload (performers): a presigned POST for one JPEG, PNG or WebP file of at most the given ' +
+      'size, good for 10 minutes; then `PUT /me/photos/{photoId}` confirms it',
+    body: photoUploadRequest,
+    response: { status: 201, schema: photoUpload, description: 'The upload form' },
+    errors: ['photo-limit'],
+  },
+  'photo-confirm': {
+    summary: 'Add an uploaded photo to my profile (after the last of the others; the first is the main photo)',
+    params: photoParams,
+    response: { status: 200, schema: myPhotos, description: 'My photos now' },
+    errors: ['not-found', 'photo-limit'],
+  },
+  'photo-delete': {
+    summary: 'Remove one of my photos (the next one becomes the main photo if it was)',
+    params: photoParams,
+    response: { status: 204, description: 'Removed' },
+    errors: ['not-found'],
   },
   'performance-create': {
     summary: 'Post a performance (directors)',

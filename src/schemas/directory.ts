@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { DirectoryQuery } from '../domain/directory-search';
 import { countryCode, genders, id, lineText, multiLine, singleLine, voiceTypes } from './common';
+import { photoList } from './photos';
 
 const described = <T extends z.ZodMiniType>(schema: T, text: string) => schema.check(z.describe(text));
 
@@ -140,6 +141,7 @@ const directoryCardShape = {
   unions: z.array(z.string()),
   city: z.optional(z.string()),
   country: z.optional(z.string()),
+  photos: photoList,
 };
 export const directoryCard = z.object(directoryCardShape);
 

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { personName, singleLine, timeZone } from './common';
+import { id, personName, singleLine, timeZone } from './common';
 import { phone } from './phone';
 import { directoryPatchFields, directoryProfileFields } from './directory';
+import { photoList } from './photos';
 
 export const credit = z.strictObject({
   title: singleLine(200),
@@ -20,6 +21,9 @@ export const profilePatch = z
       .optional(z.boolean())
       .check(z.describe('Performers: whether directors may invite me to audition (on until switched off).')),
     ...directoryPatchFields,
+    mainPhotoId: z
+      .optional(id)
+      .check(z.describe('One of my photos, to make it the main photo (first); the others keep their order.')),
   })
   .check(z.refine((p) => Object.keys(p).length > 0, 'change at least one field'));
 export type ProfilePatch = z.infer<typeof profilePatch>;
@@ -46,6 +50,7 @@ export const profileView = z.object({
     .optional(z.boolean())
     .check(z.describe('Performers: whether directors may invite them to audition (true unless switched off).')),
   ...directoryProfileFields,
+  photos: z.optional(photoList),
 });
 
 /** The caller's own profile: with whether their address gets email (SES reported it bounced or complained). */

@@ -29,7 +29,8 @@ export async function batchGet(
   for (let i = 0; i < itemKeys.length; i += maxBatchKeys) {
     let pending = itemKeys.slice(i, i + maxBatchKeys);
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > unprocessedAttempts) throw new ServiceUnavailableError('We are busy; try again in a few seconds.', 2);
+      if (attempt > unprocessedAttempts)
+        throw new ServiceUnavailableError('We are busy; try again in a few seconds.', 2);
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
       const { Responses, UnprocessedKeys } = await documentClient().send(
         new BatchGetCommand({

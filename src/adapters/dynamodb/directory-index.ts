@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DirectoryProfile, DirectorySummary } from '../../domain/directory';
-import { directoryFieldsOf, directoryIndexChanges, directorySummary } from '../../domain/directory';
+import { directoryFieldsOf, directoryIndexChanges, directorySummary, indexedSummary } from '../../domain/directory';
 import type { DirectoryEntry, DirectoryIndex } from '../../domain/ports/directory';
 import { batchGet } from './batch-get';
 import type { WriteRequest } from './batch-write';
@@ -15,7 +15,7 @@ export function directoryEntryItem(facet: string, summary: DirectorySummary): Re
     ...keys.directoryEntry(summary.performerId, facet),
     ...indexKeys.directory(facet, summary.sortName, summary.performerId),
     type: 'DirectoryEntry',
-    ...summary,
+    ...indexedSummary(summary),
   };
 }
 
@@ -32,6 +32,7 @@ export function directoryProfileOf(item: Record<string, unknown>): DirectoryProf
     role: String(item.role),
     name: String(item.name ?? ''),
     ...directoryFieldsOf(item),
+    ...(Array.isArray(item.photos) && item.photos.length ? { photos: item.photos as string[] } : {}),
   };
 }
 
@@ -52,6 +53,7 @@ const profileProjection = ['userId', 'role', 'name', 'listed', 'ageMin', 'ageMax
   'city',
   'country',
   'bio',
+  'photos',
 ]);
 
 /** The full key of the entry at `position` (`<sort name>#<performer id>`) in a facet's partition. */

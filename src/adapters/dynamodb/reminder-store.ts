@@ -91,7 +91,9 @@ async function takeOut(tableName: string, reminder: DueReminder, performerId: st
  */
 async function close(tableName: string, reminder: DueReminder, dispatch: ReminderDispatch, now: Date) {
   if (dispatch.outcome === 'sent') {
-    await documentClient().send(new PutCommand({ TableName: tableName, Item: outboxItem([dispatch.notification], now) }));
+    await documentClient().send(
+      new PutCommand({ TableName: tableName, Item: outboxItem([dispatch.notification], now) }),
+    );
   }
   const waiting = reminder.recipients.map((r) => r.performerId);
   for (let i = 0; i < waiting.length; i += parallelUpdates) {

@@ -45,6 +45,7 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'already-invited': { status: 409, title: 'The performer is already invited to this performance' },
   'invitations-off': { status: 409, title: 'The performer does not take invitations' },
   'invitation-limit': { status: 429, title: 'No more invitations today' },
+  'photo-limit': { status: 409, title: 'The profile has as many photos as it can hold' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
 

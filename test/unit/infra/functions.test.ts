@@ -29,6 +29,7 @@ describe('every function', () => {
       const { Variables } = props<{ Environment: { Variables: Record<string, unknown> } }>(fnId(f.name)).Environment;
       expect(Object.keys(Variables).sort(), f.name).toEqual([
         'EMAIL_QUEUE_URL',
+        'PHOTO_BUCKET',
         'POWERTOOLS_SERVICE_NAME',
         'SEARCH_CURSOR_KEY',
         'SENDER_EMAIL',

@@ -39,6 +39,16 @@ const permissionGrants = (permission: Permission): string[] => {
       return []; // public app-client operations: IAM does not authorize them
     case 'cognito:admin':
       return on('user pool', ['cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup']);
+    case 'photo-uploads:write':
+      return on('photo bucket uploads/*', ['s3:PutObject']);
+    case 'photo-uploads:take':
+      return on('photo bucket uploads/*', ['s3:GetObject', 's3:DeleteObject']);
+    case 'photos:write':
+      return on('photo bucket photos/*', ['s3:PutObject']);
+    case 'photos:read':
+      return on('photo bucket photos/*', ['s3:GetObject']);
+    case 'photos:delete':
+      return on('photo bucket photos/*', ['s3:DeleteObject']);
     default:
       throw new Error(`The test knows no permission ${permission}`);
   }
@@ -78,6 +88,9 @@ const expectedGrants = (f: FunctionDefinition) =>
 describe('the IAM of each function, against src/manifest.ts', () => {
   const { resources, ofType, fnId, props, onlyId, queueId } = synthesize();
   const tableId = onlyId('AWS::DynamoDB::Table');
+  const photoBucketId = Object.keys(resources).find(
+    (id) => id.startsWith('Photos') && resources[id]?.Type === 'AWS::S3::Bucket',
+  );
   const roleOf = (name: string) => props<{ Role: { 'Fn::GetAtt': [string] } }>(fnId(name)).Role['Fn::GetAtt'][0];
   const statementsOf = (name: string): Statement[] =>
     ofType('AWS::IAM::Policy')
@@ -97,6 +110,10 @@ describe('the IAM of each function, against src/manifest.ts', () => {
     );
     const indexName = index.exec(json)?.[1];
     if (indexName) return `index ${indexName}`;
+    const objects = new RegExp(
+      `^\\{"Fn::Join":\\["",\\[\\{"Fn::GetAtt":\\["${photoBucketId}","Arn"\\]\\},"/([a-z]+/\\*)"\\]\\]\\}$`,
+    ).exec(json)?.[1];
+    if (objects) return `photo bucket ${objects}`;
     if (getAtt?.[0] === queueId('Email') && getAtt[1] === 'Arn') return 'email queue';
     if (getAtt?.[0] === onlyId('AWS::Cognito::UserPool')) return 'user pool';
     const { LoggingConfig } = props<{ LoggingConfig: { LogGroup: { Ref: string } } }>(fnId(name));

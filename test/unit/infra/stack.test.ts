@@ -45,7 +45,11 @@ describe('the table', () => {
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
     expect(
-      table.GlobalSecondaryIndexes.map((i) => [i.IndexName, i.Projection.ProjectionType, i.Projection.NonKeyAttributes]),
+      table.GlobalSecondaryIndexes.map((i) => [
+        i.IndexName,
+        i.Projection.ProjectionType,
+        i.Projection.NonKeyAttributes,
+      ]),
     ).toEqual(tableDefinition.indexes.map((i) => [i.name, projectionOf(i).type, projectionOf(i).attributes]));
   });
 });
