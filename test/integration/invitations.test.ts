@@ -1,8 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
+import { dynamoInvitationStore } from '../../src/adapters/dynamodb/invitation-store';
 import { keys } from '../../src/adapters/dynamodb/keys';
-import { invitationDay, invitationsPerDirectorPerDay } from '../../src/domain/invitation';
+import { dynamoPerformanceStore } from '../../src/adapters/dynamodb/performance-store';
+import { dynamoProfileStore } from '../../src/adapters/dynamodb/profile-store';
+import {
+  CastingClosedError,
+  InvitationLimitError,
+  InvitationsOffError,
+  NotFoundError,
+  PerformerNotFoundError,
+} from '../../src/domain/errors';
+import { invitationDay, invitationsPerDirectorPerDay, invite as decideInvitation } from '../../src/domain/invitation';
+import type { Profile } from '../../src/domain/profile';
 import { formatForRecipient } from '../../src/domain/time-format';
 import { api, signedUpUser } from '../support/api';
 import type { CreatedPerformance } from '../support/fixtures';
@@ -26,6 +38,34 @@ interface InvitationView {
 
 const table = () => inject('env').TABLE_NAME as string;
 const webBaseUrl = () => (inject('env').WEB_BASE_URL as string).replace(/\/+$/, '');
+
+/** A listed performer's profile, written straight into the table (no account needed to be invited by the store). */
+async function listedPerformer(): Promise<Profile> {
+  const userId = randomUUID();
+  const profile: Profile = {
+    userId,
+    role: 'performer',
+    name: `Listed ${userId.slice(0, 6)}`,
+    email: `listed-${userId}@example.com`,
+    phone: '+442071838750',
+    timeZone: 'Europe/London',
+    listed: true,
+    createdAt: new Date().toISOString(),
+  };
+  expect(await dynamoProfileStore(table()).create(profile)).toBe(true);
+  return profile;
+}
+
+/** Sets the director's count of invitations today. */
+const setSentToday = (directorId: string, sent: number) =>
+  documentClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.invitationCount(directorId, invitationDay(new Date()).day),
+      UpdateExpression: 'SET invitations = :sent',
+      ExpressionAttributeValues: { ':sent': sent },
+    }),
+  );
 
 const invite = (director: User, performanceId: string, body: Record<string, unknown>) =>
   api<InvitationView>('POST', `/performances/${performanceId}/invitations`, { token: director.token, body });
@@ -185,14 +225,7 @@ describe('invitations to audition', () => {
     const own = await createPerformance(busy.token);
     // As if the director had sent all but one of the day's invitations already.
     const { day } = invitationDay(new Date());
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.invitationCount(busy.userId, day),
-        UpdateExpression: 'SET invitations = :sent',
-        ExpressionAttributeValues: { ':sent': invitationsPerDirectorPerDay - 1 },
-      }),
-    );
+    await setSentToday(busy.userId, invitationsPerDirectorPerDay - 1);
     expect((await invite(busy, own.performanceId, { performerId: performer.userId })).status).toBe(201);
     const refused = await invite(busy, own.performanceId, { performerId: second.userId });
     expect([refused.status, refused.body.code]).toEqual([429, 'invitation-limit']);
@@ -208,5 +241,63 @@ describe('invitations to audition', () => {
     ]);
     // The second performer got nothing from this director.
     expect((await myInvitations(second)).map((i) => i.performanceId)).not.toContain(own.performanceId);
+  });
+
+  it('leaves the races to the database: a stale read invites nobody unlisted or opted out, and no burst passes the limit', async () => {
+    const store = dynamoInvitationStore(table());
+    const profiles = dynamoProfileStore(table());
+    const hurried = await signedUpUser('director');
+    const created = await createPerformance(hurried.token);
+    const { performance: own } = await dynamoPerformanceStore(table()).read(created.performanceId);
+    const now = new Date();
+    const [a, b, c, d, e] = await Promise.all([1, 2, 3, 4, 5].map(() => listedPerformer()));
+
+    // Decided while listed and taking invitations; changed before the write.
+    const unlistedSince = decideInvitation(own, a as Profile, { performerId: a?.userId as string }, now);
+    await profiles.update(a?.userId as string, { listed: false });
+    await expect(store.send(unlistedSince, now)).rejects.toThrow(PerformerNotFoundError);
+    const offSince = decideInvitation(own, b as Profile, { performerId: b?.userId as string }, now);
+    await profiles.update(b?.userId as string, { invitations: false });
+    await expect(store.send(offSince, now)).rejects.toThrow(InvitationsOffError);
+
+    // Two places left today, four invitations at once: two pass, two are refused, the count stops at the limit.
+    await setSentToday(hurried.userId, invitationsPerDirectorPerDay - 2);
+    const burst = await Promise.allSettled(
+      [b, c, d, e].map((p) =>
+        store.send(
+          decideInvitation(own, { ...(p as Profile), invitations: true }, { performerId: p?.userId as string }, now),
+          now,
+        ),
+      ),
+    );
+    // b turned invitations off: refused for that, whatever the count.
+    expect(burst[0]).toMatchObject({ status: 'rejected', reason: expect.any(InvitationsOffError) });
+    const others = burst.slice(1);
+    expect(others.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    expect(others.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([
+      expect.any(InvitationLimitError),
+    ]);
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: table(),
+        Key: keys.invitationCount(hurried.userId, invitationDay(now).day),
+        ConsistentRead: true,
+      }),
+    );
+    expect(Item?.invitations).toBe(invitationsPerDirectorPerDay);
+
+    // Decided while casting was open; closed, then deleted, before the write.
+    await setSentToday(hurried.userId, 0);
+    const [f, g] = await Promise.all([listedPerformer(), listedPerformer()]);
+    const beforeClose = decideInvitation(own, f, { performerId: f.userId }, now);
+    expect(
+      (await api('POST', `/performances/${own.performanceId}/close-casting`, { token: hurried.token })).status,
+    ).toBe(202);
+    await expect(store.send(beforeClose, now)).rejects.toThrow(CastingClosedError);
+    const other = await createPerformance(hurried.token);
+    const { performance: doomed } = await dynamoPerformanceStore(table()).read(other.performanceId);
+    const beforeDelete = decideInvitation(doomed, g, { performerId: g.userId }, now);
+    expect((await api('DELETE', `/performances/${doomed.performanceId}`, { token: hurried.token })).status).toBe(204);
+    await expect(store.send(beforeDelete, now)).rejects.toThrow(NotFoundError);
   });
 });
