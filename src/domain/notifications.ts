@@ -91,6 +91,16 @@ export type Notification =
       readonly to: { readonly email: string; readonly name: string };
     }
   | {
+      /** A director invites a listed performer to audition; the link opens the sign-up for the performance. */
+      readonly kind: 'invitation';
+      readonly to: Recipient;
+      readonly invitationId: string;
+      readonly performance: PerformanceSnapshot;
+      /** The slot the director suggests, if any. */
+      readonly slot?: SlotSnapshot;
+      readonly message?: string;
+    }
+  | {
       readonly kind: 'reminder';
       /** The instant the reminder was planned for (ISO): with the slot, the identity of each reminder email. */
       readonly instant?: string;

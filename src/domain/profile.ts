@@ -23,6 +23,8 @@ export interface Profile extends DirectoryFields {
   readonly timeZone: string;
   /** Self-reported past work. */
   readonly credits?: readonly Credit[];
+  /** Performers: false once they turned invitations to audition off (absent means on). */
+  readonly invitations?: boolean;
   readonly createdAt: string;
 }
 
@@ -33,7 +35,8 @@ export interface Credit {
   readonly company?: string;
 }
 
-export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits'>> & DirectoryChanges;
+export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits' | 'invitations'>> &
+  DirectoryChanges;
 
 /** Everything a caller supplies to create a profile. */
 export type NewProfile = Omit<Profile, 'userId' | 'createdAt' | 'credits'>;

@@ -2,6 +2,7 @@ import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
 import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
 import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
+import { dynamoInvitationStore } from '../adapters/dynamodb/invitation-store';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
 import { dynamoReminderStore } from '../adapters/dynamodb/reminder-store';
@@ -13,6 +14,7 @@ import type { AccountNotices, PendingRegistrationStore } from '../domain/account
 import { systemClock } from '../domain/clock';
 import type { SuppressionList } from '../domain/email-suppression';
 import type { DirectoryIndex } from '../domain/ports/directory';
+import type { InvitationStore } from '../domain/ports/invitations';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfileStore } from '../domain/ports/profiles';
 import type { ReminderStore } from '../domain/ports/reminders';
@@ -35,6 +37,8 @@ export interface Stores {
   readonly suppressions: SuppressionList;
   /** The talent directory's index of listed performers. */
   readonly directory: DirectoryIndex;
+  /** Invitations to audition, with each director's count of the day. */
+  readonly invitations: InvitationStore;
 }
 
 /** The stores on a table. */
@@ -50,6 +54,7 @@ export function storesOn(tableName: string): Stores {
     accountEmails: dynamoAccountEmailCounter(tableName),
     suppressions: dynamoSuppressionList(tableName),
     directory: dynamoDirectoryIndex(tableName),
+    invitations: dynamoInvitationStore(tableName),
   };
 }
 

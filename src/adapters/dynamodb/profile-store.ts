@@ -13,8 +13,19 @@ import { keys } from './keys';
 export const profileKey = keys.profile;
 
 function toProfile(item: Record<string, unknown>): Profile {
-  const { userId, role, name, email, phone, timeZone, credits, createdAt } = item as unknown as Profile;
-  return { userId, role, name, email, phone, timeZone, credits: credits ?? [], createdAt, ...directoryFieldsOf(item) };
+  const { userId, role, name, email, phone, timeZone, credits, invitations, createdAt } = item as unknown as Profile;
+  return {
+    userId,
+    role,
+    name,
+    email,
+    phone,
+    timeZone,
+    credits: credits ?? [],
+    ...(invitations === undefined ? {} : { invitations }),
+    createdAt,
+    ...directoryFieldsOf(item),
+  };
 }
 
 /** Several profiles by user id (missing ones are left out). */
