@@ -6,6 +6,7 @@ import { directoryErrors, directoryPatchOf, previewCardOf } from '../../../web/s
 
 const empty: DirectoryForm = {
   listed: false,
+  invitations: true,
   ageMin: '',
   ageMax: '',
   gender: '',
@@ -50,6 +51,7 @@ describe('the directory form', () => {
     const patch = directoryPatchOf(empty);
     expect(patch).toEqual({
       listed: false,
+      invitations: true,
       ageMin: null,
       ageMax: null,
       gender: null,

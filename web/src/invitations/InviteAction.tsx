@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { DirectoryPerformerView, PerformanceView } from '../api/schemas';
+import { invitationInput } from '../api/schemas';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { hasPassed, wallClock } from '../app/time';
 import { SelectField, TextArea } from '../forms/fields';
-import { errorsFromProblem } from '../forms/validation';
+import { check, errorsFromProblem } from '../forms/validation';
 import type { FieldErrors } from '../forms/validation';
 import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
-import type { InvitationInput } from './invitations';
 
 interface Choice {
   readonly performanceId: string;
@@ -50,11 +50,13 @@ function InviteDialog({
 
   const send = async () => {
     if (!chosen) return setErrors({ performanceId: 'choose one of your performances' });
-    const body: InvitationInput = {
+    const checked = check(invitationInput, {
       performerId: performer.performerId,
-      ...(value.slotId ? { slotId: value.slotId } : {}),
-      ...(value.message.trim() ? { message: value.message.trim() } : {}),
-    };
+      slotId: value.slotId || undefined,
+      message: value.message.trim() || undefined,
+    });
+    if (!checked.ok) return setErrors(checked.errors);
+    const body = checked.data;
     setBusy(true);
     setErrors({});
     try {

@@ -7,7 +7,7 @@ import { Empty, ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
 import { When } from '../ui/When';
 import '../directory/directory.css';
-import type { InvitationView } from './invitations';
+import type { InvitationView } from '../api/schemas';
 import { invitationLink, invitationStatusLabels } from './invitations';
 
 const invitationPath = (invitation: InvitationView) => `/me/invitations/${encodeURIComponent(invitation.invitationId)}`;
