@@ -71,6 +71,8 @@ describeInBrowser('the web UI: invitations to audition', () => {
     await card.getByRole('link', { name: /See the performance and sign up/ }).click();
     await p.page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(new URL(p.page.url()).searchParams.get('slot')).toBe(performance.slots[0]!.slotId);
+    // The invited slot is chosen already in the sign-up form.
+    await p.page.getByRole('radio', { checked: true }).waitFor();
     await p.page.goBack();
     await card.getByText('Opened', { exact: true }).waitFor();
     await card.getByRole('button', { name: /Decline/ }).click();
