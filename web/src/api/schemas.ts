@@ -7,6 +7,7 @@ import type { tokens } from '../../../src/schemas/auth';
 import type { genders, kinds, performanceView, slotView, voiceTypes } from '../../../src/schemas/performance';
 import type { myProfileView, profileView } from '../../../src/schemas/profile';
 import type { directoryCard, directoryPage, directoryPerformerView } from '../../../src/schemas/directory';
+import type { invitationView } from '../../../src/schemas/invitation';
 import type { searchPage, searchResult } from '../../../src/schemas/search';
 import type { ownerSignUpView, signUpsBySlot, signUpView } from '../../../src/schemas/signup';
 
@@ -17,6 +18,7 @@ export { profilePatch } from '../../../src/schemas/profile';
 export type { ProfilePatch } from '../../../src/schemas/profile';
 export { searchQuery } from '../../../src/schemas/search';
 export { directoryQuery } from '../../../src/schemas/directory';
+export { invitationInput } from '../../../src/schemas/invitation';
 export { castingInput, signUpInput } from '../../../src/schemas/signup';
 export { roles } from '../../../src/domain/profile';
 export type { Role } from '../../../src/domain/profile';
@@ -47,6 +49,9 @@ interface WithPhotos {
 /** A performer as a talent-directory result (GET /performers): what they play and where, no contact details. */
 export type DirectoryCard = z.output<typeof directoryCard> & WithPhotos;
 export type DirectoryPage = Omit<z.output<typeof directoryPage>, 'results'> & { results: DirectoryCard[] };
+/** An invitation to audition as the performer (GET /me/invitations) and its director see it. */
+export type InvitationView = z.output<typeof invitationView>;
+export type InvitationStatus = InvitationView['status'];
 /** A listed performer's directory page (GET /performers/{performerId}). */
 export type DirectoryPerformerView = z.output<typeof directoryPerformerView> & WithPhotos;
 export type SignUpStatus = SignUpView['status'];

@@ -16,6 +16,8 @@ import { DirectoryPerformerPage } from '../directory/DirectoryPerformerPage';
 import { DirectoryProfilePage } from '../directory/DirectoryProfilePage';
 import { TalentSearchPage } from '../directory/TalentSearchPage';
 import { EditPerformancePage, NewPerformancePage } from '../editor/PerformanceEditorPage';
+import { InviteAction } from '../invitations/InviteAction';
+import { MyInvitationsPage } from '../invitations/MyInvitationsPage';
 import { Layout } from '../ui/Layout';
 import { Loading } from '../ui/Status';
 import { matchPath, useLocation } from './router';
@@ -39,13 +41,19 @@ const routes: readonly Route[] = [
   { pattern: '/profile/directory', access: 'performer', page: () => <DirectoryProfilePage /> },
   { pattern: '/search', access: 'signed-in', page: () => <SearchPage /> },
   { pattern: '/my/auditions', access: 'performer', page: () => <MyAuditionsPage /> },
+  { pattern: '/my/invitations', access: 'performer', page: () => <MyInvitationsPage /> },
   { pattern: '/my/performances', access: 'director', page: () => <MyPerformancesPage /> },
   { pattern: '/performances/new', access: 'director', page: () => <NewPerformancePage /> },
   { pattern: '/performers', access: 'director', page: () => <TalentSearchPage /> },
   {
     pattern: '/performers/:performerId',
     access: 'director',
-    page: ({ performerId }) => <DirectoryPerformerPage performerId={performerId!} />,
+    page: ({ performerId }) => (
+      <DirectoryPerformerPage
+        performerId={performerId!}
+        invite={(performer) => <InviteAction performer={performer} />}
+      />
+    ),
   },
   { pattern: '/performances/:id', access: 'signed-in', page: ({ id }) => <PerformancePage performanceId={id!} /> },
   {

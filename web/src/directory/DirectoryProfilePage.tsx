@@ -46,7 +46,7 @@ function DirectoryEditor({
   const [saved, setSaved] = useState(false);
   const { value, set, errors } = form;
   /** The props of a text control bound to one field of the form (`path` when the API names it otherwise). */
-  const text = (key: Exclude<keyof DirectoryForm, 'listed'>, path: string = key) => ({
+  const text = (key: Exclude<keyof DirectoryForm, 'listed' | 'invitations'>, path: string = key) => ({
     path,
     errors,
     value: value[key],
@@ -86,6 +86,13 @@ function DirectoryEditor({
             describedBy="listing-explanation"
           />
           <ListingExplanation />
+          <Checkbox
+            path="invitations"
+            label="Directors may invite me to audition"
+            checked={value.invitations}
+            onChange={set('invitations')}
+            hint="Invitations come by email and on your Invitations page; you choose whether to sign up."
+          />
         </div>
         {/* Photos: the photo upload (web/src/forms/PhotoUpload.tsx, with the photo routes) goes here. */}
         <fieldset className="group">

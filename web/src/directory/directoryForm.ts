@@ -6,6 +6,8 @@ import { tagsOf } from './card';
 /** What the form holds: every field as typed (numbers and lists as text). */
 export interface DirectoryForm {
   readonly listed: boolean;
+  /** Whether directors may invite me to audition (on unless switched off). */
+  readonly invitations: boolean;
   readonly ageMin: string;
   readonly ageMax: string;
   readonly gender: string;
@@ -23,6 +25,7 @@ export interface DirectoryForm {
 
 const labels: Record<string, string> = {
   listed: 'List me in the talent directory',
+  invitations: 'Directors may invite me to audition',
   ageMin: 'Playing age from',
   ageMax: 'Playing age to',
   gender: 'Gender, in your words',
@@ -50,6 +53,7 @@ export const directoryLabelOf = (path: string) => labels[path] ?? path;
 export function directoryFormOf(profile: MyProfileView): DirectoryForm {
   return {
     listed: profile.listed ?? false,
+    invitations: profile.invitations ?? true,
     ageMin: profile.ageMin === undefined ? '' : String(profile.ageMin),
     ageMax: profile.ageMax === undefined ? '' : String(profile.ageMax),
     gender: profile.gender ?? '',
@@ -81,6 +85,7 @@ export function directoryPatchOf(form: DirectoryForm): Record<string, unknown> {
   if (form.website.trim()) links.website = form.website.trim();
   return {
     listed: form.listed,
+    invitations: form.invitations,
     ageMin: numberOrNull(form.ageMin),
     ageMax: numberOrNull(form.ageMax),
     gender: textOrNull(form.gender),

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isOutOfDate } from '../api/client';
 import type { PerformanceView, SignUpView } from '../api/schemas';
 import { signUpInput } from '../api/schemas';
-import { Link } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { useSession } from '../app/session';
 import { hasPassed, duration, wallClock } from '../app/time';
 import { Checkbox, FieldError, RadioGroup, TextArea } from '../forms/fields';
@@ -71,7 +71,12 @@ export function AuditionSignUp({
   readonly onOutOfDate: () => void;
 }) {
   const { api } = useSession();
-  const form = useForm({ slotId: '', characterIds: [] as string[], accessNeeds: '' });
+  const { query } = useLocation();
+  // An invitation's link (`?invitation=…&slot=…`) suggests a slot: chosen already while it still has places.
+  const suggested = p.slots.find(
+    (slot) => slot.slotId === query.get('slot') && slot.remaining > 0 && !hasPassed(slot.startsAt.utc),
+  );
+  const form = useForm({ slotId: suggested?.slotId ?? '', characterIds: [] as string[], accessNeeds: '' });
   const [now] = useState(() => Date.now());
   const [justNow, setJustNow] = useState(false);
   const { value, set, errors } = form;

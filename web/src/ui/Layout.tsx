@@ -21,6 +21,7 @@ function Navigation() {
         ? [
             ['/search', 'Find auditions'],
             ['/my/auditions', 'My auditions'],
+            ['/my/invitations', 'Invitations'],
             ['/profile', 'Profile'],
           ]
         : [

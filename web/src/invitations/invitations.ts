@@ -1,0 +1,21 @@
+/** The invitations API's words and links for the UI (the contract: src/schemas/invitation.ts). */
+import type { InvitationStatus, InvitationView } from '../api/schemas';
+
+/** The words a performer reads for each status. */
+export const invitationStatusLabels: Record<InvitationStatus, string> = {
+  sent: 'New',
+  opened: 'Opened',
+  'signed-up': 'Signed up',
+  declined: 'Declined',
+};
+
+/**
+ * The page that opens the sign-up for an invitation's performance (the same link the invitation email has).
+ *
+ * @example invitationLink({ performanceId: 'p1', invitationId: 'p1_u2', slot: null }) // '/performances/p1?invitation=p1_u2'
+ */
+export function invitationLink(invitation: Pick<InvitationView, 'performanceId' | 'invitationId' | 'slot'>): string {
+  const query = new URLSearchParams({ invitation: invitation.invitationId });
+  if (invitation.slot) query.set('slot', invitation.slot.slotId);
+  return `/performances/${encodeURIComponent(invitation.performanceId)}?${query.toString()}`;
+}
