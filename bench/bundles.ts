@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { FUNCTION_BUNDLING } from '../infra/constructs/manifest-function';
+import { FUNCTION_ALIASES, FUNCTION_BUNDLING } from '../infra/constructs/manifest-function';
 import { functions } from '../src/manifest';
 import type { GroupingResult, SdkImportResult } from './grouping';
 import { median, round } from './stats';
@@ -42,9 +42,10 @@ const repoRoot = resolve(import.meta.dirname, '..');
 /**
  * The esbuild options NodejsFunction derives from the stack's bundling props (aws-lambda-nodejs bundling.ts:
  * `--bundle --platform=node --target --format --minify --banner:js --main-fields`, no externals because the SDK
- * is bundled), so the bundles measured here are the ones deployed.
+ * is bundled, and the `--alias` of `esbuildArgs`), so the bundles measured here are the ones deployed.
+ * @example await build(esbuildOptions('src/functions/me-get.ts', '/tmp/me-get/index.mjs'))
  */
-function esbuildOptions(entry: string, outfile: string) {
+export function esbuildOptions(entry: string, outfile: string) {
   return {
     entryPoints: [resolve(repoRoot, entry)],
     outfile,
@@ -57,6 +58,7 @@ function esbuildOptions(entry: string, outfile: string) {
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
     external: FUNCTION_BUNDLING.bundleAwsSDK ? [] : ['@aws-sdk/*'],
+    alias: { ...FUNCTION_ALIASES },
     logLevel: FUNCTION_BUNDLING.logLevel,
     absWorkingDir: repoRoot,
   };

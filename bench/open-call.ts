@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { QueueAttributeName } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import type { LocalSystem } from '../local/system';
 import { loadHandler } from '../local/runtime/handlers';
@@ -10,6 +12,7 @@ import { keys } from '../src/adapters/dynamodb/keys';
 import { performanceItem } from '../src/adapters/dynamodb/performance-store';
 import { signUpItem } from '../src/adapters/dynamodb/signup-store';
 import { sesClient } from '../src/adapters/ses/ses-email-sender';
+import { emailQueueClient } from '../src/adapters/sqs/email-queue';
 import type { Performance } from '../src/domain/performance';
 import { signUp } from '../src/domain/sign-up-decisions';
 import type { DispatchReport } from '../src/functions/reminder-dispatcher';
@@ -50,6 +53,15 @@ export interface OpenCallPhase {
   /** Units by function (all its calls in the phase, refused attempts' partial use included). */
   readonly unitsByFunction: Record<string, Units>;
   readonly emails: EmailTally;
+  /** Where the phase's missing emails would be: messages still on the queues once the system was quiet. */
+  readonly leftBehind: QueuedMessages;
+}
+
+/** Messages on the email queue (visible, in flight or delayed), its dead-letter queue and the stream failure queues. */
+export interface QueuedMessages {
+  readonly emailQueue: number;
+  readonly emailDeadLetters: number;
+  readonly streamFailures: Record<string, number>;
 }
 
 export interface OpenCallResult {
@@ -184,6 +196,8 @@ interface Options {
   readonly reminders: number;
   readonly closeSignUps: number;
   readonly waitSeconds: number;
+  /** Quarter-hourly dispatcher runs the reminders may take (19:00 to 20:00): what is still due after them counts as lost. */
+  readonly reminderRuns: number;
 }
 
 export const openCallOptions = (quick: boolean): Options =>
@@ -195,6 +209,7 @@ export const openCallOptions = (quick: boolean): Options =>
         reminders: 200,
         closeSignUps: 100,
         waitSeconds: 30,
+        reminderRuns: 4,
       }
     : {
         performers: 500,
@@ -203,6 +218,7 @@ export const openCallOptions = (quick: boolean): Options =>
         reminders: 2000,
         closeSignUps: 1000,
         waitSeconds: 60,
+        reminderRuns: 4,
       };
 
 /**
@@ -282,7 +298,7 @@ export async function measureOpenCall(
       .plus({ days: 30 })
       .set({ hour: 10, minute: 0 })
       .plus({ minutes: 15 * i });
-  const created = (await callHandler('performance-create', director, {
+  const created = (await invokeHttpFunction('performance-create', director, {
     body: {
       title: 'Open call',
       description: 'An open call: every performer in town signs up for one of its audition slots.',
@@ -347,6 +363,7 @@ export async function measureOpenCall(
     deliveredWithinWait: number;
     peak: OpenCallPhase['peakUnitsPerSecond'];
     units: Record<string, Units>;
+    leftBehind: QueuedMessages;
   }[] = [];
   /** Starts a phase with full burst credit: the phases are hours or days apart in life. */
   const sesRate = 14;
@@ -360,7 +377,17 @@ export async function measureOpenCall(
   const drain = async () => {
     system.throughput.setLimits(undefined);
     await setSesRate(1000);
-    await system.settled(180_000).catch(() => progress('  (not quiet within 180 s)'));
+    // Quiet means the pollers found nothing, and also no message waits out a delay on the email queue.
+    const deadline = performance.now() + 180_000;
+    let left = await queuedMessages(system);
+    while (performance.now() < deadline) {
+      await system.settled(deadline - performance.now()).catch(() => undefined);
+      left = await queuedMessages(system);
+      if (left.emailQueue === 0) break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    if (left.emailQueue > 0) progress(`  (not quiet within 180 s: ${JSON.stringify(left)})`);
+    return left;
   };
   const startPhase = async () => {
     await setSesRate(sesRate);
@@ -398,8 +425,9 @@ export async function measureOpenCall(
       `  ${deliveredWithinWait} of ${expected} emails delivered ${done ? `in ${round((performance.now() - startedAt) / 1000)} s` : `when the ${options.waitSeconds} s wait ran out`}`,
     );
     const doneAt = done ? performance.now() : null;
-    await drain();
+    const leftBehind = await drain();
     phases.push({
+      leftBehind,
       name,
       domain,
       expected,
@@ -429,7 +457,7 @@ export async function measureOpenCall(
     const params = { performanceId: openCall.performanceId };
     const arrive = async (who: Person, slotId: string) => {
       if (active.has(who.userId)) {
-        const withdrawn = await callHandler('signup-withdraw', who, { params });
+        const withdrawn = await invokeHttpFunction('signup-withdraw', who, { params });
         withdrawalsByStatus[withdrawn.status] = (withdrawalsByStatus[withdrawn.status] ?? 0) + 1;
         sample('withdraw', withdrawn);
         if (withdrawn.status >= 200 && withdrawn.status < 300) {
@@ -440,7 +468,7 @@ export async function measureOpenCall(
           uncertain.add(who.userId);
         }
       }
-      const answer = await callHandler('signup-create', who, {
+      const answer = await invokeHttpFunction('signup-create', who, {
         params,
         body: { slotId, characterIds: [openCall.characters[0]?.characterId] },
       });
@@ -479,15 +507,21 @@ export async function measureOpenCall(
     const remindersStarted = await startPhase();
     const reports: DispatchReport[] = [];
     const dispatcherFailures: string[] = [];
-    // A run that fails (throttled past the SDK's retries) is invoked again, as EventBridge retries an invocation.
-    for (let run = 0; run < 20 && performance.now() - remindersStarted < options.waitSeconds * 1000; run++) {
+    // EventBridge fires the dispatcher every quarter hour. A run that cannot finish leaves the rest to the next run
+    // (a failed run is retried as EventBridge retries an invocation); the quarter hour between runs refills the
+    // burst credit, so each run after the first starts with full credit again.
+    let scheduledRuns = 0;
+    for (let attempt = 0; attempt < 12 && scheduledRuns < options.reminderRuns; attempt++) {
+      const runAt = new Date(reminderInstant.getTime() + scheduledRuns * 15 * 60_000);
       try {
-        reports.push((await system.scheduler.run('reminder-dispatcher', reminderInstant)) as DispatchReport);
-        progress(`  dispatcher run ${run + 1}: ${JSON.stringify(reports.at(-1))}`);
+        reports.push((await system.scheduler.run('reminder-dispatcher', runAt)) as DispatchReport);
+        progress(`  dispatcher run at ${runAt.toISOString()}: ${JSON.stringify(reports.at(-1))}`);
+        scheduledRuns++;
         if (!reports.at(-1)?.unfinished) break;
+        system.throughput.setLimits(limits);
       } catch (error) {
         dispatcherFailures.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        progress(`  dispatcher run ${run + 1} failed: ${dispatcherFailures.at(-1)}`);
+        progress(`  dispatcher run at ${runAt.toISOString()} failed: ${dispatcherFailures.at(-1)}`);
         await new Promise((r) => setTimeout(r, 1_000));
       }
     }
@@ -502,7 +536,7 @@ export async function measureOpenCall(
     })
       .plus({ days: 1 })
       .toJSDate();
-    const closed = await callHandler('casting-close', director, {
+    const closed = await invokeHttpFunction('casting-close', director, {
       params: { performanceId: closePerformance.performanceId },
       at: closeAt,
     });
@@ -563,10 +597,12 @@ export async function measureOpenCall(
         `is owed (one per 201 sign-up and per withdrawal, reminder, closing; a withdrawal answered with an error is ` +
         'owed its email when the sign-up after it is accepted, since only then it took effect); each phase waits up to ' +
         `${options.waitSeconds} s for its emails under the throttling; then, standing for the hours between ` +
-        'phases, the throttling is lifted (and SES’s rate raised) until the local system reports quiet, and then ' +
-        'the SES stand-in is counted: "lost" is owed but not delivered by then; it has not been told apart from ' +
-        'email still in a queue message’s visibility timeout after a throttled attempt, or reminders still due ' +
-        'for a later run after a failed dispatcher run. Ceilings divide ' +
+        'phases, the throttling is lifted (and SES’s rate raised) until the local system reports quiet and no ' +
+        'message waits out a delay on the email queue (at most 180 s), and then the SES stand-in is counted: "lost" ' +
+        'is owed but not delivered by then, and `leftBehind` says where such email would be (still on the email ' +
+        'queue, on its dead-letter queue, or on a stream consumer’s failure queue). The reminders go out in ' +
+        `the dispatcher’s quarter-hourly runs from 19:00, each starting with full burst credit, at most ` +
+        `${options.reminderRuns} runs; what is still due after them counts as lost. Ceilings divide ` +
         'the provisioned units a second by the units measured per operation here (the calls refused on the way ' +
         'included) per table and index.',
       provisioned: limits,
@@ -603,6 +639,7 @@ export async function measureOpenCall(
           name: p.name,
           peakUnitsPerSecond: p.peak,
           unitsByFunction: Object.fromEntries(Object.entries(p.units).map(([fn, u]) => [fn, scaled(u, 1)])),
+          leftBehind: p.leftBehind,
           emails: {
             expected: p.expected,
             ...counted,
@@ -634,8 +671,32 @@ export async function measureOpenCall(
   }
 }
 
+/** What the local stack's queues hold now: a message anywhere but the email queue is one no function will retry. */
+async function queuedMessages(system: LocalSystem): Promise<QueuedMessages> {
+  const count = async (url: string | undefined, kinds: QueueAttributeName[]) => {
+    if (!url) return 0;
+    const { Attributes = {} } = await emailQueueClient().send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }),
+    );
+    return kinds.reduce((n, kind) => n + (Number(Attributes[kind]) || 0), 0);
+  };
+  const all: QueueAttributeName[] = [
+    'ApproximateNumberOfMessages',
+    'ApproximateNumberOfMessagesNotVisible',
+    'ApproximateNumberOfMessagesDelayed',
+  ];
+  const { emailQueueUrl, emailDeadLetterQueueUrl, streamFailureQueueUrls } = system.stack.resources;
+  const streamFailures: Record<string, number> = {};
+  for (const [fn, url] of Object.entries(streamFailureQueueUrls)) streamFailures[fn] = await count(url, all);
+  return {
+    emailQueue: await count(emailQueueUrl, all),
+    emailDeadLetters: await count(emailDeadLetterQueueUrl, all),
+    streamFailures,
+  };
+}
+
 /** Invokes an HTTP function as the local runtime does once its authorizer allowed `caller`; the status, body and ms. */
-async function callHandler(
+export async function invokeHttpFunction(
   name: FunctionName,
   caller: Person,
   request: HttpRequest,

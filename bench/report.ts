@@ -1,5 +1,6 @@
 import type { BundlesResult } from './bundles';
 import type { OpenCallResult } from './open-call';
+import type { DirectoryBenchResult } from './directory';
 import type { BenchResults } from './results';
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
@@ -172,6 +173,7 @@ export function markdownReport(results: BenchResults): string {
       ),
   );
   if (results.openCall) parts.push(openCallReport(results.openCall));
+  if (results.directory) parts.push(directoryReport(results.directory));
   return parts.join('\n\n');
 }
 
@@ -210,6 +212,7 @@ export function openCallReport(o: OpenCallResult): string {
         'lost',
         'duplicated',
         'all delivered s',
+        'left on queues (email / dead letters / stream failures)',
         'peak R/W per s (of provisioned)',
       ],
       o.phases.map((p) => [
@@ -219,6 +222,10 @@ export function openCallReport(o: OpenCallResult): string {
         p.emails.lost,
         p.emails.duplicated,
         p.emails.allDeliveredSeconds ?? `> ${p.emails.waitSeconds} (${p.emails.deliveredWithinWait} by then)`,
+        p.leftBehind
+          ? `${p.leftBehind.emailQueue} / ${p.leftBehind.emailDeadLetters} / ` +
+            Object.values(p.leftBehind.streamFailures).reduce((a, b) => a + b, 0)
+          : '',
         peaks(p.peakUnitsPerSecond),
       ]),
     ),
@@ -236,6 +243,37 @@ export function openCallReport(o: OpenCallResult): string {
         ],
         ['emails a second', o.ceilings.emailsPerSecond, o.ceilings.emailsBoundBy],
       ],
+    ),
+  ].join('\n\n');
+}
+
+/** The talent directory (`npm run bench -- directory`) as a Markdown table: read units a page at each size. */
+export function directoryReport(d: DirectoryBenchResult): string {
+  return [
+    '### Talent directory: GET /performers, read units a page (page size 20)',
+    table(
+      [
+        'performers',
+        'search',
+        'facet read',
+        'RCU a page',
+        'max RCU a page',
+        'calls a page',
+        'results a page',
+        'p50 ms',
+      ],
+      d.sizes.flatMap((size) =>
+        size.searches.map((s) => [
+          size.performers,
+          s.name,
+          s.facet,
+          s.readUnitsPerPage,
+          s.maxReadUnitsPerPage,
+          s.dynamoCallsPerPage,
+          s.resultsPerPage,
+          s.p50Ms,
+        ]),
+      ),
     ),
   ].join('\n\n');
 }

@@ -1,5 +1,6 @@
 import type { BundlesResult } from './bundles';
 import type { LoadResult } from './load';
+import type { DirectoryBenchResult } from './directory';
 import type { OpenCallResult } from './open-call';
 import type { ReminderResult } from './reminders';
 import type { IndexWriteMeasurement, SearchAtSize } from './search';
@@ -50,6 +51,7 @@ export interface BenchResults {
   readonly units?: UnitsResult;
   /** `npm run bench -- open-call`: an open call under the deployed throughput. */
   readonly openCall?: OpenCallResult;
+  readonly directory?: DirectoryBenchResult;
   readonly perRequest: {
     readonly search: Consumed;
     readonly performanceGet: Consumed;

@@ -4,13 +4,15 @@ import { startLocalSystem } from '../local/system';
 import { tableDefinition } from '../src/adapters/dynamodb/table-definition';
 import { measureBundles } from './bundles';
 import { measureGrouping, measureSdkImport } from './grouping';
+import { meterDynamoDb } from './capacity';
+import { measureDirectory } from './directory';
 import { measureOpenCall, openCallOptions } from './open-call';
-import { bundlesReport, openCallReport } from './report';
-import type { UnitsResult } from './units';
+import { bundlesReport, directoryReport, openCallReport } from './report';
+import type { Person, UnitsResult } from './units';
 import { measureUnits } from './units';
 
 /** The steps `npm run bench -- <step>` runs on their own (without a step: the whole benchmark). */
-export const steps = ['units', 'open-call', 'bundles'] as const;
+export const steps = ['units', 'open-call', 'bundles', 'directory'] as const;
 
 /** The units of every operation as a Markdown table: per function, total and per table and index. */
 export function unitsTable(units: UnitsResult): string {
@@ -80,6 +82,17 @@ export async function runSteps(names: readonly string[]): Promise<void> {
         writeSection('units', units);
         progress('wrote bench/results.json (units)');
         console.log(`\n${unitsTable(units)}\n`);
+      } else if (name === 'directory') {
+        const sizes = process.env.BENCH_QUICK === '1' ? [2_000, 6_000] : [10_000, 100_000];
+        progress(`directory: ${sizes.join(' and ')} performers, GET /performers read units a page`);
+        const director: Person = { userId: 'bench-director', email: 'director@bench.example.com', role: 'director' };
+        const directory = await measureDirectory(system, meterDynamoDb(), director, sizes, progress, {
+          runs: 10,
+          pagesPerRun: 3,
+        });
+        writeSection('directory', directory);
+        progress('wrote bench/results.json (directory)');
+        console.log(`\n${directoryReport(directory)}\n`);
       } else {
         const openCall = await measureOpenCall(system, progress, openCallOptions(process.env.BENCH_QUICK === '1'));
         writeSection('openCall', openCall);

@@ -241,6 +241,32 @@ export async function measureUnits(system: LocalSystem, progress: (line: string)
   );
   measuringSchedule = undefined;
 
+  // Invitations: p6, listed with a full bio (the invitation checks the profile item), invited with a long message.
+  await profiles.update(p6.userId, { listed: true, bio: 'Actor and singer, trained in London. '.repeat(25) });
+  await settled();
+  const invitation = { performanceId: soon.performanceId };
+  await measure(
+    'invitation (with its email)',
+    () =>
+      call('invitation-create', director, {
+        params: invitation,
+        body: {
+          performerId: p6.userId,
+          slotId: soon.slots[0]?.slotId,
+          message: 'We would love to hear you. '.repeat(30),
+        },
+      }),
+    { mailerPerEmail: true },
+  );
+  await measure('invitations of a performance', () => call('invitations-list', director, { params: invitation }));
+  await measure('my invitations', () => call('my-invitations', p6));
+  await measure('invitation declined', () =>
+    call('my-invitation-update', p6, {
+      params: { invitationId: `${soon.performanceId}_${p6.userId}` },
+      body: { status: 'declined' },
+    }),
+  );
+
   progress('units: filling one slot with 499 sign-ups (stream off, as for a bulk load)');
   const full = await create('Units: a full slot', slotStart);
   await settled();

@@ -29,7 +29,7 @@ import { visibilityTimeoutSeconds } from '../infra/event-source-settings';
 import { localRequestBody } from './runtime/local-request';
 import { enforcePermissions, invokedFunction } from './runtime/invocation';
 import type { ThroughputLimits } from './runtime/throughput';
-import { deployedLimits, meterClient, ThroughputMeter, uniformLimits } from './runtime/throughput';
+import { baseTable, deployedLimits, meterClient, ThroughputMeter, throughputRefusal, uniformLimits } from './runtime/throughput';
 import type { SesRateLimit } from './runtime/ses-rate';
 import { limitSendRate, SesSendRate, unlimitedMailerRate } from './runtime/ses-rate';
 
@@ -40,10 +40,14 @@ const scheduleRunRequest = z.strictObject({
 
 /**
  * The body of `PUT /__local/faults`: until `DELETE /__local/faults`, a DynamoDB write made by a stream consumer
- * whose request mentions every one of these strings is refused, as if DynamoDB failed it (a test's poisoned record).
+ * (or, with `byAnyFunction`, by any function) whose request mentions every one of these strings is refused: as if
+ * DynamoDB failed it (a test's poisoned record), or, with `asThrottling`, as DynamoDB refuses a write beyond the
+ * provisioned throughput (a test's table that refuses some writes for a while, and only those).
  */
 const faultRequest = z.strictObject({
   streamWritesMentioning: z.array(z.string().min(1)).min(1).describe('Strings the refused write request contains.'),
+  byAnyFunction: z.boolean().optional().describe('Refuse these writes whichever function makes them.'),
+  asThrottling: z.boolean().optional().describe('Refuse them for throughput, not as a failure.'),
 });
 
 /** The body of `PUT /__local/throughput`: the same capacity for the table and every index, and the burst window. */
@@ -188,19 +192,26 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
     },
     { step: 'initialize', name: 'localCommandAudit' },
   );
-  // A test's injected fault: stream consumers' writes mentioning all of these strings fail.
-  let refusedStreamWrites: readonly string[] | undefined;
+  // A test's injected fault: stream consumers' (or all functions') writes mentioning all of these strings fail.
+  let refusedWrites: z.infer<typeof faultRequest> | undefined;
+  let refusedWriteCount = 0;
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       const fn = invokedFunction();
       const command = context.commandName ?? '';
       if (
-        refusedStreamWrites &&
-        fn?.trigger.kind === 'dynamodb-stream' &&
+        refusedWrites &&
+        fn &&
+        (refusedWrites.byAnyFunction || fn.trigger.kind === 'dynamodb-stream') &&
         /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command)
       ) {
         const request = JSON.stringify(args.input);
-        if (refusedStreamWrites.every((s) => request.includes(s))) {
+        if (refusedWrites.streamWritesMentioning.every((s) => request.includes(s))) {
+          refusedWriteCount += 1;
+          if (refusedWrites.asThrottling) {
+            const operation = command.startsWith('TransactWrite') ? 'TransactWriteItems' : 'PutItem';
+            throw throughputRefusal(operation, args.input as Record<string, unknown>, [baseTable]);
+          }
           throw Object.assign(new Error(`Injected fault: ${command} of ${fn.name} refused`), {
             name: 'InternalServerError',
           });
@@ -316,10 +327,13 @@ export async function startLocalSystem(options: SystemOptions = {}): Promise<Loc
           return { status: 200, body: await replayStreamFailures({ ...fn, failureQueueUrl }) };
         }
         if (url.pathname === '/__local/faults') {
-          if (request.method === 'PUT')
-            refusedStreamWrites = localRequestBody(body, faultRequest).streamWritesMentioning;
-          if (request.method === 'DELETE') refusedStreamWrites = undefined;
-          return { status: 200, body: { streamWritesMentioning: refusedStreamWrites ?? [] } };
+          if (request.method === 'PUT') {
+            refusedWrites = localRequestBody(body, faultRequest);
+            refusedWriteCount = 0;
+          }
+          if (request.method === 'DELETE') refusedWrites = undefined;
+          const streamWritesMentioning = refusedWrites?.streamWritesMentioning ?? [];
+          return { status: 200, body: { streamWritesMentioning, refused: refusedWriteCount } };
         }
         if (url.pathname === '/__local/throughput') {
           if (request.method === 'PUT') {

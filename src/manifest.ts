@@ -208,6 +208,13 @@ export const functions = [
     'table:query:gsi1',
     'photos:read',
   ]),
+  http('invitation-create', 'POST', '/performances/{performanceId}/invitations', 'director', [
+    'table:read',
+    'table:write',
+  ]),
+  http('invitations-list', 'GET', '/performances/{performanceId}/invitations', 'director', ['table:read']),
+  http('my-invitations', 'GET', '/me/invitations', 'performer', ['table:read']),
+  http('my-invitation-update', 'PUT', '/me/invitations/{invitationId}', 'performer', ['table:read', 'table:write']),
   http('casting-create', 'POST', '/performances/{performanceId}/castings', 'director', ['table:read', 'table:write']),
   http('casting-undo', 'DELETE', '/performances/{performanceId}/castings/{performerId}', 'director', [
     'table:read',

@@ -328,7 +328,13 @@ const indexMessage =
   'exceeded. Consider increasing the provisioning level for the under-provisioned global secondary indexes with ' +
   'the UpdateTable API.';
 
-function refusal(operation: string, input: Input, exhausted: readonly string[]): Error {
+/**
+ * DynamoDB's answer to a call beyond the provisioned throughput of the `exhausted` table or indexes: for a
+ * transaction, TransactionCanceledException with a ProvisionedThroughputExceeded reason for each item drawing on
+ * them; otherwise ProvisionedThroughputExceededException.
+ * @example throw throughputRefusal('PutItem', input, [baseTable])
+ */
+export function throughputRefusal(operation: string, input: Input, exhausted: readonly string[]): Error {
   const message = exhausted.includes(baseTable) ? tableMessage : indexMessage;
   const $metadata = { httpStatusCode: 400 };
   if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
@@ -462,7 +468,7 @@ export function meterClient(client: { middlewareStack: unknown }, meter: Through
             : undefined;
         if (!kind) return next(args);
         const exhausted = meter.exhausted(kind, resourcesOf(operation, args.input));
-        if (exhausted.length) throw refusal(operation, args.input, exhausted);
+        if (exhausted.length) throw throughputRefusal(operation, args.input, exhausted);
         // DynamoDB Local under-reports transactions (it bills one item of several), so they are priced here.
         const transaction = operation === 'TransactWriteItems' && meter.charging ? transactionItems(args.input) : [];
         raw ??= new DynamoDBClient({});

@@ -37,6 +37,10 @@ export type DomainErrorCode =
   | 'invalid-cursor'
   | 'nonexistent-local-time'
   | 'not-cast'
+  | 'performer-not-found'
+  | 'already-invited'
+  | 'invitations-off'
+  | 'invitation-limit'
   | 'photo-limit';
 
 export interface FieldIssue {
@@ -175,6 +179,32 @@ export class NonexistentLocalTimeError extends DomainError {
 /** Undoing a casting for a sign-up that is not cast. */
 export class NotCastError extends DomainError {
   readonly code = 'not-cast';
+}
+
+/** The performer to invite is unknown, not a performer, or not listed in the talent directory (all alike). */
+export class PerformerNotFoundError extends DomainError {
+  readonly code = 'performer-not-found';
+}
+
+/** The performer already has an invitation to this performance (one per performer and performance). */
+export class AlreadyInvitedError extends DomainError {
+  readonly code = 'already-invited';
+}
+
+/** The performer has turned invitations off. */
+export class InvitationsOffError extends DomainError {
+  readonly code = 'invitations-off';
+}
+
+/** The director has sent as many invitations as a day allows; the next day starts in `retryAfterSeconds`. */
+export class InvitationLimitError extends DomainError {
+  readonly code = 'invitation-limit';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** A performer already has as many photos as a profile holds (`maxPhotos`). */

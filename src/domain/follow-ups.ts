@@ -1,4 +1,4 @@
-import { nextInvite } from './calendar';
+import { nextInvite } from './invite-stamp';
 import type { Notification } from './notifications';
 import type { Performance } from './performance';
 import { slotChanges } from './performance';
@@ -94,24 +94,33 @@ export function followUpPerformanceChange(
   );
   if (deleted || closed) return { signUps: settled };
   const movedSignUps = moved.flatMap((change) =>
-    open
-      .filter((record) => record.slotId === change.after.slotId)
-      .flatMap((record) => {
-        const slot = slotSnapshot(change.after, after.venue.timeZone);
-        const unchanged =
-          record.slot.startsAt === slot.startsAt &&
-          record.slot.durationMinutes === slot.durationMinutes &&
-          record.slot.location.address === slot.location.address;
-        if (unchanged) return []; // a repeated follow-up: this sign-up was moved already
-        const audition = {
-          slotStart: change.after.start,
-          venueTimeZone: after.venue.timeZone,
-          performerTimeZone: record.performer.timeZone,
-        };
-        return [moveTo(record, slot, reminderFor(audition, now), now)];
-      }),
+    open.filter((record) => record.slotId === change.after.slotId).flatMap((r) => followSlotMove(r, after, now) ?? []),
   );
   return { signUps: [...settled, ...movedSignUps] };
+}
+
+/**
+ * The move of an open sign-up to its slot as `performance` has it now: the new slot snapshot, an updated invite
+ * and a re-planned reminder, saved only while the sign-up is still as read (`unchangedSince`). Undefined when there
+ * is nothing to move: the sign-up is not open, its slot is gone, or it shows the slot as it is (a repeat).
+ * @example followSlotMove(signUp, { ...performance, slots: [{ ...slot, start: '2027-03-29T10:00' }] }, now)
+ *   // { signUp: { ...signUp, slot: { startsAt: '2027-03-29T09:00:00.000Z', … } }, from: 'signed-up', … }
+ */
+export function followSlotMove(record: SignUpRecord, performance: Performance, now: Date): SignUpChange | undefined {
+  const current = performance.slots.find((s) => s.slotId === record.slotId);
+  if (record.status !== 'signed-up' || !current) return undefined;
+  const slot = slotSnapshot(current, performance.venue.timeZone);
+  const unchanged =
+    record.slot.startsAt === slot.startsAt &&
+    record.slot.durationMinutes === slot.durationMinutes &&
+    record.slot.location.address === slot.location.address;
+  if (unchanged) return undefined;
+  const audition = {
+    slotStart: current.start,
+    venueTimeZone: performance.venue.timeZone,
+    performerTimeZone: record.performer.timeZone,
+  };
+  return moveTo(record, slot, reminderFor(audition, now), now);
 }
 
 /** A sign-up given its final status and its reminder left, with the notification; a cancellation sends a CANCEL. */
@@ -140,6 +149,8 @@ function moveTo(record: SignUpRecord, slot: SignUpRecord['slot'], reminderAt: st
   const change: SignUpChange = {
     signUp: moved,
     from: 'signed-up',
+    // Decided on the sign-up as read: one moved or changed meanwhile is moved again from what it is then.
+    unchangedSince: record.updatedAt,
     notifications: [
       { kind: 'slot-moved', ...aboutSignUp(moved), previousSlot: record.slot, to: performerReader(record), invite },
     ],

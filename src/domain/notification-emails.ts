@@ -1,5 +1,5 @@
 import type { EmailMessage } from './email-message';
-import { firstInvite, nextInvite } from './calendar';
+import { firstInvite, nextInvite } from './invite-stamp';
 import { recipientKey } from './email-delivery';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
@@ -7,6 +7,7 @@ import {
   renderCancellation,
   renderCast,
   renderCastUndone,
+  renderInvitation,
   renderNotCast,
   renderRegistrationAttempted,
   renderSignUpConfirmation,
@@ -32,7 +33,7 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
 /**
 /**
  * The page of the web app where the reader of a notification acts on it: the director's sign-up list for the
- * casting team; the performance, where the performer can sign up again, after a withdrawal or a removed slot; the
+ * casting team; the performance's page with the invitation (and its suggested slot) for an invited performer; the performance, where the performer can sign up again, after a withdrawal or a removed slot; the
  * performer's own auditions (their sign-up and its status) otherwise.
  *
  * @example linkFor(notification, 'https://d1234.cloudfront.net') // { label: 'See the sign-ups', url: 'https://…/performances/p1/signups' }
@@ -42,6 +43,13 @@ export function linkFor(notification: Notification, webBaseUrl: string): EmailLi
   if (notification.kind === 'registration-attempted')
     return { label: 'Sign in to Audition Me', url: `${base}/sign-in` };
   const performance = `${base}/performances/${encodeURIComponent(notification.performance.performanceId)}`;
+  if (notification.kind === 'invitation') {
+    const slot = notification.slot ? `&slot=${encodeURIComponent(notification.slot.slotId)}` : '';
+    return {
+      label: 'Sign up to audition in Audition Me',
+      url: `${performance}?invitation=${encodeURIComponent(notification.invitationId)}${slot}`,
+    };
+  }
   const myAuditions = { label: 'See your auditions in Audition Me', url: `${base}/my/auditions` };
   switch (notification.kind) {
     case 'signup-received':
@@ -104,6 +112,16 @@ export function emailsFor(
   }
   if (notification.kind === 'registration-attempted') {
     return [message(renderRegistrationAttempted({ recipient: notification.to, link }), [notification.to.email])];
+  }
+  if (notification.kind === 'invitation') {
+    const rendered = renderInvitation({
+      recipient: notification.to,
+      performance: performanceFacts(notification.performance),
+      ...(notification.slot ? { slot: slotFacts(notification.slot) } : {}),
+      ...(notification.message ? { message: notification.message } : {}),
+      link,
+    });
+    return [message(rendered, [notification.to.email])];
   }
   const common = {
     performance: performanceFacts(notification.performance),

@@ -1,4 +1,4 @@
-import type { InviteStamp } from './calendar';
+import type { InviteStamp } from './invite-stamp';
 
 /**
  * The notifications a domain change causes. Each is written to the outbox in the same transaction as the change
@@ -89,6 +89,16 @@ export type Notification =
       /** Someone signed up with the address of an existing account (which stays as it was). */
       readonly kind: 'registration-attempted';
       readonly to: { readonly email: string; readonly name: string };
+    }
+  | {
+      /** A director invites a listed performer to audition; the link opens the sign-up for the performance. */
+      readonly kind: 'invitation';
+      readonly to: Recipient;
+      readonly invitationId: string;
+      readonly performance: PerformanceSnapshot;
+      /** The slot the director suggests, if any. */
+      readonly slot?: SlotSnapshot;
+      readonly message?: string;
     }
   | {
       readonly kind: 'reminder';

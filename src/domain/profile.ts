@@ -23,6 +23,8 @@ export interface Profile extends DirectoryFields {
   readonly timeZone: string;
   /** Self-reported past work. */
   readonly credits?: readonly Credit[];
+  /** Performers: false once they turned invitations to audition off (absent means on). */
+  readonly invitations?: boolean;
   readonly createdAt: string;
   /** Performers' photo ids, main photo first (./photos.ts); views show them as signed URLs. */
   readonly photos?: readonly string[];
@@ -35,7 +37,8 @@ export interface Credit {
   readonly company?: string;
 }
 
-export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits'>> & DirectoryChanges;
+export type ProfileChanges = Partial<Pick<Profile, 'name' | 'phone' | 'timeZone' | 'credits' | 'invitations'>> &
+  DirectoryChanges;
 
 /** Everything a caller supplies to create a profile. */
 export type NewProfile = Omit<Profile, 'userId' | 'createdAt' | 'credits'>;

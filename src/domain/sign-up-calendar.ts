@@ -1,4 +1,4 @@
-import { lastInviteSequence } from './calendar';
+import { lastInviteSequence } from './invite-stamp';
 import { auditionInviteFor } from './emails/audition-facts';
 import type { EmailAttachment } from './email-message';
 import type { SignUpRecord } from './signup';

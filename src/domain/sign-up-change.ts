@@ -30,6 +30,11 @@ export interface SignUpChange {
   readonly signUp: SignUpRecord;
   /** The status the stored sign-up must still be in; `'none-active'`: the performer holds no place yet. */
   readonly from: SignUpStatus | 'none-active';
+  /**
+   * Written only while the stored sign-up was last updated at this moment: the decision read it then, and builds
+   * on what it read (a slot move: the previous slot, the invite's sequence).
+   */
+  readonly unchangedSince?: string;
   /** Written only while the performance is still at this version, with casting open. */
   readonly performanceVersion?: number;
   readonly slotPlaces?: PlacesChange;

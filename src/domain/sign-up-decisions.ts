@@ -1,4 +1,4 @@
-import { firstInvite, nextInvite } from './calendar';
+import { firstInvite, nextInvite } from './invite-stamp';
 import { AuditionNotStartedError, InvalidReferenceError, NotCastError, NotSignedUpError } from './errors';
 import type { Recipient } from './notifications';
 import type { Performance } from './performance';

@@ -1,4 +1,4 @@
-import type { InviteStamp } from './calendar';
+import type { InviteStamp } from './invite-stamp';
 import type { PerformanceSnapshot, PerformerSnapshot, Recipient, SlotSnapshot } from './notifications';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';

@@ -1,51 +1,50 @@
-import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
-import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
-import { redacted, redactedValue } from './redaction';
+import { lineLogger } from './line-logger';
+import { redacted } from './redaction';
 
 export { redacted } from './redaction';
 
-/**
- * Powertools' structure (level, message, timestamp, service and the Lambda context: function name and request
- * id), with two rules so no log line holds personal data: an error is logged as its name, code, status and
- * message only (never its other fields: an SDK error can carry whole items, with their contact details and
- * access needs), and every text has its email addresses and phone numbers blanked out.
- */
-class PrivateLogFormatter extends LogFormatter {
-  override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
-    const base = {
-      level: attributes.logLevel,
-      message: attributes.message,
-      timestamp: this.formatTimestamp(attributes.timestamp),
-      service: attributes.serviceName,
-      cold_start: attributes.lambdaContext?.coldStart,
-      function_arn: attributes.lambdaContext?.invokedFunctionArn,
-      function_memory_size: attributes.lambdaContext?.memoryLimitInMB,
-      function_name: attributes.lambdaContext?.functionName,
-      function_request_id: attributes.lambdaContext?.awsRequestId,
-      xray_trace_id: attributes.xRayTraceId,
-    };
-    return new LogItem({ attributes: redactedValue({ ...base, ...additional }) as LogAttributes });
-  }
+/** `file:line:column` of the first frame of a stack, as Powertools writes an error's location. */
+function locationOf(stack: string | undefined): string | undefined {
+  const frame = stack?.split('\n').find((line) => line.trimStart().startsWith('at '));
+  return frame ? /\(?([^\s()]+:\d+:\d+)\)?\s*$/.exec(frame)?.[1] : undefined;
+}
 
-  override formatError(error: Error): LogAttributes {
-    const { $metadata, Code, code } = error as Error & {
-      $metadata?: { httpStatusCode?: number };
-      Code?: unknown;
-      code?: unknown;
-    };
-    return {
-      name: error.name,
-      location: this.getCodeLocation(error.stack),
-      message: redacted(error.message),
-      ...(typeof (Code ?? code) === 'string' ? { code: Code ?? code } : {}),
-      ...($metadata?.httpStatusCode ? { status: $metadata.httpStatusCode } : {}),
-      ...(error.cause instanceof Error ? { cause: this.formatError(error.cause) } : {}),
-    };
-  }
+/**
+ * An error as a log line holds it: its name, code, status and message only (never its other fields: an SDK error
+ * can carry whole items, with their contact details and access needs), its location, and its cause the same way.
+ */
+function formatError(error: Error): Record<string, unknown> {
+  const { $metadata, Code, code } = error as Error & {
+    $metadata?: { httpStatusCode?: number };
+    Code?: unknown;
+    code?: unknown;
+  };
+  return {
+    name: error.name,
+    location: locationOf(error.stack),
+    message: redacted(error.message),
+    ...(typeof (Code ?? code) === 'string' ? { code: Code ?? code } : {}),
+    ...($metadata?.httpStatusCode ? { status: $metadata.httpStatusCode } : {}),
+    ...(error.cause instanceof Error ? { cause: formatError(error.cause) } : {}),
+  };
+}
+
+/** The attributes with every error in them (to a few levels deep) written by `formatError`. */
+function withErrorsFormatted<T>(value: T, depth?: number): T;
+function withErrorsFormatted(value: unknown, depth = 0): unknown {
+  if (value instanceof Error) return formatError(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withErrorsFormatted(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withErrorsFormatted(v, depth + 1)]));
 }
 
 /**
  * The one structured logger of every function (its own module, so non-HTTP functions do not bundle the API's
- * schemas). Each handler calls `logger.addContext(context)` first, so every line carries its Lambda request id.
+ * schemas): the line logger, which costs nothing at init, writing errors by the rule above and every text with its
+ * email addresses and phone numbers blanked out. Each handler calls `logger.addContext(context)` first, so every
+ * line carries its Lambda request id.
+ *
+ * @example logger.addContext(context); logger.warn('email failed', { key, error });
  */
-export const logger = new Logger({ serviceName: 'audition-me', logFormatter: new PrivateLogFormatter() });
+export const logger = lineLogger('audition-me', { prepare: withErrorsFormatted });

@@ -3,8 +3,10 @@ import { pacedSender } from '../adapters/ses/paced-sender';
 import { sesEmailSender } from '../adapters/ses/ses-email-sender';
 import { config, sesMaxSendRate } from '../config';
 import { functionNamed } from '../manifest';
+import { queuedMessageKind } from '../schemas/sign-up-follow-up';
 import { deliverQueuedMessage } from './delivery';
 import { queueConsumer } from './queue/consumer';
+import { saveQueuedFollowUp } from './sign-up-follow-up';
 
 /**
  * Time kept in hand before the function's timeout: one more email (a ledger claim, an SES call and a ledger
@@ -26,13 +28,19 @@ function mailerConcurrency(): number {
  * rest. It keeps within SES's sending rate: at most `maxConcurrency` mailers run at once, each sending at most
  * that share of SES_MAX_SEND_RATE, retrying throttled sends. A message to many (a slot's reminder) is sent to each
  * recipient under their own key; what the rate or the timeout leaves unsent goes back on the queue as a new
- * message, not as a failure, and its delivery sends only the emails still missing.
+ * message, not as a failure, and its delivery sends only the emails still missing. The queue also carries the
+ * sign-up changes a performance change causes (see sign-up-follow-up.ts): the mailer saves them, and their
+ * notifications come back to it as emails through the outbox.
  */
 export const handler = queueConsumer('email failed', (context: Context) => {
+  const latestStart = Date.now() + context.getRemainingTimeInMillis() - reserveMs;
   const sender = pacedSender(sesEmailSender(config().senderEmail), {
     ratePerSecond: sesMaxSendRate(),
     concurrency: mailerConcurrency(),
-    latestStart: Date.now() + context.getRemainingTimeInMillis() - reserveMs,
+    latestStart,
   });
-  return (record) => deliverQueuedMessage(record, sender);
+  return (record) =>
+    queuedMessageKind(record.body) === 'sign-up-follow-up'
+      ? saveQueuedFollowUp(record, { latestStart })
+      : deliverQueuedMessage(record, sender);
 });

@@ -1,5 +1,6 @@
 import { checkDirectoryChanges, directoryFieldNames } from '../domain/directory';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import { checkInvitationSetting } from '../domain/invitation';
 import { withMainPhoto } from '../domain/photos';
 import { replanReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
@@ -10,8 +11,8 @@ import { ownProfileView } from './views';
 /**
  * Changes the caller's name, phone, time zone or credits (email and role are not editable). A performer who
  * moves to another zone gets every planned reminder re-planned for 19:00 in the new zone. Performers also change
- * their directory profile here (`listed` among it) and pick their main photo (`mainPhotoId`); a director sending a
- * directory field gets 400.
+ * their directory profile here (`listed` among it), switch invitations off or on, and pick their main photo
+ * (`mainPhotoId`); a director sending a directory field or `invitations` gets 400.
  */
 export const handler = protectedRoute(
   'me-update',
@@ -20,6 +21,7 @@ export const handler = protectedRoute(
     const { mainPhotoId, ...changes } = body;
     if (directoryFieldNames.some((name) => changes[name] !== undefined))
       checkDirectoryChanges(await callerProfile(), changes);
+    if (changes.invitations !== undefined) checkInvitationSetting(await callerProfile(), changes);
     if (mainPhotoId !== undefined) {
       const photos = await stores.photos.list(caller.userId);
       if (!photos) throw new ValidationError([{ path: 'body.mainPhotoId', message: 'only performers have photos' }]);

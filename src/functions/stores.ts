@@ -2,6 +2,7 @@ import { config } from '../config';
 import { dynamoPerformanceStore } from '../adapters/dynamodb/performance-store';
 import { dynamoAccountEmailCounter } from '../adapters/dynamodb/account-email-counter';
 import { dynamoDirectoryIndex } from '../adapters/dynamodb/directory-index';
+import { dynamoInvitationStore } from '../adapters/dynamodb/invitation-store';
 import { dynamoAccountNotices } from '../adapters/dynamodb/account-notices';
 import { dynamoProfilePhotos } from '../adapters/dynamodb/profile-photos';
 import { dynamoProfileStore, dynamoRegistrationStore } from '../adapters/dynamodb/profile-store';
@@ -14,6 +15,7 @@ import type { AccountNotices, PendingRegistrationStore } from '../domain/account
 import { systemClock } from '../domain/clock';
 import type { SuppressionList } from '../domain/email-suppression';
 import type { DirectoryIndex } from '../domain/ports/directory';
+import type { InvitationStore } from '../domain/ports/invitations';
 import type { PerformanceStore } from '../domain/ports/performances';
 import type { ProfilePhotos } from '../domain/ports/photos';
 import type { ProfileStore } from '../domain/ports/profiles';
@@ -37,6 +39,8 @@ export interface Stores {
   readonly suppressions: SuppressionList;
   /** The talent directory's index of listed performers. */
   readonly directory: DirectoryIndex;
+  /** Invitations to audition, with each director's count of the day. */
+  readonly invitations: InvitationStore;
   /** Each performer's photo ids, in order, on their profile. */
   readonly photos: ProfilePhotos;
 }
@@ -54,6 +58,7 @@ export function storesOn(tableName: string): Stores {
     accountEmails: dynamoAccountEmailCounter(tableName),
     suppressions: dynamoSuppressionList(tableName),
     directory: dynamoDirectoryIndex(tableName),
+    invitations: dynamoInvitationStore(tableName),
     photos: dynamoProfilePhotos(tableName),
   };
 }

@@ -7,11 +7,15 @@ import { changedAt, concernsSignUps, followUpPerformanceChange, slotsClosedBy } 
 import { readOutboxItem } from '../adapters/dynamodb/outbox';
 import { emailsFor } from '../domain/notification-emails';
 import { logger } from './logger';
+import { queueSignUpFollowUps } from './sign-up-follow-up';
 import { stores } from './stores';
 
 /**
- * What a performance change means for its sign-ups: each sign-up's change is saved on its own, conditional on its
- * status, so a retried batch neither repeats an email nor misses a performer. (The search index is search-indexer's.)
+ * What a performance change means for its sign-ups, decided here and saved by the mailer: the changes go on the
+ * email queue in small work items, so a throttled table delays them there (with backoff, without a receive limit)
+ * instead of failing this batch and holding back the outbox records behind it. Each change is saved on its own,
+ * conditional on its sign-up's status, so a repeated batch or work item neither repeats an email nor misses a
+ * performer. (The search index is search-indexer's.)
  */
 async function onPerformanceChange(change: TableChange): Promise<void> {
   const { before, after } = performancesOf(change);
@@ -22,7 +26,7 @@ async function onPerformanceChange(change: TableChange): Promise<void> {
   await signUps.closeSlots(after.performanceId, slotIds, reason);
   const signUpsNow = await signUps.listOfPerformance(after.performanceId);
   const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
-  for (const decision of followUp.signUps) await signUps.saveUnlessMovedOn(decision);
+  await queueSignUpFollowUps(after.performanceId, followUp.signUps);
 }
 
 async function relayOutbox(change: TableChange): Promise<void> {
@@ -37,12 +41,13 @@ async function relayOutbox(change: TableChange): Promise<void> {
 }
 
 /**
- * The table's stream consumer for email (its event source delivers only new outbox records and performance
- * changes): it relays each new outbox record to the email queue, and follows up each change to a performance with
- * what it means for its performers. The search index is another consumer's (search-indexer), so its failures
- * hold back no email. A failure fails the batch,
- * which Lambda (or the local runtime) delivers again from the same record; every step is safe to repeat, and the
- * mailer drops emails it has already sent.
+ * The table's stream consumer for email (its event source delivers only new outbox records and changed
+ * performances): it relays each new outbox record to the email queue, and queues, for each change to a
+ * performance, what it means for its performers (the mailer saves those sign-up changes). Its own work per record
+ * is bounded: a few slot guards, one read of the sign-ups and the queue messages. The search index is another
+ * consumer's (search-indexer), so its failures hold back no email. A failure fails the batch, which Lambda (or the
+ * local runtime) delivers again from the same record; every step is safe to repeat, and the mailer drops emails it
+ * has already sent.
  */
 export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
   logger.addContext(context);

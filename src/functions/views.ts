@@ -113,5 +113,7 @@ export async function ownProfileView<P extends Profile>(
   profile: P,
 ): Promise<P & Deliverability> {
   const found = await suppressions.find([profile.email]);
-  return { ...profile, ...deliverability(found.get(profile.email.toLowerCase())) };
+  // A performer takes invitations until they switch them off.
+  const invitations = profile.role === 'performer' ? { invitations: profile.invitations ?? true } : {};
+  return { ...profile, ...invitations, ...deliverability(found.get(profile.email.toLowerCase())) };
 }

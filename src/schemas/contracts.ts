@@ -3,6 +3,7 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { FunctionName } from '../manifest';
 import { confirmSignUpRequest, logInRequest, refreshRequest, tokens } from './auth';
 import { performanceInput, performanceParams, performanceUpdate, performanceView } from './performance';
+import { invitationInput, invitationList, invitationParams, invitationStatusInput, invitationView } from './invitation';
 import { directoryPage, directoryPerformerParams, directoryPerformerView, directoryQuery } from './directory';
 import { myProfileView, profilePatch, profileView } from './profile';
 import { signUpRequest } from './registration';
@@ -175,6 +176,42 @@ export const contracts = {
     summary: 'A listed performer’s directory page (directors): attributes, bio, links, credits; no contact details',
     params: directoryPerformerParams,
     response: { status: 200, schema: directoryPerformerView, description: 'The performer' },
+    errors: ['not-found'],
+  },
+  'invitation-create': {
+    summary:
+      'Invite a performer listed in the talent directory to audition for my performance (optionally for one slot, ' +
+      'with a message): they get an email with a link to sign up. One invitation per performer and performance, ' +
+      'at most 20 a day per director',
+    params: performanceParams,
+    body: invitationInput,
+    response: { status: 201, schema: invitationView, description: 'Invited; the email is on its way' },
+    errors: [
+      'not-found',
+      'performer-not-found',
+      'already-invited',
+      'invitations-off',
+      'invitation-limit',
+      'casting-closed',
+      'audition-started',
+      'invalid-reference',
+    ],
+  },
+  'invitations-list': {
+    summary: 'The invitations to my performance, each with its status: sent, opened, signed-up or declined',
+    params: performanceParams,
+    response: { status: 200, schema: invitationList, description: 'Oldest first' },
+    errors: ['not-found'],
+  },
+  'my-invitations': {
+    summary: 'My invitations to audition, newest first: the performance, venue, suggested slot and status',
+    response: { status: 200, schema: invitationList, description: 'Newest first (at most 100)' },
+  },
+  'my-invitation-update': {
+    summary: 'Mark my invitation opened or declined',
+    params: invitationParams,
+    body: invitationStatusInput,
+    response: { status: 200, schema: invitationView, description: 'The invitation as it is now' },
     errors: ['not-found'],
   },
   'casting-create': {

@@ -34,7 +34,9 @@ export const emailAttachment = z.strictObject({
  * the text within SQS's 256 KiB.
  */
 export const emailMessage = z.strictObject({
-  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  // 200 for a key a message is made with, and room for the 33 characters recipientKey adds: one recipient's part
+  // of a message to several goes back on the queue under that recipient's own key (functions/email-remainder.ts).
+  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(240)),
   to: z.array(email).check(z.minLength(1), z.maxLength(maxSlotCapacity)),
   subject: singleLine(200),
   text: z.string().check(z.minLength(1), z.maxLength(100_000)),

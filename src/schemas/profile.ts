@@ -17,6 +17,9 @@ export const profilePatch = z
     phone: z.optional(phone),
     timeZone: z.optional(timeZone),
     credits: z.optional(z.array(credit).check(z.maxLength(50))).check(z.describe('Self-reported past work.')),
+    invitations: z
+      .optional(z.boolean())
+      .check(z.describe('Performers: whether directors may invite me to audition (on until switched off).')),
     ...directoryPatchFields,
     mainPhotoId: z
       .optional(id)
@@ -43,6 +46,9 @@ export const profileView = z.object({
   createdAt: z.string(),
   currentPerformances: z.optional(z.array(performanceRef)),
   pastPerformances: z.optional(z.array(performanceRef)),
+  invitations: z
+    .optional(z.boolean())
+    .check(z.describe('Performers: whether directors may invite them to audition (true unless switched off).')),
   ...directoryProfileFields,
   photos: z.optional(photoList),
 });

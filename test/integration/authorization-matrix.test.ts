@@ -9,10 +9,14 @@ const principals: Principal[] = ['anonymous', 'another performer', 'another dire
 interface World {
   tokens: Record<Principal, string | undefined>;
   performerId: string;
+  /** "another performer", listed in the talent directory (so directors may invite them). */
+  otherPerformerId: string;
   performance: Awaited<ReturnType<typeof createPerformance>>;
 }
 
 interface Cell {
+  /** What the world needs besides the performance and the sign-up, done before any principal calls. */
+  readonly prepare?: (w: World) => Promise<void>;
   readonly path: (w: World) => string;
   readonly body?: (w: World) => unknown;
   readonly expected: Record<Principal, number>;
@@ -102,6 +106,31 @@ const matrix: Record<string, Cell> = {
     path: (w) => `/performers/${w.performerId}`,
     expected: directorsOnly(404, 404),
   },
+  'POST /performances/{performanceId}/invitations': {
+    path: (w) => `${performance(w)}/invitations`,
+    body: (w) => ({ performerId: w.otherPerformerId, message: 'Come and audition' }),
+    expected: directorsOnly(201),
+  },
+  'GET /performances/{performanceId}/invitations': {
+    path: (w) => `${performance(w)}/invitations`,
+    expected: directorsOnly(200),
+  },
+  'GET /me/invitations': { path: () => '/me/invitations', expected: performersOnly(200, 200) },
+  'PUT /me/invitations/{invitationId}': {
+    // "performer" is invited (listed for the moment it takes), so the invitation is theirs and nobody else's.
+    prepare: async (w) => {
+      expect((await api('PATCH', '/me', { token: w.tokens.performer, body: { listed: true } })).status).toBe(200);
+      const invited = await api('POST', `${performance(w)}/invitations`, {
+        token: w.tokens['owning director'],
+        body: { performerId: w.performerId },
+      });
+      expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+      expect((await api('PATCH', '/me', { token: w.tokens.performer, body: { listed: false } })).status).toBe(200);
+    },
+    path: (w) => `/me/invitations/${w.performance.performanceId}_${w.performerId}`,
+    body: () => ({ status: 'opened' }),
+    expected: performersOnly(200, 404),
+  },
   'POST /performances/{performanceId}/castings': {
     path: (w) => `${performance(w)}/castings`,
     body: (w) => ({ performerId: w.performerId, characterId: w.performance.characters[0]?.characterId }),
@@ -122,6 +151,7 @@ const matrix: Record<string, Cell> = {
 describe('authorization matrix: every route × every kind of caller', () => {
   const tokens = {} as World['tokens'];
   let performerId = '';
+  let otherPerformerId = '';
 
   beforeAll(async () => {
     const [performer, other, owner, otherDirector] = await Promise.all([
@@ -138,6 +168,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
       'another director': otherDirector.token,
     });
     performerId = performer.userId;
+    otherPerformerId = other.userId;
+    expect((await api('PATCH', '/me', { token: other.token, body: { listed: true } })).status).toBe(200);
   });
 
   it('covers every route in the manifest', () => {
@@ -155,7 +187,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
       body: { slotId: created.slots[0]?.slotId, characterIds: [created.characters[1]?.characterId] },
     });
     expect(signUp.status).toBe(201);
-    const world: World = { tokens, performerId, performance: created };
+    const world: World = { tokens, performerId, otherPerformerId, performance: created };
+    await cell.prepare?.(world);
     const method = route.split(' ')[0] as string;
     const actual: Record<string, number> = {};
     // Those who may not act go first, so the one who may (and may change things) acts last.

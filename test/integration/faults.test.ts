@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
@@ -6,8 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
 import { keys } from '../../src/adapters/dynamodb/keys';
+import { dynamoSentEmailLedger } from '../../src/adapters/dynamodb/sent-email-ledger';
 import { sesClient } from '../../src/adapters/ses/ses-email-sender';
 import { emailQueueClient } from '../../src/adapters/sqs/email-queue';
+import { lockSeconds } from '../../src/domain/email-delivery';
 import type { Notification } from '../../src/domain/notifications';
 import type { HttpEvent, HttpHandler } from '../../src/functions/http/handler';
 import { handler as mailer } from '../../src/functions/mailer';
@@ -75,6 +78,39 @@ const emailTo = (address: string): EmailMessage => ({
   text: 'Hello',
 });
 const address = () => `fault-${randomUUID()}@example.com`;
+
+/**
+ * Runs `work` while the email queue's SendMessage calls (the mailer's put-backs) are kept here instead of sent,
+ * so the local system's own mailer does not deliver them; returns them with `work`'s result.
+ */
+async function withPutBacksCaptured<T>(work: () => Promise<T>): Promise<{ result: T; putBacks: SendMessageCommandInput[] }> {
+  const stack = (emailQueueClient() as unknown as Client).middlewareStack;
+  const putBacks: SendMessageCommandInput[] = [];
+  const capture =
+    (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: { input: Record<string, unknown> }) => {
+      if (context.commandName !== 'SendMessageCommand') return next(args);
+      putBacks.push(args.input as unknown as SendMessageCommandInput);
+      return { output: { MessageId: randomUUID(), $metadata: {} }, response: {} };
+    };
+  (stack.add as (m: unknown, o: unknown) => void)(capture, { step: 'initialize', name: 'capturePutBacks' });
+  try {
+    return { result: await work(), putBacks };
+  } finally {
+    stack.remove('capturePutBacks');
+  }
+}
+
+/** The event delivering a put-back message, with its message attributes, as Lambda would. */
+function putBackEvent(input: SendMessageCommandInput) {
+  const event = sqsEvent(input.MessageBody ?? '');
+  const attributes = Object.entries(input.MessageAttributes ?? {}).map(([name, value]) => [
+    name,
+    { stringValue: value.StringValue, dataType: 'String' },
+  ]);
+  event.Records[0]!.messageAttributes = Object.fromEntries(attributes);
+  return event;
+}
 
 function apiEvent(
   route: string,
@@ -156,21 +192,99 @@ describe('the mailer when SES or the mailer itself fails', () => {
     expect(await emailsTo(to)).toHaveLength(1);
   });
 
-  it('does not send again while a crashed attempt holds the key (sent, but not yet recorded as sent)', async () => {
+  it('counts an email SES accepted but the table would not record as sent, and puts its key back to be recorded', async () => {
     const to = address();
     const event = sqsEvent(JSON.stringify(emailTo(to)));
-    // SES accepts the email, then recording it fails (the attempt dies before markSent).
-    const first = await withFault(
-      documentClient(),
-      (command) => command === 'UpdateItemCommand',
-      () => named('InternalServerError'),
-      () => mailer(event, contextOf('mailer')),
+    // SES accepts the email, then every write recording it is throttled (the record is tried again, and refused).
+    const { result: first, putBacks } = await withPutBacksCaptured(() =>
+      withFault(
+        documentClient(),
+        (command) => command === 'UpdateItemCommand',
+        () => named('ProvisionedThroughputExceededException'),
+        () => mailer(event, contextOf('mailer')),
+      ),
     );
-    expect(first.batchItemFailures).toHaveLength(1);
+    expect(first.batchItemFailures).toEqual([]);
     expect(await emailsTo(to)).toHaveLength(1);
-    // The redelivery finds the key claimed by a live attempt and backs off instead of sending a second time.
-    expect((await mailer(event, contextOf('mailer'))).batchItemFailures).toHaveLength(1);
+    // The key goes back on the queue marked "sent, record only".
+    expect(putBacks).toHaveLength(1);
+    expect(putBacks[0]?.MessageAttributes?.sentUnrecorded?.StringValue).toBe('0');
+
+    // A second copy of the message (the relay queues at least once) meets the claim, still held: it goes back on
+    // the queue after the claim's time instead of failing, and sends nothing.
+    const { result: copy, putBacks: copyPutBacks } = await withPutBacksCaptured(() =>
+      mailer(sqsEvent(event.Records[0]!.body), contextOf('mailer')),
+    );
+    expect(copy.batchItemFailures).toEqual([]);
+    expect(copyPutBacks.map((p) => p.DelaySeconds)).toEqual([60]);
+    expect(copyPutBacks[0]?.MessageAttributes?.sentUnrecorded).toBeUndefined();
+
+    // The marked put-back only records the key; after it, the copy is a duplicate.
+    expect((await mailer(putBackEvent(putBacks[0]!), contextOf('mailer'))).batchItemFailures).toEqual([]);
+    const again = await withPutBacksCaptured(() => mailer(putBackEvent(copyPutBacks[0]!), contextOf('mailer')));
+    expect(again.result.batchItemFailures).toEqual([]);
+    expect(again.putBacks).toEqual([]);
     expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('does not send again while a crashed attempt holds the key: the message waits on the queue, not failed', async () => {
+    const to = address();
+    const message = emailTo(to);
+    // An attempt claimed the key two minutes ago and died (or sent and could not record it): its claim is held.
+    const claimedAt = new Date(Date.now() - 120_000);
+    const ledger = dynamoSentEmailLedger(inject('env').TABLE_NAME as string);
+    expect(await ledger.claim(message.idempotencyKey, claimedAt, new Date(claimedAt.getTime() + lockSeconds * 1000))).toBe(
+      'claimed',
+    );
+    const { result, putBacks } = await withPutBacksCaptured(() =>
+      mailer(sqsEvent(JSON.stringify(message)), contextOf('mailer')),
+    );
+    expect(result.batchItemFailures).toEqual([]);
+    // The claim's attempt is over: the message waits for the claim's lock, in SQS's longest delay.
+    expect(putBacks.map((p) => [p.DelaySeconds, JSON.parse(p.MessageBody ?? '{}').idempotencyKey])).toEqual([
+      [900, message.idempotencyKey],
+    ]);
+    expect(await emailsTo(to)).toHaveLength(0);
+  });
+
+  it('puts a message whose claim the table throttles back on the queue after a pause, instead of failing it', async () => {
+    const to = address();
+    const event = sqsEvent(JSON.stringify(emailTo(to)));
+    const { result, putBacks } = await withPutBacksCaptured(() =>
+      withFault(
+        documentClient(),
+        (command) => command === 'PutItemCommand',
+        () => named('ProvisionedThroughputExceededException'),
+        () => mailer(event, contextOf('mailer')),
+      ),
+    );
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await emailsTo(to)).toHaveLength(0);
+    expect(putBacks.map((p) => [p.DelaySeconds, p.MessageAttributes?.throttledDeliveries?.StringValue])).toEqual([
+      [2, '1'],
+    ]);
+    // When the table has capacity again, the put-back sends it, once.
+    expect((await mailer(putBackEvent(putBacks[0]!), contextOf('mailer'))).batchItemFailures).toEqual([]);
+    expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('puts a message back when the suppression list stays unreadable (batchGet leaves every key unprocessed)', async () => {
+    const to = address();
+    const event = sqsEvent(JSON.stringify(emailTo(to)));
+    const stack = (documentClient() as unknown as Client).middlewareStack;
+    const unprocessed =
+      (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: { input: Record<string, unknown> }) =>
+        context.commandName === 'BatchGetItemCommand'
+          ? { output: { Responses: {}, UnprocessedKeys: args.input.RequestItems, $metadata: {} }, response: {} }
+          : next(args);
+    (stack.add as (m: unknown, o: unknown) => void)(unprocessed, { step: 'initialize', name: 'allUnprocessed' });
+    const { result, putBacks } = await withPutBacksCaptured(() => mailer(event, contextOf('mailer'))).finally(() =>
+      stack.remove('allUnprocessed'),
+    );
+    expect(result.batchItemFailures).toEqual([]);
+    expect(putBacks.map((p) => p.DelaySeconds)).toEqual([2]);
+    expect(await emailsTo(to)).toHaveLength(0);
   });
 
   it('retries only the message that failed; the rest of the batch is sent once', async () => {

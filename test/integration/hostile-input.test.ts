@@ -182,12 +182,15 @@ function validBodies(w: World): Partial<Record<keyof typeof contracts, unknown>>
       country: 'GB',
       links: { reel: 'https://example.com/reel', website: 'https://example.com' },
       bio: 'Alto, actor.\nTrained at RADA.',
+      invitations: true,
     },
     'photo-create': { contentType: 'image/jpeg', size: 1000 },
     'performance-create': performanceBody(),
     'performance-update': { ...performanceBody(), version: w.performance.version },
     'signup-create': { slotId, characterIds: [characterId], accessNeeds: 'Step-free access' },
     'casting-create': { performerId: w.performer.userId, characterId },
+    'invitation-create': { performerId: w.performer.userId, slotId, message: 'Come and audition.\nBring a song.' },
+    'my-invitation-update': { status: 'declined' },
   };
 }
 
@@ -277,6 +280,13 @@ describe('hostile input on every route', () => {
       body: { slotId: w.performance.slots[0]?.slotId, characterIds: [w.performance.characters[0]?.characterId] },
     });
     expect(signUp.status).toBe(201);
+    // Listed and invited, so the invitation routes have something real to work on.
+    expect((await api('PATCH', '/me', { token: performer.token, body: { listed: true } })).status).toBe(200);
+    const invited = await api('POST', `/performances/${w.performance.performanceId}/invitations`, {
+      token: director.token,
+      body: { performerId: performer.userId },
+    });
+    expect(invited.status).toBe(201);
   });
 
   it('covers every HTTP route of the manifest, with a body for each route whose contract takes one', () => {
@@ -299,6 +309,7 @@ describe('hostile input on every route', () => {
       const real: Record<string, string> = {
         performanceId: w.performance.performanceId,
         performerId: w.performer.userId,
+        invitationId: `${w.performance.performanceId}_${w.performer.userId}`,
       };
       const params = fc.record(Object.fromEntries(parameterNames.map((n) => [n, hostileId(real[n] ?? 'x')])));
       const valid = validBodies(w)[route.name];
@@ -331,12 +342,13 @@ describe('deeply nested bodies', () => {
     const performance = await createPerformance(director.token);
     const w: World = { director, performer, performance };
     const bodyRoutes = httpRoutes.filter((route) => route.name in validBodies(w));
-    expect(bodyRoutes).toHaveLength(10);
+    expect(bodyRoutes).toHaveLength(12);
     const deep = (n: number) => `{"a":${'['.repeat(n)}1${']'.repeat(n)}}`;
     for (const route of bodyRoutes) {
       const path = route.path
         .replace('{performanceId}', performance.performanceId)
-        .replace('{performerId}', performer.userId);
+        .replace('{performerId}', performer.userId)
+        .replace('{invitationId}', `${performance.performanceId}_${performer.userId}`);
       for (const body of [deep(10_000), '['.repeat(20_000) + ']'.repeat(20_000)]) {
         const response = await api(route.method, path, {
           token: tokenFor(route, w),

@@ -5,6 +5,9 @@
  *   pk                     sk                                item
  *   USER#<sub>             PROFILE                           profile
  *   USER#<sub>             DIRECTORY#<facet>                 one talent-directory entry of a listed performer
+ *   USER#<sub>             INVITATION#<createdAt>#<perfId>   a performer's pointer to an invitation they received
+ *   INVITATIONS#<perfId>   INVITE#<performerId>              an invitation to audition (the one record of it)
+ *   INVITECOUNT#<sub>      DAY#<yyyy-mm-dd>                  invitations a director sent that UTC day (TTL)
  *   REGISTRATION#<email>   PENDING                           a sign-up request waiting for its code (TTL)
  *   PERF#<id>              COUNT#CHAR#<characterId>          cast count of a character   (sk sorts before META)
  *   PERF#<id>              COUNT#SLOT#<slotId>               taken places of a slot
@@ -40,6 +43,11 @@ export const keyPrefixes = {
   searchFacet: 'SEARCH#',
   directoryEntry: 'DIRECTORY#',
   directoryFacet: 'DIRECTORY#',
+  invitations: 'INVITATIONS#',
+  invite: 'INVITE#',
+  performerInvitation: 'INVITATION#',
+  invitationCount: 'INVITECOUNT#',
+  invitationDay: 'DAY#',
 } as const;
 
 /** The fixed sort keys. */
@@ -85,6 +93,20 @@ export const keys = {
   directoryEntry: (performerId: string, facet: string) => ({
     pk: `${p.user}${performerId}`,
     sk: `${p.directoryEntry}${facet}`,
+  }),
+  /** An invitation: a performance's invitations are one partition, read by its owner with one Query. */
+  invitation: (performanceId: string, performerId: string) => ({
+    pk: `${p.invitations}${performanceId}`,
+    sk: `${p.invite}${performerId}`,
+  }),
+  /** A performer's pointer to an invitation, newest last in their partition. */
+  performerInvitation: (performerId: string, createdAt: string, performanceId: string) => ({
+    pk: `${p.user}${performerId}`,
+    sk: `${p.performerInvitation}${createdAt}#${performanceId}`,
+  }),
+  invitationCount: (directorId: string, day: string) => ({
+    pk: `${p.invitationCount}${directorId}`,
+    sk: `${p.invitationDay}${day}`,
   }),
   outbox: (id: string) => ({ pk: `${p.outbox}${id}`, sk: sortKeys.outbox }),
   sentEmail: (idempotencyKey: string) => ({ pk: `${p.sentEmail}${idempotencyKey}`, sk: sortKeys.sentEmail }),

@@ -13,7 +13,8 @@ import { keys } from './keys';
 export const profileKey = keys.profile;
 
 function toProfile(item: Record<string, unknown>): Profile {
-  const { userId, role, name, email, phone, timeZone, credits, createdAt, photos } = item as unknown as Profile;
+  const { userId, role, name, email, phone, timeZone, credits, invitations, createdAt, photos } =
+    item as unknown as Profile;
   return {
     userId,
     role,
@@ -22,6 +23,7 @@ function toProfile(item: Record<string, unknown>): Profile {
     phone,
     timeZone,
     credits: credits ?? [],
+    ...(invitations === undefined ? {} : { invitations }),
     createdAt,
     ...directoryFieldsOf(item),
     ...(photos?.length ? { photos } : {}),

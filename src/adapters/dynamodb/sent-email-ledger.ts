@@ -23,6 +23,7 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
               ...key(idempotencyKey),
               type: 'SentEmail',
               status: 'sending',
+              claimedAt: now.toISOString(),
               lockedUntil: lockedUntil.toISOString(),
               expiresAt: Math.floor(now.getTime() / 1000) + rememberSeconds,
             },
@@ -35,7 +36,14 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
         return 'claimed';
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return error.Item?.status?.S === 'sent' ? 'already-sent' : 'in-progress';
+        if (error.Item?.status?.S === 'sent') return 'already-sent';
+        // Held: when it was claimed, and until when its lock keeps others off (items from before claimedAt was
+        // written count as just claimed).
+        const { claimedAt, lockedUntil } = error.Item ?? {};
+        return {
+          claimedAt: claimedAt?.S ? new Date(claimedAt.S) : now,
+          heldUntil: lockedUntil?.S ? new Date(lockedUntil.S) : now,
+        };
       }
     },
     async markSent(idempotencyKey, now) {
@@ -43,7 +51,7 @@ export function dynamoSentEmailLedger(tableName: string): SentEmailLedger {
         new UpdateCommand({
           TableName: tableName,
           Key: key(idempotencyKey),
-          UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE lockedUntil',
+          UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE lockedUntil, claimedAt',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString() },
         }),

@@ -83,7 +83,7 @@ function performanceUnchangedStep(tableName: string, performanceId: string, vers
  * performer and performance); a change needs the sign-up still in the status it was decided on, so two changes
  * racing for one sign-up cannot both happen.
  */
-function signUpStep(tableName: string, { signUp, from }: SignUpChange): TransactionStep {
+function signUpStep(tableName: string, { signUp, from, unchangedSince }: SignUpChange): TransactionStep {
   const Item = signUpItem(signUp);
   if (from === 'none-active') {
     return {
@@ -104,9 +104,9 @@ function signUpStep(tableName: string, { signUp, from }: SignUpChange): Transact
       Put: {
         TableName: tableName,
         Item,
-        ConditionExpression: '#status = :from',
+        ConditionExpression: unchangedSince ? '#status = :from AND updatedAt = :read' : '#status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':from': from },
+        ExpressionAttributeValues: { ':from': from, ...(unchangedSince ? { ':read': unchangedSince } : {}) },
       },
     },
     onConditionFailed: () => new NotSignedUpError(`There is no ${from} sign-up to change.`),

@@ -14,3 +14,4 @@ export { renderCancellation, type CancellationInput, type CancellationReason } f
 export { renderSlotMoved, type SlotMovedInput } from './slot-moved';
 export { renderAuditionReminder, type AuditionReminderInput } from './audition-reminder';
 export { renderRegistrationAttempted, type RegistrationAttemptedInput } from './registration-attempted';
+export { renderInvitation, type InvitationInput } from './invitation';

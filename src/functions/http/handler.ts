@@ -1,24 +1,15 @@
-import type {
-  APIGatewayProxyEventV2WithLambdaAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { routeOf } from '../../manifest';
 import type { RouteName, contracts } from '../../schemas/contracts';
-import { DomainError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../domain/errors';
-import { isThrottling } from '../../adapters/aws-errors';
+import { NotFoundError } from '../../domain/errors';
 import type { Profile } from '../../domain/profile';
 import type { Stores } from '../stores';
 import { stores } from '../stores';
-import type { AuthorizerContext, Caller } from './caller';
-import { callerFor } from './caller';
-import { domainErrorResponse, problem, problemResponse } from './problem';
-import { jsonBody } from './request-body';
-import { logger } from '../logger';
+import type { Caller } from './caller';
+import type { HttpEvent, HttpResponse, ParsedRequest, RouteHandler } from './route';
+import { routeHandler } from './route';
 
-export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
-export type HttpHandler = (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type { HttpEvent, HttpHandler, HttpResponse, RouteHandler } from './route';
 
 export interface HttpRequest<B, Q, P> {
   readonly body: B;
@@ -39,16 +30,6 @@ export interface ProtectedRequest {
   readonly readerTimeZone: () => Promise<string>;
 }
 
-export interface HttpResponse {
-  readonly status?: number;
-  /** Sent as JSON. */
-  readonly body?: unknown;
-  /** Sent as it is, for a non-JSON body; set its content-type in `headers`. */
-  readonly text?: string;
-  readonly headers?: Record<string, string>;
-  readonly cookies?: string[];
-}
-
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type Field<K extends RouteName, F extends string> =
   (typeof contracts)[K] extends Record<F, infer S> ? Out<S> : undefined;
@@ -66,89 +47,21 @@ export type RequestSchemas<K extends RouteName> = Pick<
   Extract<keyof (typeof contracts)[K], 'body' | 'query' | 'params'>
 >;
 
-interface AnyRequestSchemas {
-  readonly body?: z.ZodMiniType;
-  readonly query?: z.ZodMiniType;
-  readonly params?: z.ZodMiniType;
-}
-
-/** A route's handler, with the request schemas it validates with (for the check that they match its contract). */
-export type RouteHandler = HttpHandler & { readonly requestSchemas: AnyRequestSchemas };
-
-function parse(schema: z.ZodMiniType | undefined, value: unknown, where: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ValidationError(
-      result.error.issues.map((issue) => ({
-        path: [where, ...issue.path.map(String)].join('.'),
-        message: issue.message,
-      })),
-    );
-  }
-  return result.data;
-}
-
-function toResult(response: HttpResponse): APIGatewayProxyStructuredResultV2 {
-  const status = response.status ?? 200;
-  if (response.text !== undefined) {
-    return { statusCode: status, headers: { 'cache-control': 'no-store', ...response.headers }, body: response.text };
-  }
-  const hasBody = response.body !== undefined;
-  return {
-    statusCode: status,
-    headers: {
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
-      'cache-control': 'no-store',
-      ...response.headers,
-    },
-    cookies: response.cookies,
-    body: hasBody ? JSON.stringify(response.body) : '',
-  };
-}
-
-function errorResult(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
-  if (isThrottling(error)) {
-    logger.warn('dependency throttled', { requestId, error });
-    return domainErrorResponse(new ServiceUnavailableError('We are busy; try again in a few seconds.', 2), requestId);
-  }
-  if (error instanceof DomainError) return domainErrorResponse(error, requestId);
-  logger.error('unexpected error', { requestId, error });
-  return problemResponse(problem('internal', 'An unexpected error occurred; it has been logged.', { requestId }));
-}
-
 function build<K extends RouteName>(
   name: K,
-  schemas: AnyRequestSchemas,
+  schemas: RequestSchemas<K>,
   handle: (request: RequestOf<K>, caller: Caller | undefined) => Promise<HttpResponse>,
 ): RouteHandler {
-  const route = routeOf(name);
-  const handler: HttpHandler = async (event, context) => {
-    if (context) logger.addContext(context);
-    const requestId = event.requestContext.requestId;
-    try {
-      const receivedAt = new Date(event.requestContext.timeEpoch);
-      const caller =
-        route.access === 'public'
-          ? undefined
-          : callerFor(route.access, event.requestContext.authorizer?.lambda, receivedAt);
-      const request = {
-        body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body'),
-        query: parse(schemas.query, event.queryStringParameters ?? {}, 'query'),
-        params: parse(schemas.params, event.pathParameters ?? {}, 'path'),
-        receivedAt,
-        event,
-        get stores() {
-          return stores();
-        },
-        ...(caller ? callerReads(caller) : {}),
-      } as RequestOf<K>;
-      return toResult(await handle(request, caller));
-    } catch (error) {
-      return errorResult(error, requestId);
-    }
-  };
-  return Object.assign(handler, { requestSchemas: schemas });
+  return routeHandler(name, schemas, (parsed: ParsedRequest, caller) => {
+    const request = {
+      ...parsed,
+      get stores() {
+        return stores();
+      },
+      ...(caller ? callerReads(caller) : {}),
+    } as RequestOf<K>;
+    return handle(request, caller);
+  });
 }
 
 /**

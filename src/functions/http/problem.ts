@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { DomainError, DomainErrorCode, FieldIssue } from '../../domain/errors';
 import {
+  InvitationLimitError,
   NonexistentLocalTimeError,
   ServiceUnavailableError,
   TooManyRequestsError,
@@ -40,6 +41,10 @@ export const problemTypes: Record<ErrorCode | 'internal', { status: number; titl
   'nesting-too-deep': { status: 400, title: 'The body nests too deeply' },
   'nonexistent-local-time': { status: 400, title: 'That local time does not exist there' },
   'not-cast': { status: 409, title: 'The performer is not cast' },
+  'performer-not-found': { status: 404, title: 'No such performer in the directory' },
+  'already-invited': { status: 409, title: 'The performer is already invited to this performance' },
+  'invitations-off': { status: 409, title: 'The performer does not take invitations' },
+  'invitation-limit': { status: 429, title: 'No more invitations today' },
   'photo-limit': { status: 409, title: 'The profile has as many photos as it can hold' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
@@ -79,7 +84,11 @@ export function domainErrorResponse(
   const errors =
     error instanceof ValidationError || error instanceof NonexistentLocalTimeError ? error.issues : undefined;
   const headers: Record<string, string> = {};
-  if (error instanceof ServiceUnavailableError || error instanceof TooManyRequestsError) {
+  if (
+    error instanceof ServiceUnavailableError ||
+    error instanceof TooManyRequestsError ||
+    error instanceof InvitationLimitError
+  ) {
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
   }
   if (error.code === 'unauthenticated') headers['www-authenticate'] = 'Bearer';

@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditionInviteInput, InviteStamp } from '../../../src/domain/calendar';
-import {
-  auditionInvite,
-  firstInvite,
-  inviteAttachment,
-  lastInviteSequence,
-  nextInvite,
-  signUpInviteUid,
-} from '../../../src/domain/calendar';
+import type { AuditionInviteInput } from '../../../src/domain/calendar';
+import { auditionInvite, inviteAttachment, signUpInviteUid } from '../../../src/domain/calendar';
+import type { InviteStamp } from '../../../src/domain/invite-stamp';
+import { firstInvite, lastInviteSequence, nextInvite } from '../../../src/domain/invite-stamp';
 import { auditionStart } from '../../../src/domain/reminder';
 
 const request: AuditionInviteInput = {

@@ -2,19 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/domain/clock';
 import type { ClaimResult, EmailSender, SentEmailLedger } from '../../../src/domain/email-delivery';
-import { DeliveryInProgressError, deliverOnce, deliverToEach, recipientKey } from '../../../src/domain/email-delivery';
+import {
+  DeliveryInProgressError,
+  deliverOnce,
+  deliverToEach,
+  recipientKey,
+  recordRetryPausesMs,
+} from '../../../src/domain/email-delivery';
 import type { EmailMessage } from '../../../src/schemas/email-message';
 
 /** An in-memory ledger with the same rules as the DynamoDB one. */
-function memoryLedger(): SentEmailLedger & { entries: Map<string, { status: string; lockedUntil?: Date }> } {
-  const entries = new Map<string, { status: string; lockedUntil?: Date }>();
+function memoryLedger(): SentEmailLedger & {
+  entries: Map<string, { status: string; claimedAt?: Date; lockedUntil?: Date }>;
+} {
+  const entries = new Map<string, { status: string; claimedAt?: Date; lockedUntil?: Date }>();
   return {
     entries,
     async claim(key, now, lockedUntil): Promise<ClaimResult> {
       const entry = entries.get(key);
       if (entry?.status === 'sent') return 'already-sent';
-      if (entry && entry.lockedUntil && entry.lockedUntil >= now) return 'in-progress';
-      entries.set(key, { status: 'sending', lockedUntil });
+      if (entry?.claimedAt && entry.lockedUntil && entry.lockedUntil >= now) {
+        return { claimedAt: entry.claimedAt, heldUntil: entry.lockedUntil };
+      }
+      entries.set(key, { status: 'sending', claimedAt: now, lockedUntil });
       return 'claimed';
     },
     async markSent(key) {
@@ -57,9 +67,50 @@ describe('deliverOnce', () => {
     const ledger = memoryLedger();
     const sender: EmailSender = { send: async () => undefined };
     await ledger.claim('k1', clock.now(), new Date(clock.now().getTime() + 60_000));
-    await expect(deliverOnce({ ledger, sender, clock }, message)).rejects.toThrow(DeliveryInProgressError);
+    const held = await deliverOnce({ ledger, sender, clock }, message).catch((error: unknown) => error);
+    expect(held).toBeInstanceOf(DeliveryInProgressError);
+    expect(held).toMatchObject({ key: 'k1', held: { claimedAt: clock.now(), heldUntil: new Date(clock.now().getTime() + 60_000) } });
     const later = fixedClock(new Date(clock.now().getTime() + 61_000));
     await expect(deliverOnce({ ledger, sender, clock: later }, message)).resolves.toBe('sent');
+  });
+});
+
+describe('deliverOnce when the ledger refuses to record what SES accepted', () => {
+  const refusing = (refusals: number) => {
+    const ledger = memoryLedger();
+    let calls = 0;
+    const markSent = ledger.markSent.bind(ledger);
+    ledger.markSent = async (key, now) => {
+      calls += 1;
+      if (calls <= refusals) throw Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' });
+      await markSent(key, now);
+    };
+    return { ledger, calls: () => calls };
+  };
+  const pauses: number[] = [];
+  const pause = async (ms: number) => void pauses.push(ms);
+
+  it('retries the record and reports a plain send when a retry gets through', async () => {
+    const { ledger, calls } = refusing(2);
+    const sender: EmailSender = { send: async () => undefined };
+    await expect(deliverOnce({ ledger, sender, clock, pause }, message)).resolves.toBe('sent');
+    expect(calls()).toBe(3);
+    expect(ledger.entries.get('k1')?.status).toBe('sent');
+  });
+
+  it('reports sent-unrecorded after every try is refused, keeps the claim and never releases it to be sent again', async () => {
+    pauses.length = 0;
+    const { ledger, calls } = refusing(Infinity);
+    const sent: EmailMessage[] = [];
+    const sender: EmailSender = { send: async (m) => void sent.push(m) };
+    await expect(deliverOnce({ ledger, sender, clock, pause }, message)).resolves.toBe('sent-unrecorded');
+    expect(sent).toHaveLength(1);
+    expect(calls()).toBe(recordRetryPausesMs.length + 1);
+    expect(pauses).toEqual([...recordRetryPausesMs]);
+    expect(ledger.entries.get('k1')?.status).toBe('sending');
+    // A second copy while the claim lives backs off; it does not send.
+    await expect(deliverOnce({ ledger, sender, clock, pause }, message)).rejects.toThrow(DeliveryInProgressError);
+    expect(sent).toHaveLength(1);
   });
 });
 
@@ -153,5 +204,29 @@ describe('deliverToEach', () => {
         },
       ),
     );
+  });
+  it('only records the emails an earlier delivery sent and could not record: sends them never', async () => {
+    const sent: string[] = [];
+    const sender: EmailSender = { send: async (m) => void sent.push(m.to[0] ?? '') };
+    const ledger = memoryLedger();
+    const message = many(3);
+    const earlier = new Set([recipientKey('reminder-1', 'p1@example.com')]);
+    const outcomes: string[] = [];
+    const report = await deliverToEach({ ledger, sender, clock }, message, undefined, (_k, o) => void outcomes.push(o), earlier);
+    expect(sent.toSorted()).toEqual(['p0@example.com', 'p2@example.com']);
+    expect(report).toMatchObject({ sent: 2, duplicate: 1, pending: 0, unrecorded: 0 });
+    expect(ledger.entries.get(recipientKey('reminder-1', 'p1@example.com'))?.status).toBe('sent');
+  });
+
+  it('sends nothing and reports every recipient pending when the undeliverable list cannot be read', async () => {
+    const sent: EmailMessage[] = [];
+    const sender: EmailSender = { send: async (m) => void sent.push(m) };
+    const busy = Object.assign(new Error('busy'), { name: 'ServiceUnavailableError' });
+    const report = await deliverToEach(
+      { ledger: memoryLedger(), sender, clock, suppressions: { find: async () => Promise.reject(busy) } },
+      many(4),
+    );
+    expect(report).toMatchObject({ sent: 0, pending: 4, errors: [busy] });
+    expect(sent).toHaveLength(0);
   });
 });

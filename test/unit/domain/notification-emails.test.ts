@@ -48,6 +48,12 @@ const cases: Record<NotificationKind, [Notification, string][]> = {
   ],
   'slot-moved': [[{ kind: 'slot-moved', ...about, to: reader, previousSlot: slot }, myAuditions]],
   reminder: [[{ kind: 'reminder', performance, slot, to: [reader] }, myAuditions]],
+  invitation: [
+    [
+      { kind: 'invitation', performance, to: reader, invitationId: 'perf-1_u-1' },
+      `${performancePage}?invitation=perf-1_u-1`,
+    ],
+  ],
   'registration-attempted': [
     [{ kind: 'registration-attempted', to: { name: 'Bo Park', email: 'bo@example.com' } }, `${base}/sign-in`],
   ],

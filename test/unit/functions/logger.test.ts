@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lineLogger } from '../../../src/functions/line-logger';
 import { logger, redacted } from '../../../src/functions/logger';
 
 const context = {
@@ -57,5 +58,42 @@ describe('the functions’ logger', () => {
       error: { name: 'TransactionCanceledException', status: 400, message: 'Transaction cancelled for [email]' },
     });
     expect(line).not.toMatch(/example\.com|4155550123|quiet room/);
+  });
+
+  it('writes the Lambda context on every line, and errors nested in an attribute by the same rule', () => {
+    const lines = linesOf(() => {
+      logger.addContext(context);
+      logger.info('first');
+      logger.addContext({ ...context, awsRequestId: 'request-2' });
+      logger.info('second', { cause: new Error('at bo@example.com', { cause: new RangeError('inner') }) });
+    }).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toMatchObject([
+      {
+        level: 'INFO',
+        message: 'first',
+        service: 'audition-me',
+        function_name: 'mailer',
+        function_arn: context.invokedFunctionArn,
+        function_memory_size: '256',
+        function_request_id: 'request-1',
+      },
+      {
+        message: 'second',
+        function_request_id: 'request-2',
+        cause: { message: 'at [email]', cause: { name: 'RangeError' } },
+      },
+    ]);
+  });
+
+  it('marks the first invocation of a container as its cold start, and no later one', () => {
+    const fresh = lineLogger('audition-me');
+    fresh.setLogLevel('INFO');
+    const lines = linesOf(() => {
+      fresh.addContext(context);
+      fresh.info('first');
+      fresh.addContext(context);
+      fresh.info('second');
+    }).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line.cold_start)).toEqual([true, false]);
   });
 });

@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { tokens } from '../../../src/schemas/auth';
 import type { genders, kinds, performanceView, slotView, voiceTypes } from '../../../src/schemas/performance';
 import type { myProfileView, profileView } from '../../../src/schemas/profile';
+import type { directoryCard, directoryPage, directoryPerformerView } from '../../../src/schemas/directory';
 import type { searchPage, searchResult } from '../../../src/schemas/search';
 import type { ownerSignUpView, signUpsBySlot, signUpView } from '../../../src/schemas/signup';
 
@@ -13,7 +14,9 @@ export { confirmSignUpRequest, logInRequest } from '../../../src/schemas/auth';
 export { signUpRequest } from '../../../src/schemas/registration';
 export { performanceInput, performanceUpdate } from '../../../src/schemas/performance';
 export { profilePatch } from '../../../src/schemas/profile';
+export type { ProfilePatch } from '../../../src/schemas/profile';
 export { searchQuery } from '../../../src/schemas/search';
+export { directoryQuery } from '../../../src/schemas/directory';
 export { castingInput, signUpInput } from '../../../src/schemas/signup';
 export { roles } from '../../../src/domain/profile';
 export type { Role } from '../../../src/domain/profile';
@@ -29,6 +32,23 @@ export type SignUpView = z.output<typeof signUpView>;
 export type OwnerSignUpView = z.output<typeof ownerSignUpView>;
 export type SignUpsBySlot = z.output<typeof signUpsBySlot>;
 export type Tokens = z.output<typeof tokens>;
+
+/**
+ * A photo as the API shows it (a short-lived URL, main photo first). The directory views carry `photos` once the
+ * photo routes exist; until then it is absent, and the UI shows initials.
+ */
+export interface PhotoView {
+  readonly photoId?: string;
+  readonly url: string;
+}
+interface WithPhotos {
+  readonly photos?: readonly PhotoView[];
+}
+/** A performer as a talent-directory result (GET /performers): what they play and where, no contact details. */
+export type DirectoryCard = z.output<typeof directoryCard> & WithPhotos;
+export type DirectoryPage = Omit<z.output<typeof directoryPage>, 'results'> & { results: DirectoryCard[] };
+/** A listed performer's directory page (GET /performers/{performerId}). */
+export type DirectoryPerformerView = z.output<typeof directoryPerformerView> & WithPhotos;
 export type SignUpStatus = SignUpView['status'];
 /** `{ utc, venue, reader }`: one instant as UTC, the venue's wall clock and the reader's, with offsets. */
 export type ZonedInstant = SlotView['startsAt'];

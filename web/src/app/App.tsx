@@ -12,6 +12,9 @@ import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SignUpPage } from '../pages/SignUpPage';
 import { SignUpsPage } from '../pages/SignUpsPage';
+import { DirectoryPerformerPage } from '../directory/DirectoryPerformerPage';
+import { DirectoryProfilePage } from '../directory/DirectoryProfilePage';
+import { TalentSearchPage } from '../directory/TalentSearchPage';
 import { EditPerformancePage, NewPerformancePage } from '../editor/PerformanceEditorPage';
 import { Layout } from '../ui/Layout';
 import { Loading } from '../ui/Status';
@@ -33,10 +36,17 @@ const routes: readonly Route[] = [
   { pattern: '/confirm', access: 'anyone', page: () => <ConfirmPage /> },
   { pattern: '/sign-in', access: 'anyone', page: () => <SignInPage /> },
   { pattern: '/profile', access: 'signed-in', page: () => <ProfilePage /> },
+  { pattern: '/profile/directory', access: 'performer', page: () => <DirectoryProfilePage /> },
   { pattern: '/search', access: 'signed-in', page: () => <SearchPage /> },
   { pattern: '/my/auditions', access: 'performer', page: () => <MyAuditionsPage /> },
   { pattern: '/my/performances', access: 'director', page: () => <MyPerformancesPage /> },
   { pattern: '/performances/new', access: 'director', page: () => <NewPerformancePage /> },
+  { pattern: '/performers', access: 'director', page: () => <TalentSearchPage /> },
+  {
+    pattern: '/performers/:performerId',
+    access: 'director',
+    page: ({ performerId }) => <DirectoryPerformerPage performerId={performerId!} />,
+  },
   { pattern: '/performances/:id', access: 'signed-in', page: ({ id }) => <PerformancePage performanceId={id!} /> },
   {
     pattern: '/performances/:id/edit',

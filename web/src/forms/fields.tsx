@@ -142,10 +142,13 @@ type CheckboxProps = {
   readonly onChange: (checked: boolean) => void;
   readonly hint?: ReactNode;
   readonly disabled?: boolean;
+  /** The id of a longer explanation elsewhere on the page that describes the checkbox too. */
+  readonly describedBy?: string;
 };
 
-export function Checkbox({ path, label, checked, onChange, hint, disabled }: CheckboxProps) {
+export function Checkbox({ path, label, checked, onChange, hint, disabled, describedBy }: CheckboxProps) {
   const id = fieldId(path);
+  const descriptions = [hint ? `${id}-hint` : undefined, describedBy].filter(Boolean).join(' ');
   return (
     <div className="choice">
       <input
@@ -155,7 +158,7 @@ export function Checkbox({ path, label, checked, onChange, hint, disabled }: Che
         checked={checked}
         disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={descriptions || undefined}
       />
       <label htmlFor={id}>{label}</label>
       {hint && (

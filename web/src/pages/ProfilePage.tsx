@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { MyProfileView } from '../api/schemas';
 import { profilePatch } from '../api/schemas';
+import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { TextField } from '../forms/fields';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -197,6 +198,23 @@ function UndeliverableNotice({ profile }: { readonly profile: MyProfileView }) {
   );
 }
 
+/** Where a performer stands in the talent directory, and the way to their directory profile. */
+function DirectoryListing({ profile }: { readonly profile: MyProfileView }) {
+  return (
+    <section className="panel" aria-labelledby="directory-heading">
+      <h2 id="directory-heading">Talent directory</h2>
+      <p>
+        {profile.listed
+          ? 'You are listed: directors and casting directors can find you in the talent directory.'
+          : 'You are not listed: directors cannot find you in the talent directory.'}
+      </p>
+      <p>
+        <Link to="/profile/directory">Edit your directory profile</Link>
+      </p>
+    </section>
+  );
+}
+
 /** My contact details, time zone and credits; performers also see their current and past performances. */
 export function ProfilePage() {
   const { api, setProfile } = useSession();
@@ -208,6 +226,7 @@ export function ProfilePage() {
       {me.status === 'ready' && (
         <>
           <UndeliverableNotice profile={me.data} />
+          {me.data.role === 'performer' && <DirectoryListing profile={me.data} />}
           <ProfileForm
             profile={me.data}
             onSaved={(profile) => {

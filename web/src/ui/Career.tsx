@@ -29,7 +29,7 @@ export function Career({
   linked,
   headingLevel = 2,
 }: {
-  readonly profile: ProfileView;
+  readonly profile: Pick<ProfileView, 'currentPerformances' | 'pastPerformances' | 'credits'>;
   readonly linked: boolean;
   readonly headingLevel?: 2 | 3;
 }) {

@@ -27,6 +27,7 @@ function Navigation() {
             ['/my/performances', 'My performances'],
             ['/performances/new', 'Post a performance'],
             ['/search', 'Search'],
+            ['/performers', 'Find performers'],
             ['/profile', 'Profile'],
           ];
   return (

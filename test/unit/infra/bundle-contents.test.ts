@@ -1,0 +1,53 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { esbuildOptions, packageOf } from '../../../bench/bundles';
+import { functions } from '../../../src/manifest';
+
+/** The packages one function's deployed bundle takes code from (built in memory with the stack's options). */
+async function bundledPackages(name: string): Promise<Set<string>> {
+  const definition = functions.find((f) => f.name === name);
+  if (!definition) throw new Error(`${name} is not in the manifest`);
+  const { metafile } = await build({
+    ...esbuildOptions(definition.entry, `/tmp/audition-me-bundle-check/${name}/index.mjs`),
+    write: false,
+    metafile: true,
+  });
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return new Set(
+    Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => packageOf(path)),
+  );
+}
+
+// What keeps the bundles small (docs/architecture.md, "Bundles and cold starts"), held where a change could undo it.
+describe('what a deployed bundle leaves out', () => {
+  it("every SDK client's credential chain but its environment link", async () => {
+    const packages = await bundledPackages('me-get');
+    expect(packages).toContain('@aws-sdk/client-dynamodb');
+    expect(packages).toContain('@aws-sdk/credential-provider-env');
+    for (const chainLink of [
+      '@aws-sdk/credential-provider-node',
+      '@aws-sdk/credential-provider-ini',
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/nested-clients',
+      '@smithy/credential-provider-imds',
+    ]) {
+      expect(packages).not.toContain(chainLink);
+    }
+  });
+
+  it('the SDK, in the one route that reads no table (openapi-get)', async () => {
+    const packages = [...(await bundledPackages('openapi-get'))];
+    expect(packages.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/'))).toEqual([]);
+  });
+
+  it('the iCalendar library, in the routes that only stamp the next invite of a sign-up', async () => {
+    for (const name of ['signup-create', 'signup-withdraw', 'casting-create', 'casting-undo']) {
+      const packages = await bundledPackages(name);
+      expect(packages, name).not.toContain('ics');
+      expect(packages, name).not.toContain('yup');
+    }
+    expect(await bundledPackages('signup-calendar')).toContain('ics');
+  });
+});
