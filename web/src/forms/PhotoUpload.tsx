@@ -1,19 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { ApiError } from '../api/client';
+import type { MyPhotos, PhotoUploadStart, PhotoView } from '../api/schemas';
 import { useSession } from '../app/session';
-
-/** A photo as the API shows it: a short-lived signed URL (the bucket is private). */
-export interface PhotoView {
-  readonly photoId: string;
-  readonly url: string;
-}
-
-interface PhotoUploadStart {
-  readonly photoId: string;
-  readonly upload: { readonly url: string; readonly fields: Readonly<Record<string, string>> };
-  readonly expiresAt: string;
-}
 
 /** The longest side a photo keeps, in pixels, and the quality it is encoded at (the API takes at most 5 MB). */
 export const longestSide = 1600;
@@ -120,7 +109,7 @@ export function PhotoUpload({ onUploaded, disabled }: PhotoUploadProps) {
       setStage({ step: 'uploading', percent: 0 });
       await postForm(start, photo, (percent) => setStage({ step: 'uploading', percent }));
       setStage({ step: 'confirming' });
-      const { photos } = await api.send<{ photos: PhotoView[] }>('PUT', `/me/photos/${start.photoId}`);
+      const { photos } = await api.send<MyPhotos>('PUT', `/me/photos/${start.photoId}`);
       setStage({ step: 'done' });
       onUploaded(photos);
     } catch (error) {
