@@ -11,29 +11,12 @@ import {
   screenshot,
   signInThroughUi,
 } from '../../support/browser';
+import { marker, searchUntilFound } from '../../support/directory';
 import { eventually } from '../../support/outbox';
-
-/** A word no other test's performer has in their bio, so a keyword search finds only this test's performers. */
-const marker = (prefix: string) => `${prefix}${Date.now().toString(36)}`;
 
 /** True when the page is no wider than its viewport (nothing to scroll sideways at 375 px). */
 async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-}
-
-/** Searches again until the results show `name` (the directory index follows profile changes from a stream). */
-async function searchUntilFound(page: Page, name: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: 'Search', exact: true }).click();
-        await page.getByRole('heading', { level: 2, name: 'Performers' }).waitFor();
-        await page.getByText('Searching…').waitFor({ state: 'hidden' });
-        return page.getByRole('link', { name, exact: true }).count();
-      },
-      { timeout: 20_000, interval: 300 },
-    )
-    .toBe(1);
 }
 
 describeInBrowser('the web UI: the talent directory', () => {
