@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -26,4 +26,48 @@ export async function searchUntilFound(page: Page, name: string): Promise<void> 
       { timeout: 20_000, interval: 300 },
     )
     .toBe(1);
+}
+
+/**
+ * A small headshot-shaped PNG drawn by the page's own canvas, as the bytes of a file to choose in a file input
+ * (written as a string: these tests compile without the DOM library).
+ *
+ * @example await input.setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: await generatedPng(page, '#2f6f4f') })
+ */
+export async function generatedPng(page: Page, colour: string): Promise<Buffer> {
+  const base64 = await page.evaluate<string>(
+    `(() => { const c = document.createElement('canvas'); c.width = 240; c.height = 300;
+      const g = c.getContext('2d'); g.fillStyle = ${JSON.stringify(colour)}; g.fillRect(0, 0, 240, 300);
+      g.fillStyle = '#fff'; g.fillRect(80, 60, 80, 100);
+      return c.toDataURL('image/png').split(',')[1]; })()`,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/**
+ * The width the browser decoded an <img> at: 0 until (unless) its URL served an image.
+ *
+ * @example await expect.poll(() => naturalWidth(card.getByRole('img'))).toBeGreaterThan(0)
+ */
+export const naturalWidth = (img: Locator) =>
+  img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth);
+
+/**
+ * In the directory profile editor: chooses a generated PNG in "Add a photo" and waits until the photos show one
+ * more, failing with the editor's own message if the upload is refused on the way.
+ *
+ * @example await addPhotoThroughUi(page, '#2f6f4f')
+ */
+export async function addPhotoThroughUi(page: Page, colour: string): Promise<void> {
+  const photos = page.getByRole('group', { name: 'Photos', exact: true });
+  const shown = photos.getByRole('listitem');
+  const before = await shown.count();
+  const failure = photos.getByRole('alert');
+  await page.getByLabel('Add a photo').setInputFiles({
+    name: 'headshot.png',
+    mimeType: 'image/png',
+    buffer: await generatedPng(page, colour),
+  });
+  await shown.nth(before).or(failure).waitFor({ timeout: 30_000 }); // shrinking, uploading and confirming, on a busy machine
+  expect(await failure.count(), (await failure.allTextContents()).join()).toBe(0);
 }

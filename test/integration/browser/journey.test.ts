@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { api, signedUpUser } from '../../support/api';
 import {
@@ -11,27 +11,10 @@ import {
   screenshot,
   signInThroughUi,
 } from '../../support/browser';
-import { marker, searchUntilFound } from '../../support/directory';
+import { addPhotoThroughUi, marker, naturalWidth, searchUntilFound } from '../../support/directory';
 import { createPerformance } from '../../support/fixtures';
 import type { StoredEmail } from '../../support/outbox';
 import { emailsTo, eventually } from '../../support/outbox';
-
-/**
- * A small headshot-shaped PNG drawn by the page's own canvas, as the bytes of a file to choose in a file input
- * (written as a string: these tests compile without the DOM library).
- */
-async function generatedPng(page: Page, colour: string): Promise<Buffer> {
-  const base64 = await page.evaluate<string>(
-    `(() => { const c = document.createElement('canvas'); c.width = 240; c.height = 300;
-      const g = c.getContext('2d'); g.fillStyle = ${JSON.stringify(colour)}; g.fillRect(0, 0, 240, 300);
-      g.fillStyle = '#fff'; g.fillRect(80, 60, 80, 100);
-      return c.toDataURL('image/png').split(',')[1]; })()`,
-  );
-  return Buffer.from(base64, 'base64');
-}
-
-/** The width the browser decoded an <img> at: 0 until (unless) its URL served an image. */
-const naturalWidth = (img: Locator) => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth);
 
 describeInBrowser('the web UI: the talent directory, from a photo to a sign-up (issue 17)', () => {
   let browser: Browser;
@@ -58,15 +41,7 @@ describeInBrowser('the web UI: the talent directory, from a photo to a sign-up (
     await p.page.getByRole('link', { name: 'Edit your directory profile' }).click();
     await p.page.getByRole('heading', { level: 1, name: 'Your directory profile' }).waitFor();
     await p.page.getByText('No photos yet').waitFor();
-    await p.page.getByLabel('Add a photo').setInputFiles({
-      name: 'headshot.png',
-      mimeType: 'image/png',
-      buffer: await generatedPng(p.page, '#2f6f4f'),
-    });
-    const photos = p.page.getByRole('group', { name: 'Photos' });
-    const failure = photos.getByRole('alert');
-    await photos.getByText('Photo added.').or(failure).waitFor({ timeout: 30_000 });
-    expect(await failure.count(), (await failure.allTextContents()).join()).toBe(0);
+    await addPhotoThroughUi(p.page, '#2f6f4f');
     const photo = p.page.getByRole('img', { name: `Photo 1 (main) of ${name}` });
     await photo.waitFor();
     await expect.poll(() => naturalWidth(photo)).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PhotoView } from '../api/schemas';
 import { ApiError } from '../api/client';
 import { useSession } from '../app/session';
@@ -34,6 +34,8 @@ export function ProfilePhotos({
   const { api } = useSession();
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ readonly text: string; readonly failed: boolean } | undefined>();
+  // The button pressed moves or goes with its photo: the keyboard carries on from the message instead.
+  const status = useRef<HTMLParagraphElement>(null);
 
   async function change(action: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -47,6 +49,7 @@ export function ProfilePhotos({
       setSaid({ text, failed: true });
     } finally {
       setBusy(false);
+      status.current?.focus();
     }
   }
 
@@ -98,7 +101,7 @@ export function ProfilePhotos({
           ))}
         </ul>
       )}
-      <p role="status" className={said?.failed ? 'error-message' : undefined}>
+      <p ref={status} tabIndex={-1} role="status" className={said?.failed ? 'error-message' : undefined}>
         {said?.text ?? ''}
       </p>
       <PhotoUpload disabled={busy || photos.length >= maxPhotos} onUploaded={() => void onChanged()} />
