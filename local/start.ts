@@ -72,6 +72,7 @@ Audition Me is running (started in ${((Date.now() - started) / 1000).toFixed(1)}
   Sent email       ${urls.ses}            (the local SES outbox: every email the mailer sends)
   DynamoDB Local   ${urls.dynamodb}
   SQS (fauxqs)     ${urls.sqs}
+  S3 (fauxqs)      ${urls.sqs}/${system.stack.resources.photoBucket}   (photos: in memory, gone after a restart)
   Cognito (local)  ${urls.cognito}
   Sign-up codes    ${system.apiUrl}/__local/confirmation-code?email=YOU@EXAMPLE.COM
   Data             ${dataDir}`);

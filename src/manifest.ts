@@ -226,6 +226,7 @@ export const functions = [
   ]),
   {
     // The outbox relay and the sign-ups' follow-ups of a performance change: no email waits on the search index.
+    // A performance is deleted by a MODIFY (deletedAt): no request removes its item, so REMOVE would invoke it idle.
     name: 'table-stream',
     entry: 'src/functions/table-stream.ts',
     trigger: {
@@ -233,7 +234,7 @@ export const functions = [
       batchSize: 50,
       filters: [
         { type: 'Outbox', events: ['INSERT'] },
-        { type: 'Performance', events: ['MODIFY', 'REMOVE'] },
+        { type: 'Performance', events: ['MODIFY'] },
       ],
     },
     permissions: ['table:read', 'table:write', 'email-queue:send'],
@@ -288,7 +289,10 @@ export const functions = [
     // At most two mailers at once (the least SQS allows), each sending at half SES's rate (SES_MAX_SEND_RATE), so
     // together they keep within it.
     trigger: { kind: 'sqs', queue: 'email', batchSize: 10, maxConcurrency: 2 },
-    // email-queue:send: what SES's rate or the timeout left unsent goes back on the queue as a new message.
+    // email-queue:send: what SES's rate or the timeout left unsent goes back on the queue as a new message, and
+    // so do the sign-up follow-ups the table refused. table:read and table:write: the sent-email ledger, and the
+    // sign-up follow-ups (each a TransactWriteItems of Puts and Updates; a move caught up reads the sign-up and
+    // its performance).
     permissions: ['ses:send', 'table:read', 'table:write', 'email-queue:send'],
     // A slot's reminder is one message to as many as 500 performers, each their own email: at 14 a second (a
     // production account) that is about 72 s for one mailer at half the rate, at 1 a second (the sandbox) over

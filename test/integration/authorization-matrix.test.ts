@@ -56,6 +56,14 @@ const matrix: Record<string, Cell> = {
   'POST /auth/refresh': { path: () => '/auth/refresh', body: () => ({}), expected: all(400) },
   'GET /me': { path: () => '/me', expected: signedIn(200) },
   'PATCH /me': { path: () => '/me', body: () => ({ name: 'Renamed Person' }), expected: signedIn(200) },
+  // Each performer's own photos: an upload for anyone who is a performer; no photo of that id in either's profile.
+  'POST /me/photos': {
+    path: () => '/me/photos',
+    body: () => ({ contentType: 'image/jpeg', size: 1000 }),
+    expected: performersOnly(201, 201),
+  },
+  'PUT /me/photos/{photoId}': { path: () => '/me/photos/nosuchphoto', expected: performersOnly(404, 404) },
+  'DELETE /me/photos/{photoId}': { path: () => '/me/photos/nosuchphoto', expected: performersOnly(404, 404) },
   'POST /performances': {
     path: () => '/performances',
     body: () => performanceBody(),

@@ -1,6 +1,15 @@
-import { GetQueueAttributesCommand, GetQueueUrlCommand, PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { streamFailureQueueName } from '../../local/bootstrap';
+import { functionNamed } from '../../src/manifest';
+import { queuedMessageKind } from '../../src/schemas/sign-up-follow-up';
 import { api, signedUpUser } from '../support/api';
 import { createPerformance, venueDateTime } from '../support/fixtures';
 import { eventually, sentEmails } from '../support/outbox';
@@ -21,10 +30,37 @@ const messagesIn = async (QueueUrl: string) => {
   return Number(a?.ApproximateNumberOfMessages ?? 0);
 };
 
+/** The bodies of the messages in a queue, each read once (hidden for a few seconds, so the next receive moves on). */
+async function bodiesIn(QueueUrl: string): Promise<string[]> {
+  const seen = new Map<string, string>();
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0 }),
+    );
+    const fresh = Messages.filter((m) => !seen.has(m.MessageId ?? ''));
+    if (!fresh.length) return [...seen.values()];
+    for (const m of fresh) seen.set(m.MessageId ?? '', m.Body ?? '');
+  }
+}
+
 const faults = () => api<{ refused: number }>('GET', '/__local/faults');
+
+/**
+ * The email queue's visibility timeout. The test stack's is 1 s, so failed emails come back at once; but then a
+ * batch that takes longer (here, sign-up changes saved one by one on a busy machine) is received again while it is
+ * still being handled, and those receives count towards the dead-letter queue. As deployed, it outlasts the mailer.
+ */
+const setEmailVisibility = (seconds: number) =>
+  sqs.send(
+    new SetQueueAttributesCommand({
+      QueueUrl: inject('env').EMAIL_QUEUE_URL,
+      Attributes: { VisibilityTimeout: String(seconds) },
+    }),
+  );
 
 afterEach(async () => {
   await api('DELETE', '/__local/faults');
+  await setEmailVisibility(1);
 });
 
 describe('the sign-up follow-ups of a performance change while the table throttles', () => {
@@ -55,8 +91,8 @@ describe('the sign-up follow-ups of a performance change while the table throttl
       new GetQueueUrlCommand({ QueueName: streamFailureQueueName('table-stream') }),
     );
     await sqs.send(new PurgeQueueCommand({ QueueUrl: streamFailures }));
-    const deadLettersBefore = await messagesIn(inject('emailDeadLetterQueueUrl'));
 
+    await setEmailVisibility(functionNamed('mailer').timeoutSeconds);
     // From now on the table refuses, for throughput, every write cancelling a sign-up of this performance.
     const fault = await api('PUT', '/__local/faults', {
       body: {
@@ -101,7 +137,12 @@ describe('the sign-up follow-ups of a performance change while the table throttl
     const statuses = list.slots.flatMap((s) => s.signUps.map((signUp) => signUp.status));
     expect(statuses).toEqual(performers.map(() => 'cancelled'));
     expect(await messagesIn(streamFailures as string)).toBe(0);
-    expect(await messagesIn(inject('emailDeadLetterQueueUrl'))).toBe(deadLettersBefore);
+    // No follow-up gave up in the dead-letter queue.
+    const deadLetters = await bodiesIn(inject('emailDeadLetterQueueUrl'));
+    const followUpsGivenUp = deadLetters.filter(
+      (body) => queuedMessageKind(body) === 'sign-up-follow-up' && body.includes(performance.performanceId),
+    );
+    expect(followUpsGivenUp).toEqual([]);
     // 31 accounts, 30 sign-ups, 20 s of refusals and the backoff after them: above the project's 120 s guard when
     // the machine is busy.
   }, 240_000);

@@ -184,6 +184,7 @@ function validBodies(w: World): Partial<Record<keyof typeof contracts, unknown>>
       bio: 'Alto, actor.\nTrained at RADA.',
       invitations: true,
     },
+    'photo-create': { contentType: 'image/jpeg', size: 1000 },
     'performance-create': performanceBody(),
     'performance-update': { ...performanceBody(), version: w.performance.version },
     'signup-create': { slotId, characterIds: [characterId], accessNeeds: 'Step-free access' },
@@ -341,7 +342,7 @@ describe('deeply nested bodies', () => {
     const performance = await createPerformance(director.token);
     const w: World = { director, performer, performance };
     const bodyRoutes = httpRoutes.filter((route) => route.name in validBodies(w));
-    expect(bodyRoutes).toHaveLength(11);
+    expect(bodyRoutes).toHaveLength(12);
     const deep = (n: number) => `{"a":${'['.repeat(n)}1${']'.repeat(n)}}`;
     for (const route of bodyRoutes) {
       const path = route.path

@@ -56,11 +56,10 @@ describe('event sources', () => {
     return mapping?.FilterCriteria?.Filters.map((f) => JSON.parse(f.Pattern) as unknown);
   };
 
-  it('invokes the outbox relay only for new outbox records and changed or removed performances, never for a TTL expiry', () => {
+  it('invokes the outbox relay only for new outbox records and changed performances, never for a TTL expiry', () => {
     expect(filtersOf('table-stream')).toEqual([
       { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['Outbox'] } } }, ...noTtlExpiry },
       { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
-      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['Performance'] } } }, ...noTtlExpiry },
     ]);
   });
 

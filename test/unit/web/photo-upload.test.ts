@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestSide, shrunkSize } from '../../../web/src/forms/PhotoUpload';
+import { longestSide, shrunkSize } from '../../../web/src/forms/photo-size';
 
 describe('shrinking a photo in the browser', () => {
   it('brings the longest side down to 1600 pixels, keeping the proportions', () => {

@@ -3,9 +3,9 @@ import type { ChangeEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { MyPhotos, PhotoUploadStart, PhotoView } from '../api/schemas';
 import { useSession } from '../app/session';
+import { shrunkSize } from './photo-size';
 
-/** The longest side a photo keeps, in pixels, and the quality it is encoded at (the API takes at most 5 MB). */
-export const longestSide = 1600;
+/** The quality a shrunk photo is encoded at (the API takes at most 5 MB). */
 const quality = 0.85;
 const maxBytes = 5 * 1024 * 1024;
 const accepted = ['image/jpeg', 'image/png', 'image/webp'];
@@ -19,17 +19,7 @@ type Stage =
   | { readonly step: 'failed'; readonly message: string };
 
 /**
- * The size a photo is drawn at: its longest side at most `longestSide`, never enlarged.
- *
- * @example shrunkSize(4000, 3000) // { width: 1600, height: 1200 }
- */
-export function shrunkSize(width: number, height: number): { width: number; height: number } {
-  const scale = Math.min(1, longestSide / Math.max(width, height));
-  return { width: Math.round(width * scale), height: Math.round(height * scale) };
-}
-
-/**
- * The photo, shrunk in the browser: drawn on a canvas at most 1600 px on its longest side and encoded as WebP
+ * The photo, shrunk in the browser: drawn on a canvas at most 1600 px (`shrunkSize`) on its longest side and encoded as WebP
  * (JPEG where the browser cannot encode WebP) at quality 0.85. EXIF (and with it any location) is left behind.
  */
 export async function shrinkPhoto(file: File): Promise<Blob> {
