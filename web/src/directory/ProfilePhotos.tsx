@@ -104,6 +104,7 @@ export function ProfilePhotos({
       <p ref={status} tabIndex={-1} role="status" className={said?.failed ? 'error-message' : undefined}>
         {said?.text ?? ''}
       </p>
+      {photos.length >= maxPhotos && <p>You have {maxPhotos} photos: remove one to add another.</p>}
       <PhotoUpload disabled={busy || photos.length >= maxPhotos} onUploaded={() => void onChanged()} />
     </fieldset>
   );
