@@ -71,3 +71,22 @@ export async function addPhotoThroughUi(page: Page, colour: string): Promise<voi
   await shown.nth(before).or(failure).waitFor({ timeout: 30_000 }); // shrinking, uploading and confirming, on a busy machine
   expect(await failure.count(), (await failure.allTextContents()).join()).toBe(0);
 }
+
+/**
+ * A signed-in director's search of the issue's example from the navigation: "Find performers", then the keyword
+ * (a test's marker word), a baritone aged 30–40 who sings, in London, GB; searching again until `name` shows.
+ *
+ * @example await searchForLondonBaritone(page, word, `Barry Tone ${word}`)
+ */
+export async function searchForLondonBaritone(page: Page, keyword: string, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Find performers' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Find performers' }).waitFor();
+  await page.getByLabel('Keywords').fill(keyword);
+  await page.getByLabel('Playing age from').fill('30');
+  await page.getByLabel('Playing age to').fill('40');
+  await page.getByLabel('Voice type').selectOption('baritone');
+  await page.getByLabel('Skills').fill('singing');
+  await page.getByLabel('City').fill('London');
+  await page.getByLabel('Country').selectOption('GB');
+  await searchUntilFound(page, name);
+}

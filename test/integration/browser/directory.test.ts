@@ -11,7 +11,7 @@ import {
   screenshot,
   signInThroughUi,
 } from '../../support/browser';
-import { marker, searchUntilFound } from '../../support/directory';
+import { marker, searchForLondonBaritone } from '../../support/directory';
 import { eventually } from '../../support/outbox';
 
 /** True when the page is no wider than its viewport (nothing to scroll sideways at 375 px). */
@@ -93,16 +93,7 @@ describeInBrowser('the web UI: the talent directory', () => {
     // The director searches on a desktop.
     const d = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/London' });
     await signInThroughUi(d.page, director);
-    await d.page.getByRole('link', { name: 'Find performers' }).click();
-    await d.page.getByRole('heading', { level: 1, name: 'Find performers' }).waitFor();
-    await d.page.getByLabel('Keywords').fill(word);
-    await d.page.getByLabel('Playing age from').fill('30');
-    await d.page.getByLabel('Playing age to').fill('40');
-    await d.page.getByLabel('Voice type').selectOption('baritone');
-    await d.page.getByLabel('Skills').fill('singing');
-    await d.page.getByLabel('City').fill('London');
-    await d.page.getByLabel('Country').selectOption('GB');
-    await searchUntilFound(d.page, name);
+    await searchForLondonBaritone(d.page, word, name);
     const url = new URL(d.page.url());
     expect(url.pathname).toBe('/performers');
     expect(Object.fromEntries(url.searchParams)).toEqual({

@@ -11,7 +11,7 @@ import {
   screenshot,
   signInThroughUi,
 } from '../../support/browser';
-import { addPhotoThroughUi, marker, naturalWidth, searchUntilFound } from '../../support/directory';
+import { addPhotoThroughUi, marker, naturalWidth, searchForLondonBaritone } from '../../support/directory';
 import { createPerformance } from '../../support/fixtures';
 import type { StoredEmail } from '../../support/outbox';
 import { emailsTo, eventually } from '../../support/outbox';
@@ -64,16 +64,7 @@ describeInBrowser('the web UI: the talent directory, from a photo to a sign-up (
     // A director in London searches the directory and finds them, photo and all.
     const d = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/London' });
     await signInThroughUi(d.page, director);
-    await d.page.getByRole('link', { name: 'Find performers' }).click();
-    await d.page.getByRole('heading', { level: 1, name: 'Find performers' }).waitFor();
-    await d.page.getByLabel('Keywords').fill(word);
-    await d.page.getByLabel('Playing age from').fill('30');
-    await d.page.getByLabel('Playing age to').fill('40');
-    await d.page.getByLabel('Voice type').selectOption('baritone');
-    await d.page.getByLabel('Skills').fill('singing');
-    await d.page.getByLabel('City').fill('London');
-    await d.page.getByLabel('Country').selectOption('GB');
-    await searchUntilFound(d.page, name);
+    await searchForLondonBaritone(d.page, word, name);
     const card = d.page.getByRole('article', { name });
     const cardPhoto = card.getByRole('img', { name: `Photo of ${name}` });
     await cardPhoto.scrollIntoViewIfNeeded(); // the card's photo loads lazily
