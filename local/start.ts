@@ -55,7 +55,12 @@ try {
   });
   stops.push(() => system.stop());
   const { urls } = system.stack;
-  const web = await startWebServer({ port: port('WEB_PORT', 5173), apiUrl: system.apiUrl, outboxUrl: urls.ses });
+  const web = await startWebServer({
+    port: port('WEB_PORT', 5173),
+    apiUrl: system.apiUrl,
+    outboxUrl: urls.ses,
+    photoStoreUrl: urls.sqs, // fauxqs serves S3 too
+  });
   stops.push(() => web.stop());
   const world = seed
     ? await seedDemoWorld(system.apiUrl, (line) => console.log(`  seed: ${line}`), { printAccounts: false })

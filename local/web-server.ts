@@ -34,6 +34,11 @@ export interface WebServerOptions {
   readonly apiUrl: string;
   /** The local SES outbox's web view, linked from every page in local mode. */
   readonly outboxUrl: string | null;
+  /**
+   * The local S3 (fauxqs) that photos upload to (a presigned POST) and load from (signed GET URLs): the page's
+   * content security policy lets the app connect to it and show its images.
+   */
+  readonly photoStoreUrl?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -107,17 +112,19 @@ async function readIfFile(file: string | undefined): Promise<Buffer | undefined>
  * Serves the built web UI on 127.0.0.1: the files of web/dist, `/config.json` pointing the app at the API,
  * and index.html for every other path without a file extension (the app routes with the history API).
  *
- * @example const web = await startWebServer({ port: 5173, apiUrl: 'http://127.0.0.1:3000', outboxUrl: null });
+ * @example const web = await startWebServer({ port: 5173, apiUrl: 'http://127.0.0.1:3000', outboxUrl: null, photoStoreUrl: 'http://127.0.0.1:4566' });
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   await ensureWebBuild(options.log);
   const config = JSON.stringify({ apiUrl: options.apiUrl, outboxUrl: options.outboxUrl, local: true });
   const apiOrigin = new URL(options.apiUrl).origin;
+  const photoOrigin = options.photoStoreUrl ? ` ${new URL(options.photoStoreUrl).origin}` : '';
   const securityHeaders = {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'content-security-policy':
-      `default-src 'self'; connect-src 'self' ${apiOrigin}; img-src 'self' data:; style-src 'self'; ` +
+      `default-src 'self'; connect-src 'self' ${apiOrigin}${photoOrigin}; img-src 'self' data:${photoOrigin}; ` +
+      `style-src 'self'; ` +
       `script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
   };
 

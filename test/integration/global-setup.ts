@@ -53,13 +53,16 @@ export default async function setup(project: TestProject) {
   project.provide('env', system.stack.env);
   project.provide('emailDeadLetterQueueUrl', system.stack.resources.emailDeadLetterQueueUrl);
   project.provide('cognitoIssuer', `${system.stack.urls.cognito}/${system.stack.resources.userPoolId}`);
-  const web = await startWebServer({ port: webPort, apiUrl: system.apiUrl, outboxUrl: system.stack.urls.ses }).catch(
-    async (error: unknown) => {
-      await system.stop();
-      await (await browserServer)?.close();
-      throw error;
-    },
-  );
+  const web = await startWebServer({
+    port: webPort,
+    apiUrl: system.apiUrl,
+    outboxUrl: system.stack.urls.ses,
+    photoStoreUrl: system.stack.urls.sqs, // fauxqs serves S3 too
+  }).catch(async (error: unknown) => {
+    await system.stop();
+    await (await browserServer)?.close();
+    throw error;
+  });
   project.provide('webUrl', web.url);
   const browser = await browserServer?.catch(async (error: unknown) => {
     await web.stop();

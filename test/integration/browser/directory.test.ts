@@ -11,29 +11,12 @@ import {
   screenshot,
   signInThroughUi,
 } from '../../support/browser';
+import { marker, searchForLondonBaritone } from '../../support/directory';
 import { eventually } from '../../support/outbox';
-
-/** A word no other test's performer has in their bio, so a keyword search finds only this test's performers. */
-const marker = (prefix: string) => `${prefix}${Date.now().toString(36)}`;
 
 /** True when the page is no wider than its viewport (nothing to scroll sideways at 375 px). */
 async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-}
-
-/** Searches again until the results show `name` (the directory index follows profile changes from a stream). */
-async function searchUntilFound(page: Page, name: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: 'Search', exact: true }).click();
-        await page.getByRole('heading', { level: 2, name: 'Performers' }).waitFor();
-        await page.getByText('Searching…').waitFor({ state: 'hidden' });
-        return page.getByRole('link', { name, exact: true }).count();
-      },
-      { timeout: 20_000, interval: 300 },
-    )
-    .toBe(1);
 }
 
 describeInBrowser('the web UI: the talent directory', () => {
@@ -110,16 +93,7 @@ describeInBrowser('the web UI: the talent directory', () => {
     // The director searches on a desktop.
     const d = await newPerson(browser, { viewport: desktopWidth, timeZone: 'Europe/London' });
     await signInThroughUi(d.page, director);
-    await d.page.getByRole('link', { name: 'Find performers' }).click();
-    await d.page.getByRole('heading', { level: 1, name: 'Find performers' }).waitFor();
-    await d.page.getByLabel('Keywords').fill(word);
-    await d.page.getByLabel('Playing age from').fill('30');
-    await d.page.getByLabel('Playing age to').fill('40');
-    await d.page.getByLabel('Voice type').selectOption('baritone');
-    await d.page.getByLabel('Skills').fill('singing');
-    await d.page.getByLabel('City').fill('London');
-    await d.page.getByLabel('Country').selectOption('GB');
-    await searchUntilFound(d.page, name);
+    await searchForLondonBaritone(d.page, word, name);
     const url = new URL(d.page.url());
     expect(url.pathname).toBe('/performers');
     expect(Object.fromEntries(url.searchParams)).toEqual({

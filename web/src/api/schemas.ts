@@ -8,6 +8,7 @@ import type { genders, kinds, performanceView, slotView, voiceTypes } from '../.
 import type { myProfileView, profileView } from '../../../src/schemas/profile';
 import type { directoryCard, directoryPage, directoryPerformerView } from '../../../src/schemas/directory';
 import type { invitationView } from '../../../src/schemas/invitation';
+import type { myPhotos, photoUpload, photoView } from '../../../src/schemas/photos';
 import type { searchPage, searchResult } from '../../../src/schemas/search';
 import type { ownerSignUpView, signUpsBySlot, signUpView } from '../../../src/schemas/signup';
 
@@ -34,26 +35,21 @@ export type SignUpView = z.output<typeof signUpView>;
 export type OwnerSignUpView = z.output<typeof ownerSignUpView>;
 export type SignUpsBySlot = z.output<typeof signUpsBySlot>;
 export type Tokens = z.output<typeof tokens>;
+/** `POST /me/photos`: where and how the browser sends the file (a presigned POST). */
+export type PhotoUploadStart = z.output<typeof photoUpload>;
+/** `PUT /me/photos/{photoId}`: the profile's photos once one is confirmed. */
+export type MyPhotos = z.output<typeof myPhotos>;
 
-/**
- * A photo as the API shows it (a short-lived URL, main photo first). The directory views carry `photos` once the
- * photo routes exist; until then it is absent, and the UI shows initials.
- */
-export interface PhotoView {
-  readonly photoId?: string;
-  readonly url: string;
-}
-interface WithPhotos {
-  readonly photos?: readonly PhotoView[];
-}
+/** A photo as the API shows it: a short-lived signed URL (the bucket is private); lists put the main photo first. */
+export type PhotoView = z.output<typeof photoView>;
 /** A performer as a talent-directory result (GET /performers): what they play and where, no contact details. */
-export type DirectoryCard = z.output<typeof directoryCard> & WithPhotos;
-export type DirectoryPage = Omit<z.output<typeof directoryPage>, 'results'> & { results: DirectoryCard[] };
+export type DirectoryCard = z.output<typeof directoryCard>;
+export type DirectoryPage = z.output<typeof directoryPage>;
 /** An invitation to audition as the performer (GET /me/invitations) and its director see it. */
 export type InvitationView = z.output<typeof invitationView>;
 export type InvitationStatus = InvitationView['status'];
 /** A listed performer's directory page (GET /performers/{performerId}). */
-export type DirectoryPerformerView = z.output<typeof directoryPerformerView> & WithPhotos;
+export type DirectoryPerformerView = z.output<typeof directoryPerformerView>;
 export type SignUpStatus = SignUpView['status'];
 /** `{ utc, venue, reader }`: one instant as UTC, the venue's wall clock and the reader's, with offsets. */
 export type ZonedInstant = SlotView['startsAt'];

@@ -15,6 +15,7 @@ import { useResource } from '../ui/useResource';
 import { choicesOf, genderLabels, voiceTypeLabels } from '../ui/words';
 import type { DirectoryForm } from './directoryForm';
 import { directoryErrors, directoryFormOf, directoryLabelOf, directoryPatchOf, previewCardOf } from './directoryForm';
+import { ProfilePhotos } from './ProfilePhotos';
 import { TalentCard } from './TalentCard';
 
 /** What listing shows and what it never shows, in plain words, next to the switch. */
@@ -94,7 +95,11 @@ function DirectoryEditor({
             hint="Invitations come by email and on your Invitations page; you choose whether to sign up."
           />
         </div>
-        {/* Photos: the photo upload (web/src/forms/PhotoUpload.tsx, with the photo routes) goes here. */}
+        <ProfilePhotos
+          name={profile.name}
+          photos={profile.photos ?? []}
+          onChanged={async () => onSaved(await api.get<MyProfileView>('/me'))}
+        />
         <fieldset className="group">
           <legend>Playing age</legend>
           <p className="hint">The range of ages you can play, in years.</p>

@@ -138,6 +138,6 @@ export function previewCardOf(form: DirectoryForm, profile: MyProfileView): Dire
     unions: tagsOf(form.unions),
     city: form.city.trim() || undefined,
     country: form.country || undefined,
-    photos: (profile as { photos?: DirectoryCard['photos'] }).photos ?? [],
+    photos: profile.photos ?? [],
   };
 }

@@ -1,20 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { ApiError } from '../api/client';
+import type { MyPhotos, PhotoUploadStart, PhotoView } from '../api/schemas';
 import { useSession } from '../app/session';
 import { shrunkSize } from './photo-size';
-
-/** A photo as the API shows it: a short-lived signed URL (the bucket is private). */
-export interface PhotoView {
-  readonly photoId: string;
-  readonly url: string;
-}
-
-interface PhotoUploadStart {
-  readonly photoId: string;
-  readonly upload: { readonly url: string; readonly fields: Readonly<Record<string, string>> };
-  readonly expiresAt: string;
-}
 
 /** The quality a shrunk photo is encoded at (the API takes at most 5 MB). */
 const quality = 0.85;
@@ -110,7 +99,7 @@ export function PhotoUpload({ onUploaded, disabled }: PhotoUploadProps) {
       setStage({ step: 'uploading', percent: 0 });
       await postForm(start, photo, (percent) => setStage({ step: 'uploading', percent }));
       setStage({ step: 'confirming' });
-      const { photos } = await api.send<{ photos: PhotoView[] }>('PUT', `/me/photos/${start.photoId}`);
+      const { photos } = await api.send<MyPhotos>('PUT', `/me/photos/${start.photoId}`);
       setStage({ step: 'done' });
       onUploaded(photos);
     } catch (error) {
