@@ -68,6 +68,8 @@ export async function runSteps(names: readonly string[]): Promise<void> {
       continue;
     }
     progress(`starting the local stack for ${name} (in memory, random ports; throughput unmetered to start)`);
+    // 100k performers are about 275,000 items: in DynamoDB Local's default 512 MB heap the loading crawls (GC).
+    if (name === 'directory') process.env.DYNAMODB_LOCAL_HEAP ??= '3g';
     const stackLog: string[] = [];
     const system = await startLocalSystem({
       log: (line) => stackLog.push(line),

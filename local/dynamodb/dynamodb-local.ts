@@ -29,7 +29,8 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
     'java',
     [
       `-Djava.library.path=${join(jars, 'DynamoDBLocal_lib')}`,
-      '-Xmx512m',
+      // The bench's large steps hold hundreds of thousands of items in memory: DYNAMODB_LOCAL_HEAP raises the heap.
+      `-Xmx${process.env.DYNAMODB_LOCAL_HEAP ?? '512m'}`,
       '-cp',
       `${join(jars, 'DynamoDBLocal.jar')}:${join(jars, 'DynamoDBLocal_lib', '*')}`,
       launcher,
