@@ -59,6 +59,15 @@ describeInBrowser('the web UI: invitations to audition', () => {
     await dialog.getByRole('alert').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+    // The director sees the invitation, still "Sent", on the performance's page.
+    await d.page.goto(`${inject('webUrl')}/performances/${performance.performanceId}`);
+    const sent = d.page.getByRole('region', { name: 'Invitations' }).getByRole('article', { name: 'Ivy Invited' });
+    await sent.getByText('Sent', { exact: true }).waitFor();
+    expect(await sent.getByRole('link', { name: 'Ivy Invited' }).getAttribute('href')).toBe(
+      `/performers/${performer.userId}`,
+    );
+    await expectAccessible(d.page, 'the invitations the director sent');
+
     // The performer sees it, opens the performance from it, and declines it.
     const p = await newPerson(browser, { viewport: phoneWidth, timeZone: 'Europe/London' });
     await signInThroughUi(p.page, performer);

@@ -9,6 +9,14 @@ export const invitationStatusLabels: Record<InvitationStatus, string> = {
   declined: 'Declined',
 };
 
+/** The words the director who sent an invitation reads for each status. */
+export const directorStatusLabels: Record<InvitationStatus, string> = {
+  sent: 'Sent',
+  opened: 'Opened',
+  'signed-up': 'Signed up',
+  declined: 'Declined',
+};
+
 /**
  * The page that opens the sign-up for an invitation's performance (the same link the invitation email has).
  *

@@ -7,6 +7,7 @@ import { PerformanceDetails } from '../ui/PerformanceDetails';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
 import { AuditionSignUp } from './AuditionSignUp';
+import { SentInvitations } from '../invitations/SentInvitations';
 import { OwnerActions } from './OwnerActions';
 
 interface Loaded {
@@ -74,6 +75,9 @@ export function PerformancePage({ performanceId }: { readonly performanceId: str
               )
             }
           />
+          {data.data.performance.ownerId === profile.userId && (
+            <SentInvitations performanceId={performanceId} myZone={profile.timeZone} />
+          )}
           <p>
             <Link to={profile.role === 'performer' ? '/search' : '/my/performances'}>
               {profile.role === 'performer' ? 'Back to search' : 'Back to my performances'}
