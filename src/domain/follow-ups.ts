@@ -139,8 +139,26 @@ function settle(
   return {
     signUp: updated,
     from: record.status,
+    // Queued changes may be saved out of order: a cancellation decided before a move was saved must not reuse the
+    // move's invite sequence, so it is saved only while the sign-up is as read, and decided again otherwise.
+    unchangedSince: record.updatedAt,
     notifications: [notification],
   };
+}
+
+/**
+ * The same settlement (cancellation or not cast) decided again on the sign-up as it is now, after the one decided
+ * earlier found it changed: undefined when it has moved on from the status the decision started from.
+ * @example settleAgain(signUpAfterAMove, cancellationDecidedBeforeIt) // the cancellation, with the next invite sequence
+ */
+export function settleAgain(record: SignUpRecord, decided: SignUpChange): SignUpChange | undefined {
+  const notification = decided.notifications[0];
+  if (record.status !== decided.from) return undefined;
+  const now = new Date(decided.signUp.updatedAt);
+  if (notification?.kind === 'cancellation')
+    return settle(record, { status: 'cancelled', reason: notification.reason }, now);
+  if (notification?.kind === 'not-cast') return settle(record, { status: 'not-cast' }, now);
+  return undefined;
 }
 
 function moveTo(record: SignUpRecord, slot: SignUpRecord['slot'], reminderAt: string | undefined, now: Date) {

@@ -4,7 +4,7 @@ import { enqueueFollowUps } from '../adapters/sqs/follow-up-queue';
 import { config } from '../config';
 import { NotFoundError, ServiceUnavailableError } from '../domain/errors';
 import { followUpDelaySeconds, followUpWork, remainingWork } from '../domain/follow-up-work';
-import { followSlotMove } from '../domain/follow-ups';
+import { followSlotMove, settleAgain } from '../domain/follow-ups';
 import type { SignUpChange } from '../domain/sign-up-change';
 import { signUpFollowUpFromText } from '../schemas/sign-up-follow-up';
 import { logger } from './logger';
@@ -26,11 +26,12 @@ export async function queueSignUpFollowUps(performanceId: string, changes: reado
 }
 
 /**
- * Saves one queued change. Queued work may be saved out of order, so a slot move is decided on the sign-up as it
- * was read and saved only while it is still so; when it has changed meanwhile (an earlier move saved after this one
- * was decided, a new time zone), the sign-up is moved again from what it is now to its slot as the performance has
- * it now, or left alone when it shows that slot already, has moved on, or its performance is gone or closed (their
- * own follow-ups settle it). Returns whether anything was written.
+ * Saves one queued change. Queued work may be saved out of order, so each change is decided on the sign-up as it
+ * was read and saved only while it is still so. When it has changed meanwhile (an earlier change saved after this
+ * one was decided, a new time zone), a cancellation or "not cast" is decided again on the sign-up as it is now (so
+ * its invite takes the next sequence), and a slot move moves it again from what it is now to its slot as the
+ * performance has it now, or leaves it alone when it shows that slot already, has moved on, or its performance is
+ * gone or closed (their own follow-ups settle it). Returns whether anything was written.
  */
 async function saveChange(change: SignUpChange): Promise<boolean> {
   const { signUps, performances } = stores();
@@ -45,10 +46,13 @@ async function saveChange(change: SignUpChange): Promise<boolean> {
         throw error;
       }),
     ]);
-    const again =
-      signUp && state && !state.performance.castingClosed
-        ? followSlotMove(signUp, state.performance, new Date())
-        : undefined;
+    const again = !signUp
+      ? undefined
+      : change.signUp.status !== 'signed-up'
+        ? settleAgain(signUp, change)
+        : state && !state.performance.castingClosed
+          ? followSlotMove(signUp, state.performance, new Date())
+          : undefined;
     if (!again) return false;
     if (await signUps.saveUnlessMovedOn(again)) return true;
   }

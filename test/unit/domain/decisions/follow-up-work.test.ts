@@ -6,7 +6,7 @@ import {
   maxFollowUpBytes,
   remainingWork,
 } from '../../../../src/domain/follow-up-work';
-import { followSlotMove, followUpPerformanceChange } from '../../../../src/domain/follow-ups';
+import { followSlotMove, followUpPerformanceChange, settleAgain } from '../../../../src/domain/follow-ups';
 import { queuedMessageKind, signUpFollowUpFromText } from '../../../../src/schemas/sign-up-follow-up';
 import { emailMessageFromText } from '../../../../src/schemas/email-message';
 import { early, performance, storedSignUp } from './fixtures';
@@ -117,5 +117,34 @@ describe('followSlotMove', () => {
     const signUps = [storedSignUp({ performerId: 'a' }), storedSignUp({ performerId: 'b', slotId: 's2' })];
     const { signUps: changes } = followUpPerformanceChange(performance, movedS1, signUps, early);
     expect(changes).toEqual([followSlotMove(signUps[0]!, movedS1, early)]);
+  });
+});
+
+describe('settleAgain', () => {
+  const movedS1 = {
+    ...performance,
+    slots: performance.slots.map((s) => (s.slotId === 's1' ? { ...s, start: '2027-03-29T10:00' } : s)),
+  };
+  const deleted = { ...performance, deletedAt: early.toISOString() };
+
+  it('decides a cancellation again after a move saved out of order: the CANCEL takes the next invite sequence', () => {
+    const record = storedSignUp({ performerId: 'moved-then-cancelled' });
+    const move = followSlotMove(record, movedS1, early);
+    // Both decided on the sign-up as first read, as the stream consumer does for two quick changes.
+    const [cancel] = followUpPerformanceChange(performance, deleted, [record], early).signUps;
+    expect(cancel?.unchangedSince).toBe(record.updatedAt);
+    expect(cancel?.signUp.invite?.sequence).toBe(move?.signUp.invite?.sequence);
+    // The move was saved first, so the cancellation's guard fails and it is decided again on the moved sign-up.
+    const again = settleAgain(move!.signUp, cancel!);
+    expect(again?.signUp.status).toBe('cancelled');
+    expect(again?.signUp.invite?.sequence).toBe((move?.signUp.invite?.sequence ?? 0) + 1);
+    expect(again?.notifications.map((n) => n.kind)).toEqual(['cancellation']);
+    expect(again?.unchangedSince).toBe(move?.signUp.updatedAt);
+  });
+
+  it('leaves alone a sign-up that moved on from the status the decision started from', () => {
+    const record = storedSignUp({ performerId: 'withdrew' });
+    const [cancel] = followUpPerformanceChange(performance, deleted, [record], early).signUps;
+    expect(settleAgain({ ...record, status: 'withdrawn' }, cancel!)).toBeUndefined();
   });
 });
