@@ -279,20 +279,24 @@ class MarkInvitation implements Cmd {
 
 const index = fc.nat({ max: 5 });
 
-/** The directory and invitation commands, added to commands.ts's by the model test. */
+/** A performer's directory entry, mostly listed: some sequences open with them, so invitations are sent. */
+export const listingArbitrary: fc.Arbitrary<Cmd> = fc
+  .record(
+    {
+      performer: index,
+      listed: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
+      invitations: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
+      voiceType: fc.nat({ max: voiceTypes.length - 1 }),
+      skills: fc.array(fc.nat({ max: skills.length - 1 }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['performer', 'listed', 'invitations', 'skills'] },
+  )
+  .map((spec) => new EditListing(spec));
+
+/** The directory and invitation commands, added to commands.ts's by the model test (inviting weighted). */
 export const directoryArbitraries: fc.Arbitrary<Cmd>[] = [
-  fc
-    .record(
-      {
-        performer: index,
-        listed: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
-        invitations: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
-        voiceType: fc.nat({ max: voiceTypes.length - 1 }),
-        skills: fc.array(fc.nat({ max: skills.length - 1 }), { maxLength: 2 }),
-      },
-      { requiredKeys: ['performer', 'listed', 'invitations', 'skills'] },
-    )
-    .map((spec) => new EditListing(spec)),
+  listingArbitrary,
+  listingArbitrary,
   fc
     .tuple(
       fc.oneof(
@@ -303,7 +307,6 @@ export const directoryArbitraries: fc.Arbitrary<Cmd>[] = [
       fc.integer({ min: 1, max: 3 }),
     )
     .map(([filter, limit]) => new SearchDirectory(filter, limit)),
-  fc.tuple(index, index).map(([p, i]) => new Invite(p, i)),
-  fc.tuple(index, index).map(([p, i]) => new Invite(p, i)),
+  ...Array.from({ length: 3 }, () => fc.tuple(index, index).map(([p, i]) => new Invite(p, i))),
   fc.tuple(index, fc.constantFrom('opened' as const, 'declined' as const)).map(([k, s]) => new MarkInvitation(k, s)),
 ];

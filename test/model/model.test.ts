@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { directoryArbitraries } from './directory';
+import { directoryArbitraries, listingArbitrary } from './directory';
 import { commandArbitraries, moveIntoPastArbitrary, openingArbitrary, signUpArbitrary } from './commands';
 import type { Pool, Real } from './harness';
 import { createPool, endRun, startRun } from './harness';
@@ -69,9 +69,11 @@ describe('the model-based test', () => {
           fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
           fc.array(signUpArbitrary, { minLength: 1, maxLength: 3 }),
           fc.option(moveIntoPastArbitrary, { nil: undefined }),
+          // Often a listed performer or two, so invitations are sent (and refused) within a short sequence.
+          fc.array(listingArbitrary, { maxLength: 2 }),
           fc.commands([...commandArbitraries, ...directoryArbitraries], { maxCommands, size: 'max' }),
-          async (creates, signUps, held, commands) => {
-            const opening = [...creates, ...signUps, ...(held ? [held] : [])];
+          async (creates, signUps, held, listings, commands) => {
+            const opening = [...creates, ...signUps, ...(held ? [held] : []), ...listings];
             runCounter += 1;
             // A progress line on long runs (fast-check replays and shrinks count as runs too).
             if (runs > 20 && runCounter % 25 === 0) {
