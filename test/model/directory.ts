@@ -218,7 +218,9 @@ class Invite implements Cmd {
   ) {}
   check = (m: Model) => m.performances.length > 0;
   async run(m: Model, real: Real) {
-    const p = pick(m.performances, this.performance);
+    // Mostly a performance still casting, so the invitation can be sent; sometimes any (closed, deleted).
+    const open = m.performances.filter((x) => !x.deleted && !x.castingClosed);
+    const p = pick(open.length && this.performance % 4 !== 3 ? open : m.performances, this.performance);
     const i = inviteeFor(m, this.performer);
     const counts = dayCounts(real.pool);
     const refusal = inviteRefusal(m, p, i, counts[p.owner]!);
