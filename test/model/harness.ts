@@ -69,7 +69,10 @@ export async function call<T = Record<string, unknown>>(
 export async function startRun(pool: Pool, doc: OpenApiDocument, runTag: string): Promise<Real> {
   const real: Real = { pool, doc, runTag, emailBaseline: 0, seenDeleted: new Set(), log: [] };
   for (const p of pool.performers) {
-    const response = await call(real, 'PATCH', '/me', { token: p.token, body: { timeZone: p.homeZone } });
+    const response = await call(real, 'PATCH', '/me', {
+      token: p.token,
+      body: { timeZone: p.homeZone, listed: false, invitations: true },
+    });
     expect(response.status).toBe(200);
   }
   real.emailBaseline = (await sentEmails()).length;
@@ -86,6 +89,7 @@ export async function endRun(m: Model, real: Real): Promise<void> {
 /** The kind of an email, from its subject (and text where one subject serves two kinds). */
 export function emailKind(subject: string, text: string, toDirector: boolean): string {
   if (subject.startsWith('Reminder:')) return 'reminder';
+  if (/ invites you to audition for /.test(subject)) return 'invitation';
   if (subject.startsWith('Audition confirmed:')) return 'confirmation';
   if (subject.startsWith('New audition sign-up:')) return 'signup-received';
   if (toDirector && /withdr/i.test(subject + text)) return 'withdrawal-received';

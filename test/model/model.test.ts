@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api';
+import { directoryArbitraries, listingArbitrary } from './directory';
 import { commandArbitraries, moveIntoPastArbitrary, openingArbitrary, signUpArbitrary } from './commands';
 import type { Pool, Real } from './harness';
 import { createPool, endRun, startRun } from './harness';
@@ -32,7 +33,8 @@ function templatedPath(line: string): string {
     .replace(/\/performances\/(?!\{)[^/ ]+/, '/performances/{id}')
     .replace(/\/castings\/[^/ ]+/, '/castings/{performerId}')
     .replace(/\/performers\/[^/ ]+/, '/performers/{performerId}')
-    .replace(/\/signups\/[^/ ]+\/calendar/, '/signups/{id}/calendar');
+    .replace(/\/signups\/[^/ ]+\/calendar/, '/signups/{id}/calendar')
+    .replace(/\/me\/invitations\/[^/ ]+/, '/me/invitations/{invitationId}');
 }
 
 function freshModel(real: Real): Model {
@@ -44,6 +46,8 @@ function freshModel(real: Real): Model {
     performances: [],
     signUps: [],
     emails: [],
+    listings: real.pool.performers.map(() => ({ listed: false, invitations: true, tagged: false, skills: [] })),
+    invitations: [],
   };
 }
 
@@ -65,9 +69,11 @@ describe('the model-based test', () => {
           fc.array(openingArbitrary, { minLength: 1, maxLength: 2 }),
           fc.array(signUpArbitrary, { minLength: 1, maxLength: 3 }),
           fc.option(moveIntoPastArbitrary, { nil: undefined }),
-          fc.commands(commandArbitraries, { maxCommands, size: 'max' }),
-          async (creates, signUps, held, commands) => {
-            const opening = [...creates, ...signUps, ...(held ? [held] : [])];
+          // Often a listed performer or two, so invitations are sent (and refused) within a short sequence.
+          fc.array(listingArbitrary, { maxLength: 2 }),
+          fc.commands([...commandArbitraries, ...directoryArbitraries], { maxCommands, size: 'max' }),
+          async (creates, signUps, held, listings, commands) => {
+            const opening = [...creates, ...signUps, ...(held ? [held] : []), ...listings];
             runCounter += 1;
             // A progress line on long runs (fast-check replays and shrinks count as runs too).
             if (runs > 20 && runCounter % 25 === 0) {

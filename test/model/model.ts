@@ -69,7 +69,8 @@ export type EmailKind =
   | 'closing-cancellation'
   | 'cancellation'
   | 'slot-moved'
-  | 'reminder';
+  | 'reminder'
+  | 'invitation';
 
 export interface ExpectedEmail {
   kind: EmailKind;
@@ -93,6 +94,25 @@ export interface Model {
   /** Every sign-up ever made, latest last; at most one per performer and performance is active. */
   signUps: ModelSignUp[];
   emails: ExpectedEmail[];
+  /** Each pool performer's directory entry as this run set it (see test/model/directory.ts). */
+  listings: ModelListing[];
+  /** This run's invitations, one per performance and performer. */
+  invitations: ModelInvitation[];
+}
+
+export interface ModelListing {
+  listed: boolean;
+  invitations: boolean;
+  /** Whether this run wrote the bio with its tag (what the directory searches of this run filter on). */
+  tagged: boolean;
+  voiceType?: string;
+  skills: string[];
+}
+
+export interface ModelInvitation {
+  performanceId: string;
+  performer: number;
+  status: 'sent' | 'opened' | 'declined';
 }
 
 export const activeStatuses: readonly SignUpStatus[] = ['signed-up', 'cast'];
