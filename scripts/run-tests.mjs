@@ -16,7 +16,7 @@ import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'audition-me-tests-'));
 const started = Date.now();
@@ -128,12 +128,26 @@ const [check, ...runs] = await Promise.all([
 let passed = 0;
 let failed = check.ok ? 0 : 1;
 let skipped = 0;
+/** Every failed test's file, name and first lines of its error: repeated beside the summary, which CI's tail shows. */
+const failures = [];
 for (const run of runs) {
   try {
     const results = JSON.parse(readFileSync(run.report, 'utf8'));
     passed += results.numPassedTests;
     failed += results.numFailedTests;
     skipped += results.numPendingTests + results.numTodoTests;
+    for (const file of results.testResults ?? []) {
+      const where = relative(process.cwd(), file.name);
+      const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+      for (const test of failedTests) {
+        const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n    ');
+        failures.push(`[${run.name}] ${where} > ${test.fullName}\n    ${message}`);
+      }
+      // A file that failed outside any test (an import error, a failing hook) counts in no test's status.
+      if (!failedTests.length && file.status === 'failed' && file.message) {
+        failures.push(`[${run.name}] ${where}\n    ${file.message.split('\n').slice(0, 6).join('\n    ')}`);
+      }
+    }
   } catch {
     failed = Math.max(failed, 1);
     console.error(
@@ -145,5 +159,6 @@ rmSync(dir, { recursive: true, force: true });
 const times = [check, ...runs].map((r) => `${r.name} ${seconds(r.ms)}`).join(', ');
 console.log(`\nnpm test took ${seconds(Date.now() - started)} (${times})`);
 if (!check.ok) console.error(`${check.name} failed: see its output above.`);
+if (failures.length) console.error(`\nFailed:\n${failures.join('\n')}\n`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(check.ok && runs.every((run) => run.status === 0) && failed === 0 ? 0 : 1);
