@@ -5,6 +5,9 @@ import { startLocalSystem } from './system';
 import { startWebServer } from './web-server';
 
 // `npm start`: the whole system on 127.0.0.1, state kept in .local-data/ between runs.
+// It runs as one process (`node --import tsx`, package.json), not under the tsx command: that command relays Ctrl-C
+// to a child process and kills it outright (exit 130) unless the child acknowledges within 30 ms, which a busy
+// machine misses; the shutdown below would then never run and DynamoDB Local and the rest would be left behind.
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const started = Date.now();
 const sesSendRate = (value: string): { perSecond: number } | 'unlimited' => {

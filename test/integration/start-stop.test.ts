@@ -37,7 +37,7 @@ async function listening(ports: number[]): Promise<number[]> {
 async function start(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; apiUrl: string; output: () => string }> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'local/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
