@@ -31,10 +31,10 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
 });
 
 /**
-/**
  * The page of the web app where the reader of a notification acts on it: the director's sign-up list for the
- * casting team; the performance's page with the invitation (and its suggested slot) for an invited performer; the performance, where the performer can sign up again, after a withdrawal or a removed slot; the
- * performer's own auditions (their sign-up and its status) otherwise.
+ * casting team; the performance's page with the invitation (and its suggested slot) for an invited performer; the
+ * performance, where the performer can sign up again, after a withdrawal or a removed slot; the performer's own
+ * auditions (their sign-up and its status) otherwise.
  *
  * @example linkFor(notification, 'https://d1234.cloudfront.net') // { label: 'See the sign-ups', url: 'https://…/performances/p1/signups' }
  */
