@@ -212,8 +212,9 @@ export async function searchBench(
       const started = performance.now();
       let entries = 0;
       for (const p of fresh) {
-        entries += searchSummary(p, now).facets.length;
-        await writeSearchEntries(table, undefined, p, now);
+        const summary = searchSummary(p, now);
+        entries += summary.facets.length;
+        await writeSearchEntries(table, p.performanceId, undefined, summary);
       }
       const ms = performance.now() - started;
       const used = meter.reset();

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AuditionSlot, Performance } from './performance';
 import { slotTimes } from './performance';
 import type { PerformanceSnapshot, Recipient, SlotSnapshot } from './notifications';
+import type { KeptSlot, SeenSlot } from './ports/performances';
 
 /** What an email or a performer's sign-up list needs to show of a performance, frozen at one moment. */
 export function performanceSnapshot(performance: Performance): PerformanceSnapshot {
@@ -27,6 +28,22 @@ export function slotSnapshot(slot: AuditionSlot, venueTimeZone: string): SlotSna
     durationMinutes: slot.durationMinutes,
     location: slot.location,
   };
+}
+
+/**
+ * Every slot an edit keeps (present before and after, by id), as its sign-ups saw it before and see it after: the
+ * store records a new revision for each one that changed (`PerformanceStore.replace`).
+ * @example keptSlots(before, after) // [{ slotId: 's1', before: { snapshot, capacity: 5 }, after: { snapshot, capacity: 3 } }]
+ */
+export function keptSlots(before: Performance, after: Performance): KeptSlot[] {
+  const seen = (p: Performance, slot: AuditionSlot): SeenSlot => {
+    const { slotId: _slotId, ...snapshot } = slotSnapshot(slot, p.venue.timeZone);
+    return { snapshot, capacity: slot.capacity };
+  };
+  return after.slots.flatMap((slot) => {
+    const previous = before.slots.find((b) => b.slotId === slot.slotId);
+    return previous ? [{ slotId: slot.slotId, before: seen(before, previous), after: seen(after, slot) }] : [];
+  });
 }
 
 /** A slot snapshot's start as the wall-clock time at the venue, `YYYY-MM-DDTHH:mm`. */

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { isCalendarDateTime } from './local-date-time';
 
 /**
  * Wall clock in a zone ⇄ instant: the one place that turns a local date-time at a place into an absolute
@@ -103,7 +104,7 @@ export function parseLocalDateTime(local: LocalDateTime): WallClock {
   if (match) {
     const [year, month, day, hourOfDay, minuteOfHour, second] = match.slice(1).map((part) => Number(part ?? 0));
     const clock = { year: year!, month: month!, day: day!, hour: hourOfDay!, minute: minuteOfHour!, second: second! };
-    if (DateTime.fromObject(clock, { zone: 'utc' }).isValid) return clock;
+    if (isCalendarDateTime(clock)) return clock;
   }
   throw new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`);
 }

@@ -1,4 +1,5 @@
 import { editPerformance } from '../domain/performance';
+import { keptSlots } from '../domain/snapshots';
 import { protectedRoute } from './http/handler';
 import { shortId } from './ids';
 import { performanceView } from './views';
@@ -16,7 +17,7 @@ export const handler = protectedRoute(
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
     const signUps = await stores.signUps.listOfPerformance(params.performanceId);
     const after = editPerformance(state, body, signUps, { now, newId: shortId });
-    await stores.performances.replace(state.performance, after);
+    await stores.performances.replace(state.performance, after, keptSlots(state.performance, after));
     return { body: performanceView({ ...state, performance: after }, await readerTimeZone()) };
   },
 );

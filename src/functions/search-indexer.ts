@@ -2,6 +2,7 @@ import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { directoryProfilesOf } from '../adapters/dynamodb/directory-index';
 import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-records';
 import type { StoredPerformance } from '../domain/follow-ups';
+import { searchSummary } from '../domain/search-summary';
 import { logger } from './logger';
 import { stores } from './stores';
 
@@ -26,6 +27,9 @@ export async function handler(event: DynamoDBStreamEvent, context: Context): Pro
     }
     if (change.type !== 'Performance') continue;
     const { before, after } = performancesOf(change);
-    await search.sync(live(before), live(after), change.at);
+    const [was, is] = [live(before), live(after)];
+    const performanceId = (is ?? was)?.performanceId;
+    const summary = (p: StoredPerformance | undefined) => p && searchSummary(p, change.at);
+    if (performanceId) await search.sync(performanceId, summary(was), summary(is));
   }
 }

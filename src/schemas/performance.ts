@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import * as z from 'zod/mini';
+import { isCalendarDateTime } from '../domain/local-date-time';
 import type { Contact, PerformanceInput, Venue } from '../domain/performance';
 import {
   countryCode,
@@ -30,11 +30,17 @@ export const localDateTime = z.string().check(
   // zod runs this even when the pattern failed: one message is enough then.
   z.superRefine((value, ctx) => {
     if (!localDateTimePattern.test(value)) return;
-    if (!DateTime.fromISO(value, { zone: 'UTC' }).isValid) {
+    const [year, month, day, hour, minute] = value.split(/[-T:]/).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (!isCalendarDateTime({ year, month, day, hour, minute })) {
       ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
       return;
     }
-    const year = Number(value.slice(0, 4));
     if (year < localDateTimeYears.first || year > localDateTimeYears.last) {
       ctx.addIssue({
         code: 'custom',

@@ -1,7 +1,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Performance } from '../../domain/performance';
 import { InUseError, NotFoundError, VersionConflictError } from '../../domain/errors';
-import type { PerformanceState, PerformanceStore } from '../../domain/ports/performances';
+import type { KeptSlot, PerformanceState, PerformanceStore } from '../../domain/ports/performances';
 import { documentClient } from './document-client';
 import { performanceFields } from './item-fields';
 import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
@@ -9,7 +9,6 @@ import type { TransactionStep } from './transactions';
 import { transact } from './transactions';
 import { removeSearchEntries } from './search-index';
 import { reviseSlotStep, slotRevision } from './slot-guard';
-import { slotSnapshot } from '../../domain/snapshots';
 
 export type { PerformanceState } from '../../domain/ports/performances';
 
@@ -201,23 +200,14 @@ export async function markCastingClosed(tableName: string, performanceId: string
  * The steps that record, in an edit, each slot the edit changes as its sign-ups see it, so a sign-up decided on the
  * slot as it was is refused; each also re-checks that the slot holds no more sign-ups than its new capacity.
  */
-function revisedSlotSteps(tableName: string, before: Performance, after: Performance): TransactionStep[] {
-  const seen = (p: Performance, slot: Performance['slots'][number]) => {
-    const { slotId: _slotId, ...snapshot } = slotSnapshot(slot, p.venue.timeZone);
-    return { slotId: slot.slotId, snapshot, capacity: slot.capacity };
-  };
-  return after.slots.flatMap((slot) => {
-    const previous = before.slots.find((b) => b.slotId === slot.slotId);
-    if (!previous) return [];
-    const [was, is] = [seen(before, previous), seen(after, slot)];
+function revisedSlotSteps(tableName: string, after: Performance, kept: readonly KeptSlot[]): TransactionStep[] {
+  return kept.flatMap(({ slotId, before: was, after: is }) => {
     if (slotRevision(was.snapshot, was.capacity) === slotRevision(is.snapshot, is.capacity)) return [];
     return [
-      reviseSlotStep(
-        tableName,
-        after.performanceId,
-        is,
-        () => new InUseError(`Slot ${slot.start} has more sign-ups than ${slot.capacity}.`),
-      ),
+      reviseSlotStep(tableName, after.performanceId, { slotId, ...is }, () => {
+        const start = after.slots.find((slot) => slot.slotId === slotId)?.start ?? slotId;
+        return new InUseError(`Slot ${start} has more sign-ups than ${is.capacity}.`);
+      }),
     ];
   });
 }
@@ -230,11 +220,11 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     readMany: (performanceIds) => readPerformances(tableName, performanceIds),
     listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
     create: (performance) => createPerformance(tableName, performance),
-    async replace(before, after) {
+    async replace(_before, after, kept) {
       await transact([
         putPerformanceStep(tableName, after),
         guardStep(tableName, after),
-        ...revisedSlotSteps(tableName, before, after),
+        ...revisedSlotSteps(tableName, after, kept),
       ]);
     },
     async remove(performance, now) {

@@ -5,7 +5,6 @@ import type { Performance } from '../../domain/performance';
 import type { SearchIndexChanges } from '../../domain/search-index-changes';
 import { canonical, searchIndexChanges } from '../../domain/search-index-changes';
 import type { SearchSummary } from '../../domain/search-summary';
-import { searchSummary } from '../../domain/search-summary';
 import { searchFacets } from '../../domain/search-terms';
 import type { WriteRequest } from './batch-write';
 import { batchWrite, deleteItemsWithPrefix } from './batch-write';
@@ -94,16 +93,15 @@ export async function writeSearchChanges(
  */
 export async function writeSearchEntries(
   tableName: string,
-  before: Performance | undefined,
-  after: Performance | undefined,
-  now: Date,
+  performanceId: string,
+  before: SearchSummary | undefined,
+  after: SearchSummary | undefined,
 ): Promise<void> {
   if (!after) {
-    if (before) await removeStoredSearchEntries(tableName, before.performanceId);
+    if (before) await removeStoredSearchEntries(tableName, performanceId);
     return;
   }
-  const changes = searchIndexChanges(before && searchSummary(before, now), searchSummary(after, now));
-  await writeSearchChanges(tableName, after.performanceId, changes);
+  await writeSearchChanges(tableName, performanceId, searchIndexChanges(before, after));
 }
 
 /** Deletes the entries of every facet a performance is filed under (the delete request: it leaves search at once). */

@@ -41,7 +41,7 @@ export function dynamoSearchIndex(tableName: string): SearchIndex {
         lastPosition: page.lastPosition,
       };
     },
-    sync: (before, after, now) => writeSearchEntries(tableName, before, after, now),
+    sync: (performanceId, before, after) => writeSearchEntries(tableName, performanceId, before, after),
     refile: (filed, next) => refileSearchEntries(tableName, filed, next),
   };
 }

@@ -1,3 +1,4 @@
+import type { SlotSnapshot } from '../notifications';
 import type { Performance } from '../performance';
 
 /** A performance with the live counts that the database keeps beside it. */
@@ -7,6 +8,19 @@ export interface PerformanceState {
   readonly slotTaken: ReadonlyMap<string, number>;
   /** Performers cast per character id. */
   readonly characterCast: ReadonlyMap<string, number>;
+}
+
+/** A slot as its sign-ups see it: when and where it is, and how many it takes. */
+export interface SeenSlot {
+  readonly snapshot: Omit<SlotSnapshot, 'slotId'>;
+  readonly capacity: number;
+}
+
+/** A slot that an edit keeps, as its sign-ups saw it before the edit and see it after (`keptSlots`). */
+export interface KeptSlot {
+  readonly slotId: string;
+  readonly before: SeenSlot;
+  readonly after: SeenSlot;
 }
 
 /**
@@ -28,8 +42,10 @@ export interface PerformanceStore {
    * Stores `after` in place of `before` if the stored version is still `before`'s, and only while every slot it
    * changes holds no more sign-ups than its new capacity (`InUseError`). A sign-up decided on a slot as it was
    * before the edit is refused from then on, so a sign-up racing the edit cannot overfill or mistime it.
+   * `kept` is every slot the edit keeps, as `keptSlots(before, after)` sees it (the zone conversion stays in the
+   * domain, so the store's code does not carry it into every function that builds the stores).
    */
-  replace(before: Performance, after: Performance): Promise<void>;
+  replace(before: Performance, after: Performance, kept: readonly KeptSlot[]): Promise<void>;
   /** Deletes a performance (its owner's): it leaves search at once; sign-ups are followed up afterwards. */
   remove(performance: Performance, now: Date): Promise<void>;
   /** Closes casting; every open sign-up is given its final status afterwards. */

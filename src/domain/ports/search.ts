@@ -1,4 +1,3 @@
-import type { Performance } from '../performance';
 import type { SearchSummary } from '../search-summary';
 
 /** A search index entry as read, with its position in the index (`<next audition>#<performance id>`). */
@@ -32,10 +31,11 @@ export interface SearchIndex {
   /** At most `limit` entries read (those the filters pass are returned), never a Scan. */
   read(request: SearchRead): Promise<SearchPage>;
   /**
-   * Makes the index match a performance after a change (`before` → `after`, each undefined when there is none,
-   * so `after` undefined removes it). Safe to repeat.
+   * Makes the index match a performance after a change, given its summaries (`searchSummary`) before and after,
+   * each undefined when there is none, so `after` undefined removes it. Safe to repeat. The caller summarises, so
+   * the store's code carries no time-zone conversion into the functions that only build it.
    */
-  sync(before: Performance | undefined, after: Performance | undefined, now: Date): Promise<void>;
+  sync(performanceId: string, before: SearchSummary | undefined, after: SearchSummary | undefined): Promise<void>;
   /**
    * Re-files a performance's entries from `filed` (what they hold, as read) to `next` (search-refresh, once the
    * next audition has begun). An entry changed or removed meanwhile is left as it is, so a deleted performance

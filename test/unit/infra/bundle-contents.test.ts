@@ -42,6 +42,15 @@ describe('what a deployed bundle leaves out', () => {
     expect(packages.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/'))).toEqual([]);
   });
 
+  it('luxon, in functions that convert no time between zones', async () => {
+    // Accounts, photos, searching the index and the OpenAPI document only store or read: the zone conversions
+    // (slot instants, search summaries) are done where the data is decided, not in the stores every function builds.
+    for (const name of ['auth-signup', 'photo-confirm', 'performance-search', 'openapi-get']) {
+      expect(await bundledPackages(name), name).not.toContain('luxon');
+    }
+    expect(await bundledPackages('performance-create')).toContain('luxon');
+  });
+
   it('the iCalendar library, in the routes that only stamp the next invite of a sign-up', async () => {
     for (const name of ['signup-create', 'signup-withdraw', 'casting-create', 'casting-undo']) {
       const packages = await bundledPackages(name);
