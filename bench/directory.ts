@@ -150,6 +150,10 @@ export async function measureDirectory(
   const results: DirectoryAtSize[] = [];
   for (const size of sizes) {
     const started = performance.now();
+    const itemsBefore = loadedItems;
+    // Stream off for the whole load (the indexer would otherwise write every facet's entry of each profile loaded),
+    // switched once per size rather than per chunk: each switch starts a new stream for the local consumer to find.
+    await setTableStream(table, false);
     for (let from = loaded; from < size; from += 10_000) {
       const items: Record<string, unknown>[] = [];
       for (let n = from; n < Math.min(size, from + 10_000); n++) {
@@ -161,14 +165,15 @@ export async function measureDirectory(
         for (const facet of directoryFacets(summary))
           if (queried.has(facet)) items.push(directoryEntryItem(facet, summary));
       }
-      // Stream off: the indexer would otherwise write every facet's entry of each profile loaded.
-      await setTableStream(table, false);
       await bulkWrite(table, items);
-      await setTableStream(table, true);
       loadedItems += items.length;
       loaded = Math.min(size, from + 10_000);
-      progress(`  loaded ${loaded} performers (${loadedItems} items)`);
+      const seconds = (performance.now() - started) / 1000;
+      progress(
+        `  loaded ${loaded} performers (${loadedItems} items, ${round((loadedItems - itemsBefore) / seconds)} items/s)`,
+      );
     }
+    await setTableStream(table, true);
     const loadSeconds = round((performance.now() - started) / 1000);
     const searches: DirectorySearchMeasurement[] = [];
     for (const search of directorySearches) {

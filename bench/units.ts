@@ -267,6 +267,50 @@ export async function measureUnits(system: LocalSystem, progress: (line: string)
     }),
   );
 
+  // The talent directory: 24 performers with full entries listing themselves (a page is 20, so the page is full
+  // and has a next), one of them with a photo; priced as a director reads them.
+  progress('units: the talent directory (24 listed performers with full entries, one photo)');
+  const entry = (n: number) => ({
+    listed: true,
+    ageMin: 28,
+    ageMax: 42,
+    gender: 'Man',
+    genderCategory: 'male',
+    voiceType: 'baritone',
+    skills: ['singing', 'stage combat', 'piano'],
+    languages: ['english', 'french'],
+    unions: ['equity'],
+    city: 'London',
+    country: 'GB',
+    links: { reel: `https://example.com/reel/${n}`, website: `https://example.com/performer/${n}` },
+    bio: `Performer ${n}. ${'Actor and singer, trained in London, with a decade of touring work. '.repeat(12)}`,
+  });
+  const listedPerformers = await Promise.all(Array.from({ length: 24 }, (_, n) => person('performer', `dir-${n}`)));
+  const [pictured, ...restListed] = listedPerformers as [Person, ...Person[]];
+  await measure('directory listing (profile update with every field, then indexed)', () =>
+    call('me-update', pictured, { body: entry(0) }),
+  );
+  for (const [n, who] of restListed.entries()) await call('me-update', who, { body: entry(n + 1) });
+  await settled();
+  const started = (await measure('photo upload started (presigned POST)', () =>
+    call('photo-create', pictured, { body: { contentType: 'image/jpeg', size: 300_000 } }),
+  )) as { photoId: string; upload: { url: string; fields: Record<string, string> } };
+  await uploadPhoto(started.upload, 300_000);
+  await measure('photo confirmed (copied into the profile)', () =>
+    call('photo-confirm', pictured, { params: { photoId: started.photoId } }),
+  );
+  const londonBaritones = { voiceType: 'baritone', city: 'London', country: 'GB', skills: 'singing', limit: '20' };
+  await measure('directory page (20 results: a London baritone who sings)', () =>
+    call('performer-directory', director, { query: londonBaritones }),
+  );
+  await measure('directory page (20 results: browse, no filter)', () =>
+    call('performer-directory', director, { query: { limit: '20' } }),
+  );
+  await measure("a performer's directory page (with a photo)", () =>
+    call('performer-directory-get', director, { params: { performerId: pictured.userId } }),
+  );
+  await measure('photo removed', () => call('photo-delete', pictured, { params: { photoId: started.photoId } }));
+
   progress('units: filling one slot with 499 sign-ups (stream off, as for a bulk load)');
   const full = await create('Units: a full slot', slotStart);
   await settled();
@@ -304,6 +348,15 @@ export async function measureUnits(system: LocalSystem, progress: (line: string)
     rows,
     totals,
   };
+}
+
+/** The browser's part of a photo upload: the presigned POST's fields and a file of `size` bytes, straight to S3. */
+async function uploadPhoto(upload: { url: string; fields: Record<string, string> }, size: number): Promise<void> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(size)], { type: upload.fields['Content-Type'] }), 'photo.jpg');
+  const response = await fetch(upload.url, { method: 'POST', body: form });
+  if (!response.ok) throw new Error(`photo upload answered ${response.status}: ${await response.text()}`);
 }
 
 function unitsRow(operation: string, fn: string, per: string, byResource: UnitsByResource, divisor: number): UnitsRow {

@@ -1,6 +1,8 @@
-// `npm run test:model -- --runs N [--seed S] [--commands C] [--path P] [--no-shrink]`: the model-based test with
-// many sequences, on its own local stack. A failure prints the seed, the path and the shrunk command sequence;
-// pass them back with --seed and --path to replay exactly that sequence.
+// `npm run test:model -- --runs N [--seed S] [--commands C] [--path P] [--no-shrink] [--at ISO]`: the model-based
+// test with many sequences, on its own local stack. A failure prints the seed, the path and the shrunk command
+// sequence, and the wall-clock time the run started at; pass them back with --seed, --path and --at to replay that
+// sequence as it ran (sequences place slots at local hours relative to now, so the time of day matters).
+// --at runs every Node process of the test with its clock moved to that time (scripts/shifted-clock.cjs).
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
@@ -11,9 +13,15 @@ const { values } = parseArgs({
     commands: { type: 'string', default: '15' },
     path: { type: 'string' },
     'no-shrink': { type: 'boolean', default: false },
+    at: { type: 'string' },
   },
 });
-console.log(`model test: --runs ${values.runs} --seed ${values.seed} --commands ${values.commands}`);
+const offsetMs = values.at ? Date.parse(values.at) - Date.now() : 0;
+if (Number.isNaN(offsetMs)) throw new Error(`--at ${values.at}: not a time (e.g. 2026-12-02T02:45:16Z)`);
+console.log(
+  `model test: --runs ${values.runs} --seed ${values.seed} --commands ${values.commands} ` +
+    `--at ${new Date(Date.now() + offsetMs).toISOString()}`,
+);
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
@@ -29,6 +37,12 @@ const run = spawnSync(
       MODEL_COMMANDS: values.commands,
       ...(values.path ? { MODEL_PATH: values.path } : {}),
       ...(values['no-shrink'] ? { MODEL_SHRINK: 'false' } : {}),
+      ...(offsetMs
+        ? {
+            SHIFTED_CLOCK_OFFSET_MS: String(offsetMs),
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${new URL('./shifted-clock.cjs', import.meta.url).pathname}`,
+          }
+        : {}),
       // Long runs and shrinking need far more than the 2 minutes `npm test` gives the file.
       MODEL_TIMEOUT_MS: String(6 * 60 * 60 * 1000),
     },

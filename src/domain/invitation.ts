@@ -30,8 +30,21 @@ export const invitationsListed = 100;
 export const invitationStatuses = ['sent', 'opened', 'declined'] as const;
 export type InvitationStatus = (typeof invitationStatuses)[number];
 
-/** The status an invitation shows: the stored one, or `signed-up` while the performer holds an active sign-up. */
-export type ShownInvitationStatus = InvitationStatus | 'signed-up';
+/**
+ * The status an invitation shows: `withdrawn` once its performance is deleted, `signed-up` while the performer holds
+ * an active sign-up, `closed` once casting closed before they answered, else the stored one.
+ */
+export type ShownInvitationStatus = InvitationStatus | 'signed-up' | 'closed' | 'withdrawn';
+
+/** Where an invitation's performance stands now: still casting, casting closed, or deleted. */
+export type InvitedPerformanceState = 'casting' | 'closed' | 'deleted';
+
+/** What an invitation's shown status is read from, besides the invitation: the sign-up and the performance now. */
+export interface InvitationStanding {
+  /** The performer holds an active sign-up (signed up or cast) for the performance. */
+  readonly signedUp: boolean;
+  readonly performance: InvitedPerformanceState;
+}
 
 export interface Invitation {
   /** `<performanceId>_<performerId>` (see {@link invitationIdOf}). */
@@ -205,12 +218,23 @@ export function invitationMarked(
 }
 
 /**
- * The status an invitation shows: `signed-up` while the performer holds an active sign-up for the performance
- * (whatever they did with the invitation), else the stored one.
- * @example shownInvitationStatus('declined', true) // 'signed-up'
+ * The status an invitation shows, read when it is shown (the invitation item is not rewritten when its performance
+ * changes):
+ * - `withdrawn` once the performance is deleted, whatever happened before: there is nothing left to sign up for;
+ * - `signed-up` while the performer holds an active sign-up for it (whatever they did with the invitation);
+ * - `closed` once casting closed while the invitation was still unanswered (`sent` or `opened`): it can no longer be
+ *   taken up; a declined one stays `declined`;
+ * - else the stored status.
+ *
+ * @example shownInvitationStatus('declined', { signedUp: true, performance: 'casting' }) // 'signed-up'
+ * @example shownInvitationStatus('opened', { signedUp: false, performance: 'closed' }) // 'closed'
+ * @example shownInvitationStatus('sent', { signedUp: true, performance: 'deleted' }) // 'withdrawn'
  */
-export function shownInvitationStatus(status: InvitationStatus, signedUp: boolean): ShownInvitationStatus {
-  return signedUp ? 'signed-up' : status;
+export function shownInvitationStatus(status: InvitationStatus, standing: InvitationStanding): ShownInvitationStatus {
+  if (standing.performance === 'deleted') return 'withdrawn';
+  if (standing.signedUp) return 'signed-up';
+  if (standing.performance === 'closed' && status !== 'declined') return 'closed';
+  return status;
 }
 
 /**

@@ -15,7 +15,7 @@ export const handler = protectedRoute(
     const { performance } = await stores.performances.readOwned(params.performanceId, caller.userId);
     const decision = invite(performance, await stores.profiles.get(body.performerId), body, now);
     await stores.invitations.send(decision, now);
-    const [view] = await invitationViews([decision.invitation], stores.invitations.signedUp, await readerTimeZone());
+    const [view] = await invitationViews([decision.invitation], stores.invitations.standings, await readerTimeZone());
     return { status: 201, body: view };
   },
 );

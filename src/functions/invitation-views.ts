@@ -1,14 +1,18 @@
-import type { Invitation } from '../domain/invitation';
+import type { Invitation, InvitationStanding } from '../domain/invitation';
 import { shownInvitationStatus } from '../domain/invitation';
 import type { InvitationView } from '../schemas/invitation';
 import { zoned } from './views';
 
 /**
- * The API view of an invitation, for the director who sent it and the performer who got it: the status shown is
- * `signed-up` while the performer holds an active sign-up for the performance; times in the venue's zone and the
- * reader's.
+ * The API view of an invitation, for the director who sent it and the performer who got it: the status shown is read
+ * from where it stands now (`shownInvitationStatus`: withdrawn, signed-up, closed); times in the venue's zone and
+ * the reader's.
  */
-export function invitationView(invitation: Invitation, signedUp: boolean, readerTimeZone: string): InvitationView {
+export function invitationView(
+  invitation: Invitation,
+  standing: InvitationStanding,
+  readerTimeZone: string,
+): InvitationView {
   const { performance, slot } = invitation;
   const zone = performance.venue.timeZone;
   return {
@@ -28,18 +32,20 @@ export function invitationView(invitation: Invitation, signedUp: boolean, reader
         }
       : null,
     ...(invitation.message ? { message: invitation.message } : {}),
-    status: shownInvitationStatus(invitation.status, signedUp),
+    status: shownInvitationStatus(invitation.status, standing),
     createdAt: invitation.createdAt,
     updatedAt: invitation.updatedAt,
   };
 }
 
-/** Many invitations as views, each with whether its performer is signed up now (one batch read for all). */
+/** Many invitations as views, each with where it stands now (one batch read for all). */
 export async function invitationViews(
   invitations: readonly Invitation[],
-  signedUp: (invitations: readonly Invitation[]) => Promise<Set<string>>,
+  standings: (invitations: readonly Invitation[]) => Promise<Map<string, InvitationStanding>>,
   readerTimeZone: string,
 ): Promise<InvitationView[]> {
-  const active = invitations.length ? await signedUp(invitations) : new Set<string>();
-  return invitations.map((i) => invitationView(i, active.has(i.invitationId), readerTimeZone));
+  const now = invitations.length ? await standings(invitations) : new Map<string, InvitationStanding>();
+  // An invitation missing from the answer has nothing behind it any more.
+  const gone: InvitationStanding = { signedUp: false, performance: 'deleted' };
+  return invitations.map((i) => invitationView(i, now.get(i.invitationId) ?? gone, readerTimeZone));
 }

@@ -10,7 +10,7 @@ export const handler = protectedRoute(
     await stores.performances.readOwned(params.performanceId, caller.userId);
     const invitations = await stores.invitations.listOfPerformance(params.performanceId);
     return {
-      body: { invitations: await invitationViews(invitations, stores.invitations.signedUp, await readerTimeZone()) },
+      body: { invitations: await invitationViews(invitations, stores.invitations.standings, await readerTimeZone()) },
     };
   },
 );

@@ -21,7 +21,7 @@ export const handler = protectedRoute(
       return after ?? before;
     });
     if (!invitation) throw new NotFoundError('No such invitation.');
-    const [view] = await invitationViews([invitation], stores.invitations.signedUp, await readerTimeZone());
+    const [view] = await invitationViews([invitation], stores.invitations.standings, await readerTimeZone());
     return { body: view };
   },
 );

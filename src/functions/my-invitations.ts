@@ -6,6 +6,6 @@ import { invitationViews } from './invitation-views';
 export const handler = protectedRoute('my-invitations', {}, async ({ stores, readerTimeZone }, caller) => {
   const invitations = await stores.invitations.listOfPerformer(caller.userId, invitationsListed);
   return {
-    body: { invitations: await invitationViews(invitations, stores.invitations.signedUp, await readerTimeZone()) },
+    body: { invitations: await invitationViews(invitations, stores.invitations.standings, await readerTimeZone()) },
   };
 });

@@ -58,8 +58,10 @@ export const invitationView = z.object({
   ),
   message: z.optional(z.string()),
   status: described(
-    z.enum(['sent', 'opened', 'signed-up', 'declined']),
-    '`signed-up` while the performer holds an active sign-up for the performance; otherwise what they did with it.',
+    z.enum(['sent', 'opened', 'signed-up', 'declined', 'closed', 'withdrawn']),
+    '`withdrawn` once the performance is deleted (there is nothing to sign up for); `signed-up` while the performer ' +
+      'holds an active sign-up for the performance; `closed` once casting closed before they answered (it can no ' +
+      'longer be taken up); otherwise what they did with it (`sent`, `opened`, `declined`).',
   ),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../src/adapters/dynamodb/document-client';
 import { dynamoInvitationStore } from '../../src/adapters/dynamodb/invitation-store';
@@ -241,6 +241,81 @@ describe('invitations to audition', () => {
     ]);
     // The second performer got nothing from this director.
     expect((await myInvitations(second)).map((i) => i.performanceId)).not.toContain(own.performanceId);
+  });
+
+  it('shows an invitation as closed or withdrawn once its performance closed casting or was deleted, read when shown', async () => {
+    const [host, invitee] = await Promise.all([
+      signedUpUser('director'),
+      signedUpUser('performer', { name: 'Wren Waiting' }),
+    ]);
+    expect((await patchMe(invitee, { listed: true })).status).toBe(200);
+    const slot = { start: venueDateTime(5, '10:00', 'Europe/London'), durationMinutes: 30, capacity: 5 };
+    const [closing, declinedThenClosed, deleted, signedUpThenDeleted, older] = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => createPerformance(host.token, { slots: [slot] })),
+    );
+    const all = [closing, declinedThenClosed, deleted, signedUpThenDeleted, older] as CreatedPerformance[];
+    for (const p of all)
+      expect((await invite(host, p.performanceId, { performerId: invitee.userId })).status).toBe(201);
+    const idOf = (p: CreatedPerformance) => `${p.performanceId}_${invitee.userId}`;
+    const close = (p: CreatedPerformance) =>
+      api('POST', `/performances/${p.performanceId}/close-casting`, { token: host.token });
+    const remove = (p: CreatedPerformance) => api('DELETE', `/performances/${p.performanceId}`, { token: host.token });
+
+    expect((await mark(invitee, idOf(declinedThenClosed as CreatedPerformance), 'declined')).status).toBe(200);
+    const signUp = await api('POST', `/performances/${signedUpThenDeleted?.performanceId}/signup`, {
+      token: invitee.token,
+      body: {
+        slotId: signedUpThenDeleted?.slots[0]?.slotId,
+        characterIds: [signedUpThenDeleted?.characters[0]?.characterId],
+      },
+    });
+    expect(signUp.status).toBe(201);
+    for (const p of [closing, declinedThenClosed, older])
+      expect((await close(p as CreatedPerformance)).status).toBe(202);
+    for (const p of [deleted, signedUpThenDeleted]) expect((await remove(p as CreatedPerformance)).status).toBe(204);
+    // A performance from before guards existed has none: its own item tells the state.
+    await documentClient().send(
+      new DeleteCommand({ TableName: table(), Key: keys.performanceGuard(older?.performanceId as string) }),
+    );
+
+    // Right after the deletion, before the stream cancels the sign-up: withdrawn, never signed-up.
+    const shown = Object.fromEntries((await myInvitations(invitee)).map((i) => [i.invitationId, i.status]));
+    expect(shown).toEqual({
+      [idOf(closing as CreatedPerformance)]: 'closed',
+      [idOf(declinedThenClosed as CreatedPerformance)]: 'declined',
+      [idOf(deleted as CreatedPerformance)]: 'withdrawn',
+      [idOf(signedUpThenDeleted as CreatedPerformance)]: 'withdrawn',
+      [idOf(older as CreatedPerformance)]: 'closed',
+    });
+    // The director sees the same of a performance still theirs; a deleted one's list is gone with it.
+    const hosted = await directorList(host, closing?.performanceId as string);
+    expect(hosted.body.invitations.map((i) => i.status)).toEqual(['closed']);
+    expect((await directorList(host, deleted?.performanceId as string)).status).toBe(404);
+    // Marking a withdrawn invitation changes nothing a person sees.
+    const marked = await mark(invitee, idOf(deleted as CreatedPerformance), 'opened');
+    expect([marked.status, marked.body.status]).toEqual([200, 'withdrawn']);
+  });
+
+  it('keeps an invitation already received when its performer unlists or turns invitations off', async () => {
+    const [host, invitee] = await Promise.all([signedUpUser('director'), signedUpUser('performer')]);
+    expect((await patchMe(invitee, { listed: true })).status).toBe(200);
+    const own = await createPerformance(host.token);
+    expect((await invite(host, own.performanceId, { performerId: invitee.userId })).status).toBe(201);
+    expect((await patchMe(invitee, { listed: false, invitations: false })).status).toBe(200);
+    // No new invitations, but the one received stands on both sides and still opens the sign-up.
+    const again = await createPerformance(host.token);
+    const refused = await invite(host, again.performanceId, { performerId: invitee.userId });
+    expect([refused.status, refused.body.code]).toEqual([404, 'performer-not-found']);
+    expect((await myInvitations(invitee)).map((i) => [i.performanceId, i.status])).toEqual([
+      [own.performanceId, 'sent'],
+    ]);
+    expect((await directorList(host, own.performanceId)).body.invitations.map((i) => i.status)).toEqual(['sent']);
+    const signUp = await api('POST', `/performances/${own.performanceId}/signup`, {
+      token: invitee.token,
+      body: { slotId: own.slots[0]?.slotId, characterIds: [own.characters[0]?.characterId] },
+    });
+    expect(signUp.status).toBe(201);
+    expect((await directorList(host, own.performanceId)).body.invitations.map((i) => i.status)).toEqual(['signed-up']);
   });
 
   it('leaves the races to the database: a stale read invites nobody unlisted or opted out, and no burst passes the limit', async () => {

@@ -73,21 +73,29 @@ export function inviteRefusal(m: Model, p: ModelPerformance, performer: number, 
 
 const statusOrder = { sent: 0, opened: 1, declined: 2 } as const;
 
-/** What a performer's invitation list shows: `signed-up` while they hold an active sign-up, else the stored status. */
+/**
+ * What a performer's invitation list shows: `withdrawn` once the performance is deleted, `signed-up` while they hold
+ * an active sign-up, `closed` once casting closed before they answered, else the stored status.
+ */
 export function shownInvitations(m: Model, performer: number): Record<string, string> {
   return Object.fromEntries(
     m.invitations
-      .filter((x) => x.performer === performer && !isDeleted(m, x.performanceId))
-      .map((x) => [x.performanceId, activeSignUp(m, x.performanceId, performer) ? 'signed-up' : x.status]),
+      .filter((x) => x.performer === performer)
+      .map((x) => {
+        const p = m.performances.find((q) => q.performanceId === x.performanceId);
+        if (!p || p.deleted) return [x.performanceId, 'withdrawn'];
+        if (activeSignUp(m, x.performanceId, performer)) return [x.performanceId, 'signed-up'];
+        return [x.performanceId, p.castingClosed && x.status !== 'declined' ? 'closed' : x.status];
+      }),
   );
 }
 
 const isDeleted = (m: Model, performanceId: string) =>
   m.performances.find((p) => p.performanceId === performanceId)?.deleted === true;
 
-/** Compares every pool performer's invitations to this run's (live) performances with the model. */
+/** Compares every pool performer's invitations to this run's performances (deleted ones too) with the model. */
 async function checkInvitations(m: Model, real: Real) {
-  const live = new Set(m.performances.filter((p) => !p.deleted).map((p) => p.performanceId));
+  const ours = new Set(m.performances.map((p) => p.performanceId));
   for (const [i, performer] of real.pool.performers.entries()) {
     const response = await call<{ invitations: { performanceId: string; status: string }[] }>(
       real,
@@ -96,7 +104,7 @@ async function checkInvitations(m: Model, real: Real) {
       { token: performer.token },
     );
     expect(response.status).toBe(200);
-    const mine = response.body.invitations.filter((x) => live.has(x.performanceId));
+    const mine = response.body.invitations.filter((x) => ours.has(x.performanceId));
     expect(new Set(mine.map((x) => x.performanceId)).size, 'one invitation per performance').toBe(mine.length);
     expect(Object.fromEntries(mine.map((x) => [x.performanceId, x.status])), `invitations of performer ${i}`).toEqual(
       shownInvitations(m, i),

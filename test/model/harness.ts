@@ -109,7 +109,8 @@ const emailKey = (e: ExpectedEmail) => `${e.kind} → ${e.to} (${e.title})`;
 
 /** The run's emails as delivered so far, each as `kind → recipient (title)`. */
 async function deliveredEmails(m: Model, real: Real): Promise<string[]> {
-  const titles = m.performances.map((p) => p.title);
+  // Longest first: `Lear … no1` is part of `Lear … no10`.
+  const titles = m.performances.map((p) => p.title).sort((a, b) => b.length - a.length);
   const directors = new Set([m.contacts.director, m.contacts.castingDirector]);
   return (await sentEmails())
     .slice(real.emailBaseline)

@@ -81,12 +81,15 @@ describe('the model-based test', () => {
                 `model test: ${runCounter} sequences, ${steps} calls, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
               );
             }
+            const runStartedAt = new Date().toISOString();
             const real = await startRun(pool, doc, `zq${Date.now().toString(36)}r${runCounter}`);
             const model = freshModel(real);
             try {
               await fc.asyncModelRun(() => ({ model, real }), [...opening, ...commands]);
             } catch (error) {
-              (error as Error).message += `\nLast calls:\n  ${real.log.slice(-12).join('\n  ')}`;
+              (error as Error).message +=
+                `\nThis sequence started at ${runStartedAt} (its slots sit at local hours relative to then: replay ` +
+                `with --at ${runStartedAt})\nLast calls:\n  ${real.log.slice(-12).join('\n  ')}`;
               throw error;
             } finally {
               steps += real.log.length;

@@ -8,7 +8,7 @@ import {
   PerformerNotFoundError,
   VersionConflictError,
 } from '../../domain/errors';
-import type { Invitation } from '../../domain/invitation';
+import type { Invitation, InvitedPerformanceState } from '../../domain/invitation';
 import { invitationLimitReached, invitationsPerDirectorPerDay } from '../../domain/invitation';
 import type { InvitationStore } from '../../domain/ports/invitations';
 import { activeStatuses } from '../../domain/signup';
@@ -208,24 +208,42 @@ export function dynamoInvitationStore(tableName: string): InvitationStore {
         throw error;
       }
     },
-    async signedUp(invitations) {
-      const signUps = await batchGet(
+    async standings(invitations) {
+      // The sign-ups and the performances' guards (a few bytes each, unlike the performance items), in one read.
+      const performanceIds = [...new Set(invitations.map((i) => i.performanceId))];
+      const found = await batchGet(
         tableName,
-        invitations.map((i) => keys.signUp(i.performanceId, i.performerId)),
-        { attributes: ['pk', 'sk', 'status'] },
+        [
+          ...invitations.map((i) => keys.signUp(i.performanceId, i.performerId)),
+          ...performanceIds.map((id) => keys.performanceGuard(id)),
+        ],
+        { attributes: ['pk', 'sk', 'status', 'castingClosed', 'deletedAt'] },
       );
-      const active = new Set(
-        signUps
-          .filter((s) => (activeStatuses as readonly unknown[]).includes(s.status))
-          .map((s) => `${String(s.pk)} ${String(s.sk)}`),
-      );
-      return new Set(
-        invitations
-          .filter((i) => {
-            const key = keys.signUp(i.performanceId, i.performerId);
-            return active.has(`${key.pk} ${key.sk}`);
+      const byKey = new Map(found.map((item) => [`${String(item.pk)} ${String(item.sk)}`, item]));
+      const at = (key: { pk: string; sk: string }) => byKey.get(`${key.pk} ${key.sk}`);
+      // A performance older than guards has none: its own item says the same (rare, so read only then).
+      const unguarded = performanceIds.filter((id) => !at(keys.performanceGuard(id)));
+      const performances = unguarded.length
+        ? await batchGet(tableName, unguarded.map(keys.performance), {
+            attributes: ['pk', 'sk', 'castingClosed', 'deletedAt'],
           })
-          .map((i) => i.invitationId),
+        : [];
+      const stateOf = new Map<string, InvitedPerformanceState>();
+      for (const id of performanceIds) {
+        const item = at(keys.performanceGuard(id)) ?? performances.find((p) => p.pk === keys.performance(id).pk);
+        // No item at all: the performance is gone as far as anyone can tell.
+        stateOf.set(id, !item || item.deletedAt ? 'deleted' : item.castingClosed === true ? 'closed' : 'casting');
+      }
+      return new Map(
+        invitations.map((i) => [
+          i.invitationId,
+          {
+            signedUp: (activeStatuses as readonly unknown[]).includes(
+              at(keys.signUp(i.performanceId, i.performerId))?.status,
+            ),
+            performance: stateOf.get(i.performanceId) ?? 'deleted',
+          },
+        ]),
       );
     },
   };

@@ -1,4 +1,4 @@
-import type { Invitation, InvitationDecision } from '../invitation';
+import type { Invitation, InvitationDecision, InvitationStanding } from '../invitation';
 
 /** Where invitations to audition are kept. The store writes a decision as one unit and lets the database decide races. */
 export interface InvitationStore {
@@ -18,6 +18,9 @@ export interface InvitationStore {
   listOfPerformer(performerId: string, limit: number): Promise<Invitation[]>;
   /** Stores `after` in place of `before` if its status is still `before`'s; `VersionConflictError` otherwise. */
   replace(before: Invitation, after: Invitation): Promise<void>;
-  /** The ids of those of these invitations whose performer holds an active sign-up for the performance now. */
-  signedUp(invitations: readonly Invitation[]): Promise<Set<string>>;
+  /**
+   * Where each of these invitations stands now, by invitation id: whether its performer holds an active sign-up for
+   * the performance, and whether the performance is still casting, closed or deleted (one batch read for all).
+   */
+  standings(invitations: readonly Invitation[]): Promise<Map<string, InvitationStanding>>;
 }

@@ -93,6 +93,16 @@ describeInBrowser('the web UI: invitations to audition', () => {
       { token: director.token },
     );
     expect(seen.body.invitations.map((i) => i.status)).toEqual(['declined']);
+
+    // The director deletes the performance: the card says so and links to no sign-up page.
+    const deleted = await api('DELETE', `/performances/${performance.performanceId}`, { token: director.token });
+    expect(deleted.status).toBe(204);
+    await p.page.reload();
+    await card.getByText('Withdrawn: the performance was cancelled', { exact: true }).waitFor();
+    await card.getByText('The director deleted this performance: there is nothing to sign up for.').waitFor();
+    expect(await card.getByRole('link').count()).toBe(0);
+    expect(await card.getByRole('button').count()).toBe(0);
+    await expectAccessible(p.page, 'the invitations page with a withdrawn invitation');
     expect(d.pageErrors).toEqual([]);
     expect(p.pageErrors).toEqual([]);
   }, 300_000);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderInvitation } from '../../../src/domain/emails';
 import {
@@ -120,8 +121,22 @@ describe('the status of an invitation', () => {
   });
 
   it('shows signed-up while the performer holds an active sign-up, whatever was stored', () => {
-    expect(shownInvitationStatus('declined', true)).toBe('signed-up');
-    expect(shownInvitationStatus('opened', false)).toBe('opened');
+    expect(shownInvitationStatus('declined', { signedUp: true, performance: 'casting' })).toBe('signed-up');
+    expect(shownInvitationStatus('opened', { signedUp: false, performance: 'casting' })).toBe('opened');
+  });
+
+  it('shows withdrawn once the performance is deleted, and closed once casting closed before an answer', () => {
+    const statuses = ['sent', 'opened', 'declined'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...statuses), fc.boolean(), (status, signedUp) => {
+        // Nothing to sign up for: never a live status, even with a sign-up not yet cancelled by the stream.
+        expect(shownInvitationStatus(status, { signedUp, performance: 'deleted' })).toBe('withdrawn');
+        const closed = shownInvitationStatus(status, { signedUp, performance: 'closed' });
+        const casting = shownInvitationStatus(status, { signedUp, performance: 'casting' });
+        expect(closed).toBe(signedUp ? 'signed-up' : status === 'declined' ? 'declined' : 'closed');
+        expect(casting).toBe(signedUp ? 'signed-up' : status);
+      }),
+    );
   });
 
   it('is switched off or on by performers only', () => {

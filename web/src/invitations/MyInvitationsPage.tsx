@@ -8,7 +8,7 @@ import { useResource } from '../ui/useResource';
 import { When } from '../ui/When';
 import '../directory/directory.css';
 import type { InvitationView } from '../api/schemas';
-import { invitationLink, invitationStatusLabels } from './invitations';
+import { invitationLink, invitationLive, invitationStatusLabels } from './invitations';
 
 const invitationPath = (invitation: InvitationView) => `/me/invitations/${encodeURIComponent(invitation.invitationId)}`;
 
@@ -57,22 +57,30 @@ function Invitation({
           </>
         )}
       </dl>
-      <p className="actions">
-        <Link
-          to={link}
-          onClick={(event) => {
-            event.preventDefault();
-            open();
-          }}
-        >
-          See the performance and sign up<span className="visually-hidden"> for {invitation.title}</span>
-        </Link>
-        {(invitation.status === 'sent' || invitation.status === 'opened') && (
-          <button type="button" className="button-secondary" onClick={onDecline}>
-            Decline<span className="visually-hidden"> the invitation to {invitation.title}</span>
-          </button>
-        )}
-      </p>
+      {invitationLive(invitation) ? (
+        <p className="actions">
+          <Link
+            to={link}
+            onClick={(event) => {
+              event.preventDefault();
+              open();
+            }}
+          >
+            See the performance and sign up<span className="visually-hidden"> for {invitation.title}</span>
+          </Link>
+          {(invitation.status === 'sent' || invitation.status === 'opened') && (
+            <button type="button" className="button-secondary" onClick={onDecline}>
+              Decline<span className="visually-hidden"> the invitation to {invitation.title}</span>
+            </button>
+          )}
+        </p>
+      ) : (
+        <p className="muted">
+          {invitation.status === 'withdrawn'
+            ? 'The director deleted this performance: there is nothing to sign up for.'
+            : 'Casting for this performance has closed: it takes no more sign-ups.'}
+        </p>
+      )}
     </article>
   );
 }

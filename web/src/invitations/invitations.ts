@@ -7,6 +7,8 @@ export const invitationStatusLabels: Record<InvitationStatus, string> = {
   opened: 'Opened',
   'signed-up': 'Signed up',
   declined: 'Declined',
+  closed: 'Casting closed',
+  withdrawn: 'Withdrawn: the performance was cancelled',
 };
 
 /** The words the director who sent an invitation reads for each status. */
@@ -15,7 +17,18 @@ export const directorStatusLabels: Record<InvitationStatus, string> = {
   opened: 'Opened',
   'signed-up': 'Signed up',
   declined: 'Declined',
+  closed: 'Casting closed before an answer',
+  withdrawn: 'Withdrawn: the performance was deleted',
 };
+
+/**
+ * Whether an invitation can still be taken up: not once its performance is deleted or casting closed (the sign-up
+ * page would refuse or not exist).
+ *
+ * @example invitationLive({ status: 'withdrawn' }) // false
+ */
+export const invitationLive = (invitation: Pick<InvitationView, 'status'>) =>
+  invitation.status !== 'withdrawn' && invitation.status !== 'closed';
 
 /**
  * The page that opens the sign-up for an invitation's performance (the same link the invitation email has).
