@@ -16,7 +16,10 @@ export const handler = protectedRoute(
   async ({ params, receivedAt, stores }) => {
     const profile = await stores.profiles.get(params.performerId);
     const summary = profile && directorySummary(profile);
-    if (!profile || !summary) throw new NotFoundError('No such performer in the directory.');
+    if (!profile || !summary)
+      throw new NotFoundError(
+        'This performer is not in the talent directory: there is no such performer, or they chose not to be listed.',
+      );
     const castings = (await stores.signUps.listOfPerformer(profile.userId)).filter((s) => s.status === 'cast');
     const performances = await stores.performances.readMany(castings.map((c) => c.performanceId));
     const career = splitCareer(castingsOf(castings, performances), receivedAt);
