@@ -146,7 +146,7 @@ describeInBrowser('the web UI: the talent directory', () => {
     await d.page.reload();
     await d.page
       .getByRole('alert')
-      .getByText(/No such performer/)
+      .getByText(/not in the talent directory.*chose not to be listed/)
       .waitFor();
     expect(p.pageErrors).toEqual([]);
     expect(d.pageErrors).toEqual([]);
