@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { FUNCTION_ALIASES, FUNCTION_BUNDLING } from '../infra/constructs/manifest-function';
+import { FUNCTION_ALIASES, FUNCTION_BUNDLING, externalModulesOf } from '../infra/constructs/manifest-function';
 import { functions } from '../src/manifest';
 import type { GroupingResult, SdkImportResult } from './grouping';
 import { median, round } from './stats';
@@ -41,11 +41,11 @@ const repoRoot = resolve(import.meta.dirname, '..');
 
 /**
  * The esbuild options NodejsFunction derives from the stack's bundling props (aws-lambda-nodejs bundling.ts:
- * `--bundle --platform=node --target --format --minify --banner:js --main-fields`, no externals because the SDK
- * is bundled, and the `--alias` of `esbuildArgs`), so the bundles measured here are the ones deployed.
- * @example await build(esbuildOptions('src/functions/me-get.ts', '/tmp/me-get/index.mjs'))
+ * `--bundle --platform=node --target --format --minify --banner:js --main-fields`, the SDK bundled, the `--alias` of
+ * `esbuildArgs`, and as `--external` the function's `externalModulesOf`), so the bundles measured are those deployed.
+ * @example await build(esbuildOptions('src/functions/me-get.ts', '/tmp/me-get/index.mjs', externalModulesOf(definition)))
  */
-export function esbuildOptions(entry: string, outfile: string) {
+export function esbuildOptions(entry: string, outfile: string, externalModules: readonly string[] = []) {
   return {
     entryPoints: [resolve(repoRoot, entry)],
     outfile,
@@ -57,7 +57,7 @@ export function esbuildOptions(entry: string, outfile: string) {
     sourcemap: FUNCTION_BUNDLING.sourceMap,
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
-    external: FUNCTION_BUNDLING.bundleAwsSDK ? [] : ['@aws-sdk/*'],
+    external: [...(FUNCTION_BUNDLING.bundleAwsSDK ? [] : ['@aws-sdk/*']), ...externalModules],
     alias: { ...FUNCTION_ALIASES },
     logLevel: FUNCTION_BUNDLING.logLevel,
     absWorkingDir: repoRoot,
@@ -107,8 +107,8 @@ export function packageWeights(
 }
 
 /** Builds one entry with the stack's options; its size and its heaviest packages. */
-export async function buildBundle(entry: string, outfile: string) {
-  const { metafile } = await build({ ...esbuildOptions(entry, outfile), metafile: true });
+export async function buildBundle(entry: string, outfile: string, externalModules: readonly string[] = []) {
+  const { metafile } = await build({ ...esbuildOptions(entry, outfile, externalModules), metafile: true });
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
   const bytes = statSync(outfile).size;
   return {
@@ -134,7 +134,7 @@ export async function measureBundles(runs: number, progress: (line: string) => v
     const results: BundleResult[] = [];
     for (const definition of functions) {
       const outfile = join(dir, definition.name, 'index.mjs');
-      const bundle = await buildBundle(definition.entry, outfile);
+      const bundle = await buildBundle(definition.entry, outfile, externalModulesOf(definition));
       const samples: number[] = [];
       const baseline: number[] = [];
       for (let i = 0; i < runs; i++) {

@@ -6,7 +6,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition } from '../../src/manifest';
+import type { FunctionDefinition, Permission } from '../../src/manifest';
 import { pascal } from '../names';
 import { repoRoot } from '../repo-root';
 
@@ -53,6 +53,28 @@ export const FUNCTION_BUNDLING = {
   logLevel: LogLevel.WARNING,
 } as const satisfies BundlingOptions;
 
+/**
+ * SDK modules the SDK itself loads with a dynamic `import()` only when an operation has an event-stream member
+ * (`HttpProtocol.loadEventStreamCapability` in `@smithy/core`): about 20 KB of codec, CRC32 and serde per bundle.
+ * No operation this product calls has one (DynamoDB, SQS, SESv2 and Cognito have none at all; of S3's only
+ * SelectObjectContent does), so a bundle leaves the module out (esbuild `--external`) and keeps the `import()`,
+ * which would fail loudly, never silently, if an event-stream operation were ever called.
+ */
+export const DEFERRED_SDK_MODULES: readonly string[] = ['@smithy/core/event-streams'];
+
+/**
+ * The permissions only the S3 client's calls use (CopyObject, HeadObject, DeleteObject; the browser's POST and the
+ * photos' GET URLs are signed by our own code). The S3 client imports the event-stream serde statically, so a
+ * function holding one of these keeps it in its bundle. `test/unit/infra/bundle-contents.test.ts` builds every
+ * function and fails if a bundle imports a left-out module other than through `import()`.
+ */
+const S3_CLIENT_PERMISSIONS: readonly Permission[] = ['photos:write', 'photos:delete'];
+
+/** The modules a function's bundle leaves out: see `DEFERRED_SDK_MODULES`. */
+export function externalModulesOf(definition: FunctionDefinition): string[] {
+  return definition.permissions.some((p) => S3_CLIENT_PERMISSIONS.includes(p)) ? [] : [...DEFERRED_SDK_MODULES];
+}
+
 export interface ManifestFunctionProps {
   readonly definition: FunctionDefinition;
   readonly environment: Readonly<Record<string, string>>;
@@ -97,7 +119,7 @@ export class ManifestFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...props.environment },
-      bundling: FUNCTION_BUNDLING,
+      bundling: { ...FUNCTION_BUNDLING, externalModules: externalModulesOf(definition) },
     });
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',

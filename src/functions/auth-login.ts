@@ -12,7 +12,7 @@ const claimsOf = (token: string) =>
  * Logs in. A token without a role group means the registration stopped part-way (e.g. a crash after Cognito
  * sent the code): it is completed from the recorded request, and a token with the role is issued instead.
  */
-export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => {
+export const handler = publicRoute('auth-login', { body: logInRequest }, {}, async ({ body }) => {
   const tokens = await logIn(pool(), body.email, body.password);
   if (Array.isArray(claimsOf(tokens.idToken)['cognito:groups'])) return { body: tokens };
   const outcome = await completeRegistration(accountDependencies(), body.email);

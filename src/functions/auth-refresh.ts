@@ -3,6 +3,6 @@ import { pool } from './context';
 import { publicRoute } from './http/handler';
 import { refreshRequest } from '../schemas/auth';
 
-export const handler = publicRoute('auth-refresh', { body: refreshRequest }, async ({ body }) => ({
+export const handler = publicRoute('auth-refresh', { body: refreshRequest }, {}, async ({ body }) => ({
   body: await refreshTokens(pool(), body.refreshToken),
 }));

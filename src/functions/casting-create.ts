@@ -1,6 +1,7 @@
 import { cast } from '../domain/sign-up-decisions';
 import { retryOnVersionConflict } from './context';
 import { protectedRoute } from './http/handler';
+import { performances, signUps } from './stores';
 import { signUpView } from './views';
 import { performanceParams } from '../schemas/params';
 import { castingInput } from '../schemas/signup';
@@ -9,6 +10,7 @@ import { castingInput } from '../schemas/signup';
 export const handler = protectedRoute(
   'casting-create',
   { params: performanceParams, body: castingInput },
+  { performances, signUps },
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const saved = await retryOnVersionConflict(async () => {
       const { performance } = await stores.performances.readOwned(params.performanceId, caller.userId);

@@ -1,6 +1,7 @@
 import { uncast } from '../domain/sign-up-decisions';
 import { retryOnVersionConflict } from './context';
 import { protectedRoute } from './http/handler';
+import { performances, signUps } from './stores';
 import { signUpView } from './views';
 import { performerParams } from '../schemas/params';
 
@@ -8,6 +9,7 @@ import { performerParams } from '../schemas/params';
 export const handler = protectedRoute(
   'casting-undo',
   { params: performerParams },
+  { performances, signUps },
   async ({ params, receivedAt: now, stores, readerTimeZone }, caller) => {
     const saved = await retryOnVersionConflict(async () => {
       const { performance } = await stores.performances.readOwned(params.performanceId, caller.userId);

@@ -3,7 +3,10 @@ import { cognitoIdentityProvider } from '../adapters/cognito/identity-provider';
 import type { AccountDependencies } from '../domain/accounts';
 import { systemClock } from '../domain/clock';
 import { NotFoundError, VersionConflictError } from '../domain/errors';
-import { stores } from './stores';
+import { accountEmails, accountNotices, profiles, registrations, storesOf } from './stores';
+
+// Marked pure so the functions that import this module for the helpers below carry no account store.
+const accountStores = /* @__PURE__ */ storesOf({ profiles, registrations, accountNotices, accountEmails });
 
 /** The user pool of this deployment. */
 export function pool() {
@@ -13,13 +16,13 @@ export function pool() {
 
 /** What registering and completing an account needs. */
 export function accountDependencies(): AccountDependencies {
-  const { profiles, registrations, accountNotices, accountEmails } = stores();
+  const stores = accountStores();
   return {
     identity: cognitoIdentityProvider(pool()),
-    profiles,
-    registrations,
-    notices: accountNotices,
-    accountEmails,
+    profiles: stores.profiles,
+    registrations: stores.registrations,
+    notices: stores.accountNotices,
+    accountEmails: stores.accountEmails,
     clock: systemClock,
   };
 }

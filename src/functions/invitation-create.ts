@@ -1,5 +1,6 @@
 import { invite } from '../domain/invitation';
 import { protectedRoute } from './http/handler';
+import { invitations, performances, profiles } from './stores';
 import { invitationViews } from './invitation-views';
 import { invitationInput } from '../schemas/invitation';
 import { performanceParams } from '../schemas/params';
@@ -11,6 +12,7 @@ import { performanceParams } from '../schemas/params';
 export const handler = protectedRoute(
   'invitation-create',
   { params: performanceParams, body: invitationInput },
+  { invitations, performances, profiles },
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const { performance } = await stores.performances.readOwned(params.performanceId, caller.userId);
     const decision = invite(performance, await stores.profiles.get(body.performerId), body, now);

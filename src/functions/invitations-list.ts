@@ -1,4 +1,5 @@
 import { protectedRoute } from './http/handler';
+import { invitations, performances } from './stores';
 import { invitationViews } from './invitation-views';
 import { performanceParams } from '../schemas/params';
 
@@ -6,6 +7,7 @@ import { performanceParams } from '../schemas/params';
 export const handler = protectedRoute(
   'invitations-list',
   { params: performanceParams },
+  { invitations, performances },
   async ({ params, stores, readerTimeZone }, caller) => {
     await stores.performances.readOwned(params.performanceId, caller.userId);
     const invitations = await stores.invitations.listOfPerformance(params.performanceId);

@@ -4,6 +4,7 @@ import { checkInvitationSetting } from '../domain/invitation';
 import { withMainPhoto } from '../domain/photos';
 import { replanReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
+import { photos, profiles, signUps, suppressions } from './stores';
 import { withPhotoViews } from './photo-signing';
 import { profilePatch } from '../schemas/profile';
 import { ownProfileView } from './views';
@@ -17,6 +18,7 @@ import { ownProfileView } from './views';
 export const handler = protectedRoute(
   'me-update',
   { body: profilePatch },
+  { photos, profiles, signUps, suppressions },
   async ({ body, receivedAt, stores, callerProfile }, caller) => {
     const { mainPhotoId, ...changes } = body;
     if (directoryFieldNames.some((name) => changes[name] !== undefined))

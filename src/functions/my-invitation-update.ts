@@ -2,6 +2,7 @@ import { NotFoundError } from '../domain/errors';
 import { invitationMarked, performerInvitation } from '../domain/invitation';
 import { retryOnVersionConflict } from './context';
 import { protectedRoute } from './http/handler';
+import { invitations } from './stores';
 import { invitationViews } from './invitation-views';
 import { invitationParams, invitationStatusInput } from '../schemas/invitation';
 
@@ -12,6 +13,7 @@ import { invitationParams, invitationStatusInput } from '../schemas/invitation';
 export const handler = protectedRoute(
   'my-invitation-update',
   { params: invitationParams, body: invitationStatusInput },
+  { invitations },
   async ({ params, body, receivedAt, stores, readerTimeZone }, caller) => {
     const { performanceId, performerId } = performerInvitation(params.invitationId, caller.userId);
     const invitation = await retryOnVersionConflict(async () => {

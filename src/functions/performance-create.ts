@@ -1,5 +1,6 @@
 import { buildPerformance } from '../domain/performance';
 import { protectedRoute } from './http/handler';
+import { performances } from './stores';
 import { shortId } from './ids';
 import { performanceView } from './views';
 import { performanceInput } from '../schemas/performance';
@@ -7,6 +8,7 @@ import { performanceInput } from '../schemas/performance';
 export const handler = protectedRoute(
   'performance-create',
   { body: performanceInput },
+  { performances },
   async ({ body, receivedAt, stores, readerTimeZone }, caller) => {
     const performance = buildPerformance(body, {
       performanceId: shortId(),

@@ -1,4 +1,5 @@
 import { protectedRoute } from './http/handler';
+import { performances } from './stores';
 import { performanceParams } from '../schemas/params';
 
 /**
@@ -8,6 +9,7 @@ import { performanceParams } from '../schemas/params';
 export const handler = protectedRoute(
   'performance-delete',
   { params: performanceParams },
+  { performances },
   async ({ params, receivedAt, stores }, caller) => {
     const { performance } = await stores.performances.readOwned(params.performanceId, caller.userId);
     await stores.performances.remove(performance, receivedAt);

@@ -2,6 +2,7 @@ import { searchCursorKey } from '../config';
 import { readSearchCursor, searchCursor } from '../domain/search-cursor';
 import { searchListing } from '../domain/search-listing';
 import { protectedRoute } from './http/handler';
+import { search } from './stores';
 import { searchResultView } from './views';
 import { searchQuery } from '../schemas/search';
 
@@ -12,6 +13,7 @@ import { searchQuery } from '../schemas/search';
 export const handler = protectedRoute(
   'performance-search',
   { query: searchQuery },
+  { search },
   async ({ query, receivedAt, stores }) => {
     const resumed = query.cursor === undefined ? undefined : readSearchCursor(query.cursor, query, searchCursorKey());
     const page = await searchListing(stores.search, query, resumed, receivedAt);

@@ -1,6 +1,7 @@
 import { editPerformance } from '../domain/performance';
 import { keptSlots } from '../domain/snapshots';
 import { protectedRoute } from './http/handler';
+import { performances, signUps } from './stores';
 import { shortId } from './ids';
 import { performanceView } from './views';
 import { performanceParams } from '../schemas/params';
@@ -13,6 +14,7 @@ import { performanceUpdate } from '../schemas/performance';
 export const handler = protectedRoute(
   'performance-update',
   { params: performanceParams, body: performanceUpdate },
+  { performances, signUps },
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
     const signUps = await stores.signUps.listOfPerformance(params.performanceId);

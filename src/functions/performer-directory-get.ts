@@ -2,6 +2,7 @@ import { castingsOf, splitCareer } from '../domain/career';
 import { directorySummary } from '../domain/directory';
 import { NotFoundError } from '../domain/errors';
 import { protectedRoute } from './http/handler';
+import { performances, profiles, signUps } from './stores';
 import { photoViews } from './photo-signing';
 import { directoryPerformerView } from './performer-directory-views';
 import { directoryPerformerParams } from '../schemas/directory';
@@ -13,6 +14,7 @@ import { directoryPerformerParams } from '../schemas/directory';
 export const handler = protectedRoute(
   'performer-directory-get',
   { params: directoryPerformerParams },
+  { performances, profiles, signUps },
   async ({ params, receivedAt, stores }) => {
     const profile = await stores.profiles.get(params.performerId);
     const summary = profile && directorySummary(profile);

@@ -2,6 +2,7 @@ import { searchCursorKey } from '../config';
 import { directoryCursor, readDirectoryCursor } from '../domain/directory-cursor';
 import { directoryListing } from '../domain/directory-search';
 import { protectedRoute } from './http/handler';
+import { directory } from './stores';
 import { photoViews } from './photo-signing';
 import { directoryCardView } from './performer-directory-views';
 import { directoryQuery } from '../schemas/directory';
@@ -13,6 +14,7 @@ import { directoryQuery } from '../schemas/directory';
 export const handler = protectedRoute(
   'performer-directory',
   { query: directoryQuery },
+  { directory },
   async ({ query, receivedAt, stores }) => {
     const after = query.cursor === undefined ? undefined : readDirectoryCursor(query.cursor, query, searchCursorKey());
     const page = await directoryListing(stores.directory, query, after);

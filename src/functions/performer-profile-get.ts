@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { existingSignUp } from '../domain/signup';
 import { protectedRoute } from './http/handler';
+import { performances, profiles, signUps } from './stores';
 import { withPhotoViews } from './photo-signing';
 import { performerParams } from '../schemas/params';
 
@@ -8,6 +9,7 @@ import { performerParams } from '../schemas/params';
 export const handler = protectedRoute(
   'performer-profile-get',
   { params: performerParams },
+  { performances, profiles, signUps },
   async ({ params, receivedAt, stores }, caller) => {
     await stores.performances.readOwned(params.performanceId, caller.userId);
     existingSignUp(await stores.signUps.find(params.performanceId, params.performerId));

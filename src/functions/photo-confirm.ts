@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { checkRoomForPhoto, checkUploadedPhoto, maxPhotos } from '../domain/photos';
 import { protectedRoute } from './http/handler';
+import { photos } from './stores';
 import { photoObjects } from './photo-objects';
 import { photoViews } from './photo-signing';
 import { photoParams } from '../schemas/photos';
@@ -14,6 +15,7 @@ import { photoParams } from '../schemas/photos';
 export const handler = protectedRoute(
   'photo-confirm',
   { params: photoParams },
+  { photos },
   async ({ params, receivedAt, stores }, caller) => {
     const { photoId } = params;
     let photos = await stores.photos.list(caller.userId);

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { checkRoomForPhoto, photoUploadExpiry } from '../domain/photos';
 import { protectedRoute } from './http/handler';
+import { photos } from './stores';
 import { shortId } from './ids';
 import { photoSigner } from './photo-signing';
 import { photoUploadRequest } from '../schemas/photos';
@@ -12,6 +13,7 @@ import { photoUploadRequest } from '../schemas/photos';
 export const handler = protectedRoute(
   'photo-create',
   { body: photoUploadRequest },
+  { photos },
   async ({ body, receivedAt, stores }, caller) => {
     const photos = await stores.photos.list(caller.userId);
     if (!photos) throw new NotFoundError('No performer profile exists for this account.');

@@ -4,7 +4,9 @@ import { isThrottling } from '../adapters/aws-errors';
 import { ServiceUnavailableError } from '../domain/errors';
 import { dispatchDueReminders } from '../domain/reminder-dispatch';
 import { logger } from './logger';
-import { stores } from './stores';
+import { performances, reminders, storesOf } from './stores';
+
+const stores = storesOf({ performances, reminders });
 
 export type { DispatchReport } from '../domain/reminder-dispatch';
 

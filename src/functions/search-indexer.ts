@@ -4,7 +4,9 @@ import { decodeStreamRecord, performancesOf } from '../adapters/dynamodb/stream-
 import type { StoredPerformance } from '../domain/follow-ups';
 import { searchSummary } from '../domain/search-summary';
 import { logger } from './logger';
-import { stores } from './stores';
+import { directory, search, storesOf } from './stores';
+
+const stores = storesOf({ directory, search });
 
 const live = (p: StoredPerformance | undefined) => (p && !p.deletedAt ? p : undefined);
 

@@ -5,7 +5,9 @@ import { refiledSummary } from '../domain/search-index-changes';
 import type { SearchSummary } from '../domain/search-summary';
 import { searchSummary } from '../domain/search-summary';
 import { logger } from './logger';
-import { stores } from './stores';
+import { performances, search, storesOf } from './stores';
+
+const stores = storesOf({ performances, search });
 
 /**
  * Every quarter hour: re-files the performances whose next audition has begun under their new next audition

@@ -2,7 +2,9 @@ import type { Context, SNSEvent } from 'aws-lambda';
 import { suppressionsFrom } from '../domain/email-suppression';
 import { sesFeedbackFromText } from '../schemas/ses-notification';
 import { logger } from './logger';
-import { stores } from './stores';
+import { suppressions, storesOf } from './stores';
+
+const stores = storesOf({ suppressions });
 
 /**
  * SES's bounce and complaint notifications, through SNS: each permanently bounced or complaining recipient is

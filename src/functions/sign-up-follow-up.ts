@@ -8,7 +8,9 @@ import { followSlotMove, settleAgain } from '../domain/follow-ups';
 import type { SignUpChange } from '../domain/sign-up-change';
 import { signUpFollowUpFromText } from '../schemas/sign-up-follow-up';
 import { logger } from './logger';
-import { stores } from './stores';
+import { performances, signUps, storesOf } from './stores';
+
+const stores = storesOf({ performances, signUps });
 
 /** The table refused for throughput (or contention): busy, not broken; the work waits and comes back. */
 const tableBusy = (error: unknown) => error instanceof ServiceUnavailableError || isThrottling(error);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signUp } from '../domain/sign-up-decisions';
 import { retryOnVersionConflict } from './context';
 import { protectedRoute } from './http/handler';
+import { performances, profiles, signUps } from './stores';
 import { signUpView } from './views';
 import { performanceParams } from '../schemas/params';
 import { signUpInput } from '../schemas/signup';
@@ -10,6 +11,7 @@ import { signUpInput } from '../schemas/signup';
 export const handler = protectedRoute(
   'signup-create',
   { params: performanceParams, body: signUpInput },
+  { performances, profiles, signUps },
   async ({ params, body, receivedAt: now, stores, callerProfile }) => {
     const performer = await callerProfile();
     const saved = await retryOnVersionConflict(async () => {

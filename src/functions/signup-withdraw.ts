@@ -1,6 +1,7 @@
 import { withdraw } from '../domain/sign-up-decisions';
 import { unlessNotFound } from './context';
 import { protectedRoute } from './http/handler';
+import { performances, profiles, signUps } from './stores';
 import { signUpView } from './views';
 import { performanceParams } from '../schemas/params';
 
@@ -8,6 +9,7 @@ import { performanceParams } from '../schemas/params';
 export const handler = protectedRoute(
   'signup-withdraw',
   { params: performanceParams },
+  { performances, profiles, signUps },
   async ({ params, receivedAt, stores }, caller) => {
     const signUp = await stores.signUps.find(params.performanceId, caller.userId);
     // The performance may be being deleted: its director as named on the sign-up is told then.

@@ -1,4 +1,5 @@
 import { protectedRoute } from './http/handler';
+import { performances, signUps } from './stores';
 import { signUpView } from './views';
 import { performanceParams } from '../schemas/params';
 
@@ -6,6 +7,7 @@ import { performanceParams } from '../schemas/params';
 export const handler = protectedRoute(
   'signups-list',
   { params: performanceParams },
+  { performances, signUps },
   async ({ params, stores, readerTimeZone }, caller) => {
     const [{ performance }, records, zone] = await Promise.all([
       stores.performances.readOwned(params.performanceId, caller.userId),

@@ -45,31 +45,50 @@ export interface Stores {
   readonly photos: ProfilePhotos;
 }
 
-/** The stores on a table. */
-export function storesOn(tableName: string): Stores {
-  return {
-    performances: dynamoPerformanceStore(tableName),
-    search: dynamoSearchIndex(tableName),
-    profiles: dynamoProfileStore(tableName),
-    signUps: dynamoSignUpStore(tableName),
-    reminders: dynamoReminderStore(tableName),
-    registrations: dynamoRegistrationStore(tableName),
-    accountNotices: dynamoAccountNotices(tableName, systemClock),
-    accountEmails: dynamoAccountEmailCounter(tableName),
-    suppressions: dynamoSuppressionList(tableName),
-    directory: dynamoDirectoryIndex(tableName),
-    invitations: dynamoInvitationStore(tableName),
-    photos: dynamoProfilePhotos(tableName),
-  };
-}
+/** Builds one store on a table. */
+export type StoreBuilder<T> = (tableName: string) => T;
 
-let built: Stores | undefined;
+/** The builders of the stores a function uses, each under its name in `Stores`. */
+export type StoreBuilders = { readonly [K in keyof Stores]?: StoreBuilder<Stores[K]> };
+
+/** The stores that `B` builds. */
+export type StoresOf<B extends StoreBuilders> = Pick<Stores, Extract<keyof B, keyof Stores>>;
+
+// One builder per store, exported one by one and named as in `Stores`: a function imports the ones it uses, so
+// its bundle carries only those stores' code (a table of all the builders would bring every store into every
+// bundle).
+export const performances: StoreBuilder<PerformanceStore> = dynamoPerformanceStore;
+export const search: StoreBuilder<SearchIndex> = dynamoSearchIndex;
+export const profiles: StoreBuilder<ProfileStore> = dynamoProfileStore;
+export const signUps: StoreBuilder<SignUpStore> = dynamoSignUpStore;
+export const reminders: StoreBuilder<ReminderStore> = dynamoReminderStore;
+export const registrations: StoreBuilder<PendingRegistrationStore> = dynamoRegistrationStore;
+export const accountNotices: StoreBuilder<AccountNotices> = (tableName) => dynamoAccountNotices(tableName, systemClock);
+export const accountEmails: StoreBuilder<AccountEmailCounter> = dynamoAccountEmailCounter;
+export const suppressions: StoreBuilder<SuppressionList> = dynamoSuppressionList;
+export const directory: StoreBuilder<DirectoryIndex> = dynamoDirectoryIndex;
+export const invitations: StoreBuilder<InvitationStore> = dynamoInvitationStore;
+export const photos: StoreBuilder<ProfilePhotos> = dynamoProfilePhotos;
 
 /**
- * This function's stores, built once per cold start on the configured table: the one way every handler gets a
- * store (HTTP handlers receive them as `stores` in the request; the stream, schedule and queue handlers call this).
+ * The stores `builders` build, on a table.
+ *
+ * @example const { signUps } = storesOn({ signUps }, tableName);
  */
-export function stores(): Stores {
-  built ??= storesOn(config().tableName);
-  return built;
+export function storesOn<B extends StoreBuilders>(builders: B, tableName: string): StoresOf<B> {
+  const built: Record<string, unknown> = {};
+  for (const [name, build] of Object.entries(builders)) if (build) built[name] = build(tableName);
+  return built as StoresOf<B>;
+}
+
+/**
+ * A function's stores, built once per cold start on the configured table: the one way every handler gets a
+ * store (HTTP handlers name theirs to `protectedRoute`/`publicRoute` and receive them as `stores` in the request;
+ * the stream, schedule and queue handlers call what this returns).
+ *
+ * @example const tableStores = storesOf({ signUps, performances }); … const { signUps } = tableStores();
+ */
+export function storesOf<B extends StoreBuilders>(builders: B): () => StoresOf<B> {
+  let built: StoresOf<B> | undefined;
+  return () => (built ??= storesOn(builders, config().tableName));
 }

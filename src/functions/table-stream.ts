@@ -8,7 +8,9 @@ import { readOutboxItem } from '../adapters/dynamodb/outbox';
 import { emailsFor } from '../domain/notification-emails';
 import { logger } from './logger';
 import { queueSignUpFollowUps } from './sign-up-follow-up';
-import { stores } from './stores';
+import { signUps, storesOf } from './stores';
+
+const stores = storesOf({ signUps });
 
 /**
  * What a performance change means for its sign-ups, decided here and saved by the mailer: the changes go on the

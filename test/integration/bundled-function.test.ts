@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -112,6 +112,9 @@ describe('a function bundled as deployed', () => {
     });
     // A caller with no profile: the answer comes from a signed GetItem that DynamoDB Local served.
     expect(result.statusCode).toBe(404);
+    // ...by a bundle without the SDK's event-stream serde: left as the SDK's own `import()`, which nothing here can
+    // resolve (no node_modules beside the bundle) and no DynamoDB call reaches.
+    expect(readFileSync(bundle, 'utf8')).toContain('import("@smithy/core/event-streams")');
     expect(result.headers?.['content-type']).toBe('application/problem+json');
     expect(JSON.parse(result.body ?? '{}')).toMatchObject({ code: 'not-found' });
   });

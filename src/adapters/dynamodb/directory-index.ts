@@ -45,7 +45,15 @@ export function directoryProfilesOf(change: TableChange): { before?: DirectoryPr
 }
 
 /** The attributes of a profile item the directory reads: what `directoryProfileOf` needs, nothing else. */
-const profileProjection = ['userId', 'role', 'name', 'listed', 'ageMin', 'ageMax', 'gender', 'genderCategory'].concat([
+const profileProjection = [
+  'userId',
+  'role',
+  'name',
+  'listed',
+  'ageMin',
+  'ageMax',
+  'gender',
+  'genderCategory',
   'voiceType',
   'skills',
   'languages',
@@ -54,7 +62,7 @@ const profileProjection = ['userId', 'role', 'name', 'listed', 'ageMin', 'ageMax
   'country',
   'bio',
   'photos',
-]);
+];
 
 /** The full key of the entry at `position` (`<sort name>#<performer id>`) in a facet's partition. */
 function startKey(facet: string, position: string): Record<string, unknown> {

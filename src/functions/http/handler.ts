@@ -3,23 +3,23 @@ import { routeOf } from '../../manifest';
 import type { RouteName, contracts } from '../../schemas/contracts';
 import { NotFoundError } from '../../domain/errors';
 import type { Profile } from '../../domain/profile';
-import type { Stores } from '../stores';
-import { stores } from '../stores';
+import type { StoreBuilders, StoresOf } from '../stores';
+import { profiles, storesOf } from '../stores';
 import type { Caller } from './caller';
 import type { HttpEvent, HttpResponse, ParsedRequest, RouteHandler } from './route';
 import { routeHandler } from './route';
 
 export type { HttpEvent, HttpHandler, HttpResponse, RouteHandler } from './route';
 
-export interface HttpRequest<B, Q, P> {
+export interface HttpRequest<B, Q, P, S> {
   readonly body: B;
   readonly query: Q;
   readonly params: P;
   /** When API Gateway received the request. */
   readonly receivedAt: Date;
   readonly event: HttpEvent;
-  /** The stores, built on this deployment's table. */
-  readonly stores: Stores;
+  /** The stores the route named, built on this deployment's table (once per cold start). */
+  readonly stores: S;
 }
 
 /** A request of a signed-in caller. */
@@ -33,8 +33,13 @@ export interface ProtectedRequest {
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type Field<K extends RouteName, F extends string> =
   (typeof contracts)[K] extends Record<F, infer S> ? Out<S> : undefined;
-/** The validated request of route K, typed from its contract. */
-export type RequestOf<K extends RouteName> = HttpRequest<Field<K, 'body'>, Field<K, 'query'>, Field<K, 'params'>>;
+/** The validated request of route K, typed from its contract, with the stores `S` builds. */
+export type RequestOf<K extends RouteName, S extends StoreBuilders> = HttpRequest<
+  Field<K, 'body'>,
+  Field<K, 'query'>,
+  Field<K, 'params'>,
+  StoresOf<S>
+>;
 
 /**
  * The schemas route K validates its request with: the ones its contract in `src/schemas/contracts.ts` names (the
@@ -47,51 +52,63 @@ export type RequestSchemas<K extends RouteName> = Pick<
   Extract<keyof (typeof contracts)[K], 'body' | 'query' | 'params'>
 >;
 
-function build<K extends RouteName>(
+function build<K extends RouteName, S extends StoreBuilders>(
   name: K,
   schemas: RequestSchemas<K>,
-  handle: (request: RequestOf<K>, caller: Caller | undefined) => Promise<HttpResponse>,
+  storesUsed: S,
+  handle: (request: RequestOf<K, S>, caller: Caller | undefined) => Promise<HttpResponse>,
+  reads?: (caller: Caller) => ProtectedRequest,
 ): RouteHandler {
+  const tableStores = storesOf(storesUsed);
   return routeHandler(name, schemas, (parsed: ParsedRequest, caller) => {
     const request = {
       ...parsed,
       get stores() {
-        return stores();
+        return tableStores();
       },
-      ...(caller ? callerReads(caller) : {}),
-    } as RequestOf<K>;
+      ...(caller && reads ? reads(caller) : {}),
+    } as RequestOf<K, S>;
     return handle(request, caller);
   });
 }
 
 /**
  * A handler for a public route of the manifest: validates the request with the route's schemas (those of its
- * contract in `src/schemas/contracts.ts`), calls `handle`, and maps every error to `application/problem+json`.
+ * contract in `src/schemas/contracts.ts`), calls `handle` with the stores `storesUsed` names (builders from
+ * `../stores`, so the function's bundle carries only those), and maps every error to `application/problem+json`.
  * Handlers throw; they never build error bodies.
  *
- * @example export const handler = publicRoute('auth-login', { body: logInRequest }, async ({ body }) => ({ body: await logIn(…) }));
+ * @example export const handler = publicRoute('performance-search', { query: searchQuery }, { search }, async ({ query, stores }) => …);
  */
-export function publicRoute<K extends RouteName>(
+export function publicRoute<K extends RouteName, S extends StoreBuilders>(
   name: K,
   schemas: RequestSchemas<K>,
-  handle: (request: RequestOf<K>) => Promise<HttpResponse>,
+  storesUsed: S,
+  handle: (request: RequestOf<K, S>) => Promise<HttpResponse>,
 ): RouteHandler {
-  return build(name, schemas, (request) => handle(request));
+  return build(name, schemas, storesUsed, (request) => handle(request));
 }
 
 /**
- * A handler for a route that needs a signed-in caller; the route's access rule comes from the manifest.
+ * A handler for a route that needs a signed-in caller; the route's access rule comes from the manifest. Like
+ * `publicRoute`, it builds only the stores `storesUsed` names, and reads the caller's profile when asked.
  *
- * @example export const handler = protectedRoute('me-get', {}, async (_request, caller) => ({ body: … }));
+ * @example export const handler = protectedRoute('my-signups', {}, { signUps }, async ({ stores }, caller) => ({ body: … }));
  */
-export function protectedRoute<K extends RouteName>(
+export function protectedRoute<K extends RouteName, S extends StoreBuilders>(
   name: K,
   schemas: RequestSchemas<K>,
-  handle: (request: RequestOf<K> & ProtectedRequest, caller: Caller) => Promise<HttpResponse>,
+  storesUsed: S,
+  handle: (request: RequestOf<K, S> & ProtectedRequest, caller: Caller) => Promise<HttpResponse>,
 ): RouteHandler {
   if (routeOf(name).access === 'public') throw new Error(`${name} is a public route; use publicRoute`);
-  return build(name, schemas, (request, caller) =>
-    handle(request as RequestOf<K> & ProtectedRequest, caller as Caller),
+  const profileStore = storesOf({ profiles });
+  return build(
+    name,
+    schemas,
+    storesUsed,
+    (request, caller) => handle(request as RequestOf<K, S> & ProtectedRequest, caller as Caller),
+    (caller) => callerReads(caller, profileStore),
   );
 }
 
@@ -101,9 +118,9 @@ function once<T>(make: () => T): () => T {
 }
 
 /** What a protected request reads about its caller, each read at most once. */
-function callerReads(caller: Caller): ProtectedRequest {
+function callerReads(caller: Caller, profileStore: () => StoresOf<{ profiles: typeof profiles }>): ProtectedRequest {
   const callerProfile = once(async () => {
-    const profile = await stores().profiles.get(caller.userId);
+    const profile = await profileStore().profiles.get(caller.userId);
     if (!profile) throw new NotFoundError('No profile exists for this account.');
     return profile;
   });

@@ -33,7 +33,9 @@ const body = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(result.bo
 
 describe('publicRoute', () => {
   // The route's contract validates the body: { email, password }; the email comes back lower-cased.
-  const echo = publicRoute('auth-login', { body: logInRequest }, async ({ body: input }) => ({ body: { email: input.email } }));
+  const echo = publicRoute('auth-login', { body: logInRequest }, {}, async ({ body: input }) => ({
+    body: { email: input.email },
+  }));
   const login = JSON.stringify({ email: 'Ann@Example.com', password: 'pw' });
 
   it('passes the validated body to the handler and answers JSON', async () => {
@@ -56,7 +58,7 @@ describe('publicRoute', () => {
   });
 
   it('maps domain errors through the one problem table', async () => {
-    const missing = publicRoute('auth-login', { body: logInRequest }, async () => {
+    const missing = publicRoute('auth-login', { body: logInRequest }, {}, async () => {
       throw new NotFoundError('No such thing.');
     });
     const result = await missing(event({ body: login }));
@@ -70,7 +72,7 @@ describe('publicRoute', () => {
   });
 
   it('answers an unexpected error with 500 and no internals', async () => {
-    const broken = publicRoute('auth-login', { body: logInRequest }, async () => {
+    const broken = publicRoute('auth-login', { body: logInRequest }, {}, async () => {
       throw new Error('secret table name in a stack trace');
     });
     const result = await broken(event({ body: login }));
@@ -80,7 +82,7 @@ describe('publicRoute', () => {
   });
 
   it('answers a throttled dependency with 503 and Retry-After', async () => {
-    const throttled = publicRoute('auth-login', { body: logInRequest }, async () => {
+    const throttled = publicRoute('auth-login', { body: logInRequest }, {}, async () => {
       throw Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' });
     });
     const result = await throttled(event({ body: login }));
@@ -92,12 +94,12 @@ describe('publicRoute', () => {
 
 describe('protectedRoute', () => {
   it('refuses to wrap a public route', () => {
-    expect(() => protectedRoute('auth-login', { body: logInRequest }, async () => ({}))).toThrow(/public route/);
+    expect(() => protectedRoute('auth-login', { body: logInRequest }, {}, async () => ({}))).toThrow(/public route/);
   });
 
   it('answers 401 before the handler runs when the authorizer found no valid token', async () => {
     let ran = false;
-    const me = protectedRoute('me-get', {}, async () => {
+    const me = protectedRoute('me-get', {}, {}, async () => {
       ran = true;
       return {};
     });

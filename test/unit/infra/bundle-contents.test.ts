@@ -1,23 +1,36 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { esbuildOptions, packageOf } from '../../../bench/bundles';
+import { DEFERRED_SDK_MODULES, externalModulesOf } from '../../../infra/constructs/manifest-function';
 import { functions } from '../../../src/manifest';
 
-/** The packages one function's deployed bundle takes code from (built in memory with the stack's options). */
-async function bundledPackages(name: string): Promise<Set<string>> {
+/** One function's deployed bundle, built in memory with the stack's options: esbuild's metafile entry of it. */
+async function bundled(name: string) {
   const definition = functions.find((f) => f.name === name);
   if (!definition) throw new Error(`${name} is not in the manifest`);
   const { metafile } = await build({
-    ...esbuildOptions(definition.entry, `/tmp/audition-me-bundle-check/${name}/index.mjs`),
+    ...esbuildOptions(
+      definition.entry,
+      `/tmp/audition-me-bundle-check/${name}/index.mjs`,
+      externalModulesOf(definition),
+    ),
     write: false,
     metafile: true,
   });
-  const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
-  return new Set(
-    Object.entries(output?.inputs ?? {})
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([path]) => packageOf(path)),
-  );
+  return Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+}
+
+/** The input files one function's deployed bundle takes code from. */
+async function bundledInputs(name: string, minBytes = 1): Promise<string[]> {
+  const output = await bundled(name);
+  return Object.entries(output?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput >= minBytes)
+    .map(([path]) => path);
+}
+
+/** The packages one function's deployed bundle takes code from. */
+async function bundledPackages(name: string): Promise<Set<string>> {
+  return new Set((await bundledInputs(name)).map(packageOf));
 }
 
 // What keeps the bundles small (docs/architecture.md, "Bundles and cold starts"), held where a change could undo it.
@@ -58,5 +71,41 @@ describe('what a deployed bundle leaves out', () => {
       expect(packages, name).not.toContain('yup');
     }
     expect(await bundledPackages('signup-calendar')).toContain('ics');
+  });
+
+  it('the stores a function does not name (each builds only its own)', async () => {
+    // A store's code, not a numeric constant of its module the bundler keeps (a few bytes).
+    const adapters = async (name: string) =>
+      (await bundledInputs(name, 100))
+        .filter(
+          (path) =>
+            path.startsWith('src/adapters/dynamodb/') && /-(store|index|list|photos|notices|counter)\.ts$/.test(path),
+        )
+        .sort();
+    // photo-confirm names the photo store; as a protected route it also reads its caller's profile.
+    expect(await adapters('photo-confirm')).toEqual([
+      'src/adapters/dynamodb/profile-photos.ts',
+      'src/adapters/dynamodb/profile-store.ts',
+    ]);
+    // ses-feedback names only the suppression list.
+    expect(await adapters('ses-feedback')).toEqual(['src/adapters/dynamodb/suppression-list.ts']);
+  });
+
+  it("the SDK's event-stream serde, left to a dynamic import that no operation here reaches", async () => {
+    // Every function: a left-out module imported statically would fail at the cold start.
+    const staticImports = await Promise.all(
+      functions.map(async ({ name }) =>
+        ((await bundled(name))?.imports ?? [])
+          .filter((i) => i.external && DEFERRED_SDK_MODULES.includes(i.path) && i.kind !== 'dynamic-import')
+          .map((i) => `${name}: ${i.kind} ${i.path}`),
+      ),
+    );
+    expect(staticImports.flat()).toEqual([]);
+    const eventStreams = (inputs: string[]) =>
+      inputs.filter((p) => p.includes('@smithy/core/dist-es/submodules/event-streams/'));
+    expect(eventStreams(await bundledInputs('me-update'))).toEqual([]);
+    expect(eventStreams(await bundledInputs('mailer'))).toEqual([]);
+    // The S3 client imports it statically: the photo functions that call S3 keep it.
+    expect(eventStreams(await bundledInputs('photo-confirm'))).not.toEqual([]);
   });
 });
