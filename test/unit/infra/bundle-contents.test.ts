@@ -1,23 +1,55 @@
+import { resolve } from 'node:path';
+import type { Metafile } from 'esbuild';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { esbuildOptions, packageOf } from '../../../bench/bundles';
 import { DEFERRED_SDK_MODULES, externalModulesOf } from '../../../infra/constructs/manifest-function';
 import { functions } from '../../../src/manifest';
 
-/** One function's deployed bundle, built in memory with the stack's options: esbuild's metafile entry of it. */
+/**
+ * Every function's deployed bundle, built in memory with the stack's options: esbuild's metafile entry of each, by
+ * function name. One esbuild call for all the functions that leave out the same modules (it parses what they share
+ * once), built once for the whole file.
+ */
+const allBundles = (() => {
+  let built: Promise<Map<string, Metafile['outputs'][string]>> | undefined;
+  return () => (built ??= buildAll());
+})();
+
+async function buildAll(): Promise<Map<string, Metafile['outputs'][string]>> {
+  const groups = new Map<string, (typeof functions)[number][]>();
+  for (const definition of functions) {
+    const key = JSON.stringify(externalModulesOf(definition));
+    groups.set(key, [...(groups.get(key) ?? []), definition]);
+  }
+  const byName = new Map<string, Metafile['outputs'][string]>();
+  for (const [key, group] of groups) {
+    const {
+      outfile: _outfile,
+      entryPoints: _entryPoints,
+      ...options
+    } = esbuildOptions(group[0]!.entry, '/tmp/audition-me-bundle-check/index.mjs', JSON.parse(key) as string[]);
+    const { metafile } = await build({
+      ...options,
+      entryPoints: Object.fromEntries(group.map((f) => [f.name, resolve(options.absWorkingDir, f.entry)])),
+      outdir: '/tmp/audition-me-bundle-check',
+      outExtension: { '.js': '.mjs' },
+      write: false,
+      metafile: true,
+    });
+    for (const [path, output] of Object.entries(metafile.outputs)) {
+      const name = /([^/]+)\.mjs$/.exec(path)?.[1];
+      if (name && output.entryPoint !== undefined) byName.set(name, output);
+    }
+  }
+  return byName;
+}
+
+/** One function's deployed bundle: esbuild's metafile entry of it. */
 async function bundled(name: string) {
-  const definition = functions.find((f) => f.name === name);
-  if (!definition) throw new Error(`${name} is not in the manifest`);
-  const { metafile } = await build({
-    ...esbuildOptions(
-      definition.entry,
-      `/tmp/audition-me-bundle-check/${name}/index.mjs`,
-      externalModulesOf(definition),
-    ),
-    write: false,
-    metafile: true,
-  });
-  return Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+  const output = (await allBundles()).get(name);
+  if (!output) throw new Error(`${name} is not in the manifest`);
+  return output;
 }
 
 /** The input files one function's deployed bundle takes code from. */
