@@ -118,15 +118,17 @@ export async function measureReminders(
   const at = instant.toISOString();
   // Each performer's sign-up as the product writes it (made two days before), waiting for a reminder due now.
   const signedUpAt = new Date(instant.getTime() - 2 * 24 * 3600_000);
-  const reminders = slots.map((slot, s) => {
-    const performance = performances.find((p) => p.performanceId === slot.performanceId) as Performance;
-    return Array.from({ length: options.perSlot }, (_, i) => {
-      const profile = profiles[s * options.perSlot + i] as (typeof profiles)[number];
-      const request = { signUpId: `rsu-${s}-${i}`, slotId: slot.slotId, characterIds: [] };
-      const { signUp: record } = signUp({ performance }, { ...profile, role: 'performer' }, request, signedUpAt);
-      return signUpItem({ ...record, reminderAt: at });
-    });
-  }).flat();
+  const reminders = slots
+    .map((slot, s) => {
+      const performance = performances.find((p) => p.performanceId === slot.performanceId) as Performance;
+      return Array.from({ length: options.perSlot }, (_, i) => {
+        const profile = profiles[s * options.perSlot + i] as (typeof profiles)[number];
+        const request = { signUpId: `rsu-${s}-${i}`, slotId: slot.slotId, characterIds: [] };
+        const { signUp: record } = signUp({ performance }, { ...profile, role: 'performer' }, request, signedUpAt);
+        return signUpItem({ ...record, reminderAt: at });
+      });
+    })
+    .flat();
   // Written with the stream off, so the relay does not first wade through 10k profile records; then on again.
   await setTableStream(table, false);
   await bulkWrite(table, [...performances.map(performanceItem), ...profiles, ...reminders]);

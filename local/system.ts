@@ -29,7 +29,14 @@ import { visibilityTimeoutSeconds } from '../infra/event-source-settings';
 import { localRequestBody } from './runtime/local-request';
 import { enforcePermissions, invokedFunction } from './runtime/invocation';
 import type { ThroughputLimits } from './runtime/throughput';
-import { baseTable, deployedLimits, meterClient, ThroughputMeter, throughputRefusal, uniformLimits } from './runtime/throughput';
+import {
+  baseTable,
+  deployedLimits,
+  meterClient,
+  ThroughputMeter,
+  throughputRefusal,
+  uniformLimits,
+} from './runtime/throughput';
 import type { SesRateLimit } from './runtime/ses-rate';
 import { limitSendRate, SesSendRate, unlimitedMailerRate } from './runtime/ses-rate';
 

@@ -73,11 +73,7 @@ export type Permission =
  * POST, reading and removing what it sent), `photos:*` on `photos/` (confirmed photos).
  */
 export type PhotoPermission =
-  | 'photo-uploads:write'
-  | 'photo-uploads:take'
-  | 'photos:write'
-  | 'photos:read'
-  | 'photos:delete';
+  'photo-uploads:write' | 'photo-uploads:take' | 'photos:write' | 'photos:read' | 'photos:delete';
 
 export interface FunctionDefinition {
   readonly name: string;

@@ -10,7 +10,9 @@ function binding(query: object): string {
 }
 
 const signature = (label: string, payload: string, query: object, key: string) =>
-  createHmac('sha256', key).update(`${label}\n${binding(query)}\n${payload}`).digest();
+  createHmac('sha256', key)
+    .update(`${label}\n${binding(query)}\n${payload}`)
+    .digest();
 
 /** A listing's kind of cursor: its label (signed, so no other listing's cursor passes) and its payload's size. */
 export interface CursorKind {

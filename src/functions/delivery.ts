@@ -14,7 +14,12 @@ import type { SuppressionList } from '../domain/email-suppression';
 import type { EmailMessage } from '../schemas/email-message';
 import { emailMessageFromText } from '../schemas/email-message';
 import type { DeliveryState } from './email-remainder';
-import { putBackPlan, sentUnrecordedAttribute, sentUnrecordedKeys, throttledDeliveriesAttribute } from './email-remainder';
+import {
+  putBackPlan,
+  sentUnrecordedAttribute,
+  sentUnrecordedKeys,
+  throttledDeliveriesAttribute,
+} from './email-remainder';
 import { logger } from './logger';
 
 /** A message with emails not sent for a reason other than throttling or the time: SQS delivers it again. */
@@ -27,7 +32,10 @@ export interface MailerDeps {
   readonly ledger: SentEmailLedger;
   readonly suppressions: Pick<SuppressionList, 'find'>;
   readonly clock: Clock;
-  readonly requeue: (message: EmailMessage, options: { delaySeconds: number; attributes: Record<string, string> }) => Promise<void>;
+  readonly requeue: (
+    message: EmailMessage,
+    options: { delaySeconds: number; attributes: Record<string, string> },
+  ) => Promise<void>;
   readonly pause?: (ms: number) => Promise<void>;
 }
 
@@ -68,7 +76,9 @@ async function putBackRest(
   }
   if (plan.fail) {
     throw new RecipientsPendingError(
-      state.failed ? `recipients of ${message.to.length} not sent yet` : `throttled ${throttledBefore + 1} deliveries in a row`,
+      state.failed
+        ? `recipients of ${message.to.length} not sent yet`
+        : `throttled ${throttledBefore + 1} deliveries in a row`,
     );
   }
 }
@@ -97,7 +107,10 @@ export async function deliverQueuedMessage(
     (key, outcome, suppression) => {
       if (outcome === 'sent-unrecorded') {
         unrecorded.add(key);
-        logger.warn('email sent, not recorded as sent: the table refused the write', { messageId: record.messageId, key });
+        logger.warn('email sent, not recorded as sent: the table refused the write', {
+          messageId: record.messageId,
+          key,
+        });
         return;
       }
       done.add(key);
@@ -132,11 +145,18 @@ export async function deliverQueuedMessage(
   for (const error of errors) if (error instanceof DeliveryInProgressError) held.set(error.key, error.held);
   const tableThrottled = errors.some(isTableThrottling);
   const failures = errors.filter(
-    (error) => !(error instanceof SendDeferredError || error instanceof DeliveryInProgressError || isTableThrottling(error)),
+    (error) =>
+      !(error instanceof SendDeferredError || error instanceof DeliveryInProgressError || isTableThrottling(error)),
   );
   for (const error of failures) logger.warn('email to one recipient failed', { messageId: record.messageId, error });
   if (pending === 0 && unrecorded.size === 0) return;
   const throttled = tableThrottled || unrecorded.size > 0 || sender.deferred() === 'throttled';
   const reason = tableThrottled ? 'table-throttled' : (sender.deferred() ?? (held.size > 0 ? 'held' : 'out-of-time'));
-  await putBackRest(deps, record, message, { done, held, unrecorded, sent, throttled, failed: failures.length > 0 }, reason);
+  await putBackRest(
+    deps,
+    record,
+    message,
+    { done, held, unrecorded, sent, throttled, failed: failures.length > 0 },
+    reason,
+  );
 }

@@ -83,7 +83,9 @@ const address = () => `fault-${randomUUID()}@example.com`;
  * Runs `work` while the email queue's SendMessage calls (the mailer's put-backs) are kept here instead of sent,
  * so the local system's own mailer does not deliver them; returns them with `work`'s result.
  */
-async function withPutBacksCaptured<T>(work: () => Promise<T>): Promise<{ result: T; putBacks: SendMessageCommandInput[] }> {
+async function withPutBacksCaptured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; putBacks: SendMessageCommandInput[] }> {
   const stack = (emailQueueClient() as unknown as Client).middlewareStack;
   const putBacks: SendMessageCommandInput[] = [];
   const capture =
@@ -233,9 +235,9 @@ describe('the mailer when SES or the mailer itself fails', () => {
     // An attempt claimed the key two minutes ago and died (or sent and could not record it): its claim is held.
     const claimedAt = new Date(Date.now() - 120_000);
     const ledger = dynamoSentEmailLedger(inject('env').TABLE_NAME as string);
-    expect(await ledger.claim(message.idempotencyKey, claimedAt, new Date(claimedAt.getTime() + lockSeconds * 1000))).toBe(
-      'claimed',
-    );
+    expect(
+      await ledger.claim(message.idempotencyKey, claimedAt, new Date(claimedAt.getTime() + lockSeconds * 1000)),
+    ).toBe('claimed');
     const { result, putBacks } = await withPutBacksCaptured(() =>
       mailer(sqsEvent(JSON.stringify(message)), contextOf('mailer')),
     );

@@ -73,7 +73,7 @@ function openSignUps(m: Model, p: ModelPerformance, begun: boolean, now: number)
     if (s.performanceId !== p.performanceId || s.status !== 'signed-up') return false;
     if (s !== model.latestSignUp(m, p.performanceId, s.performer)) return false;
     const slot = p.slots.find((x) => x.slotId === s.slotId);
-    return slot !== undefined && (model.slotStart(p, slot) <= now) === begun;
+    return slot !== undefined && model.slotStart(p, slot) <= now === begun;
   });
 }
 
@@ -503,7 +503,9 @@ class UndoCast implements Cmd {
     const p = performanceWhere(m, this.performance, (x) => !x.deleted && m.signUps.some(isCast(x)));
     const cast = m.signUps.filter(isCast(p));
     const i =
-      this.performer % 4 !== 3 && cast.length ? pick(cast, this.performer).performer : performerFor(m, p, this.performer);
+      this.performer % 4 !== 3 && cast.length
+        ? pick(cast, this.performer).performer
+        : performerFor(m, p, this.performer);
     const refusal = model.undoCastRefusal(m, p, i);
     const response = await call(
       real,
@@ -624,7 +626,9 @@ class AdvanceToReminder implements Cmd {
     const pending = [
       ...new Set(
         m.signUps
-          .filter((s) => s.status === 'signed-up' && !s.reminderDone && s.reminderAt !== undefined && s.reminderAt > base)
+          .filter(
+            (s) => s.status === 'signed-up' && !s.reminderDone && s.reminderAt !== undefined && s.reminderAt > base,
+          )
           .map((s) => s.reminderAt!),
       ),
     ].sort((a, b) => a - b);

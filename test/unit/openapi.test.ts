@@ -49,7 +49,10 @@ describe('the OpenAPI document', () => {
         $ref: '#/components/schemas/GatewayMessage',
       });
     }
-    const full = document as unknown as { components: { schemas: Record<string, unknown> }; info: { description: string } };
+    const full = document as unknown as {
+      components: { schemas: Record<string, unknown> };
+      info: { description: string };
+    };
     expect(full.components.schemas.GatewayMessage).toMatchObject({
       type: 'object',
       required: ['message'],

@@ -158,7 +158,9 @@ describeInBrowser('the web UI: managing, searching, profiles', () => {
     // dialog says so before; afterwards a deletion tells nobody.
     await d.page.getByRole('button', { name: 'Close casting' }).click();
     const closeDialog = d.page.getByRole('dialog', { name: `Close casting for “${renamed}”?` });
-    await closeDialog.getByText('Nobody has auditioned without being cast, so nobody will be told “not cast”.').waitFor();
+    await closeDialog
+      .getByText('Nobody has auditioned without being cast, so nobody will be told “not cast”.')
+      .waitFor();
     await closeDialog.getByText('1 performer whose audition is still ahead will have it cancelled').waitFor();
     await expectAccessible(d.page, 'the close-casting dialog');
     await closeDialog.getByRole('button', { name: 'Close casting' }).click();

@@ -69,7 +69,10 @@ describe('deliverOnce', () => {
     await ledger.claim('k1', clock.now(), new Date(clock.now().getTime() + 60_000));
     const held = await deliverOnce({ ledger, sender, clock }, message).catch((error: unknown) => error);
     expect(held).toBeInstanceOf(DeliveryInProgressError);
-    expect(held).toMatchObject({ key: 'k1', held: { claimedAt: clock.now(), heldUntil: new Date(clock.now().getTime() + 60_000) } });
+    expect(held).toMatchObject({
+      key: 'k1',
+      held: { claimedAt: clock.now(), heldUntil: new Date(clock.now().getTime() + 60_000) },
+    });
     const later = fixedClock(new Date(clock.now().getTime() + 61_000));
     await expect(deliverOnce({ ledger, sender, clock: later }, message)).resolves.toBe('sent');
   });
@@ -82,7 +85,8 @@ describe('deliverOnce when the ledger refuses to record what SES accepted', () =
     const markSent = ledger.markSent.bind(ledger);
     ledger.markSent = async (key, now) => {
       calls += 1;
-      if (calls <= refusals) throw Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' });
+      if (calls <= refusals)
+        throw Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' });
       await markSent(key, now);
     };
     return { ledger, calls: () => calls };
@@ -212,7 +216,13 @@ describe('deliverToEach', () => {
     const message = many(3);
     const earlier = new Set([recipientKey('reminder-1', 'p1@example.com')]);
     const outcomes: string[] = [];
-    const report = await deliverToEach({ ledger, sender, clock }, message, undefined, (_k, o) => void outcomes.push(o), earlier);
+    const report = await deliverToEach(
+      { ledger, sender, clock },
+      message,
+      undefined,
+      (_k, o) => void outcomes.push(o),
+      earlier,
+    );
     expect(sent.toSorted()).toEqual(['p0@example.com', 'p2@example.com']);
     expect(report).toMatchObject({ sent: 2, duplicate: 1, pending: 0, unrecorded: 0 });
     expect(ledger.entries.get(recipientKey('reminder-1', 'p1@example.com'))?.status).toBe('sent');

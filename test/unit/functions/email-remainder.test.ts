@@ -115,7 +115,10 @@ describe('putBackPlan', () => {
   const [a, b, c, d] = to.map((address) => recipientKey('reminder-1', address)) as [string, string, string, string];
 
   it('puts nothing back and lets the message go when every email is done', () => {
-    expect(putBackPlan(m, state({ done: new Set([a, b, c, d]), sent: 4 }), 0, now)).toEqual({ fail: false, putBack: [] });
+    expect(putBackPlan(m, state({ done: new Set([a, b, c, d]), sent: 4 }), 0, now)).toEqual({
+      fail: false,
+      putBack: [],
+    });
   });
 
   it('puts the table-throttled rest back after a pause, counting the throttled deliveries', () => {
@@ -129,7 +132,11 @@ describe('putBackPlan', () => {
   it('puts a recipient held by another attempt back apart, under its own key, after the claim', () => {
     const plan = putBackPlan(
       m,
-      state({ done: new Set([a, b]), held: new Map([[c, { claimedAt: now, heldUntil: new Date(now.getTime() + 2_700_000) }]]), sent: 2 }),
+      state({
+        done: new Set([a, b]),
+        held: new Map([[c, { claimedAt: now, heldUntil: new Date(now.getTime() + 2_700_000) }]]),
+        sent: 2,
+      }),
       0,
       now,
     );
@@ -151,7 +158,12 @@ describe('putBackPlan', () => {
   });
 
   it('marks emails sent but not recorded, so their delivery only records them', () => {
-    const plan = putBackPlan(m, state({ done: new Set([a, c]), unrecorded: new Set([b, d]), sent: 4, throttled: true }), 0, now);
+    const plan = putBackPlan(
+      m,
+      state({ done: new Set([a, c]), unrecorded: new Set([b, d]), sent: 4, throttled: true }),
+      0,
+      now,
+    );
     expect(plan.putBack).toEqual([
       {
         message: { ...m, to: ['b@example.com', 'd@example.com'] },

@@ -39,9 +39,10 @@ function random(seed: number): () => number {
   };
 }
 
-const throttling = () => Object.assign(new Error('Throughput exceeds the provisioned capacity'), {
-  name: 'ProvisionedThroughputExceededException',
-});
+const throttling = () =>
+  Object.assign(new Error('Throughput exceeds the provisioned capacity'), {
+    name: 'ProvisionedThroughputExceededException',
+  });
 
 interface Faults {
   readonly seed: number;
