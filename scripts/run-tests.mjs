@@ -1,5 +1,6 @@
-// `npm test`: type-checks, lints and runs every vitest project, and closes with the plain "N passed, N failed"
-// line CI reads (a failed type-check or lint counts as one failed test there, and fails the command).
+// `npm test`: type-checks, lints, checks the formatting and runs every vitest project, and closes with the plain
+// "N passed, N failed" line CI reads (a failed type-check, lint or format check counts as one failed test there,
+// and fails the command).
 //
 // Everything runs side by side, each in a process of its own, because most of the time goes to waiting on the
 // local stack, not to the CPU:
@@ -69,9 +70,11 @@ async function vitest(name, args, { buffered, background, env: extraEnv }) {
   return { name, status: result.status, report, ms: result.ms };
 }
 
-/** The type-check (code, then web/) and the lint, one after the other; stops at the first that fails. */
+/** The format check, the type-check (code, then web/) and the lint, in turn; stops at the first that fails. */
 async function checks() {
   const steps = [
+    // First, before the test processes have written anything (all they write is ignored by git, and so by prettier).
+    ['format check', 'node_modules/prettier/bin/prettier.cjs', ['--check', '.']],
     ['typecheck', 'node_modules/typescript/bin/tsc', ['--noEmit']],
     ['typecheck web', 'node_modules/typescript/bin/tsc', ['--noEmit', '-p', 'web']],
     ['lint', 'node_modules/eslint/bin/eslint.js', ['--max-warnings', '0', '.']],
@@ -85,7 +88,7 @@ async function checks() {
       return { name, ok: false, ms: Date.now() - begun };
     }
   }
-  console.log(`[checks] type-check and lint passed in ${seconds(Date.now() - begun)}`);
+  console.log(`[checks] format check, type-check and lint passed in ${seconds(Date.now() - begun)}`);
   return { name: 'checks', ok: true, ms: Date.now() - begun };
 }
 
