@@ -1,3 +1,13 @@
+/** A reading of a wall clock: a date and a time of day, in no zone. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second?: number;
+}
+
 /**
  * Whether a wall-clock reading names a real date and time on the calendar, with no time zone involved: a month of
  * 1–12, a day the month has (29 February only in leap years), an hour of 0–23 or exactly 24:00:00 (the end of the
@@ -8,14 +18,7 @@
  * @example isCalendarDateTime({ year: 2028, month: 2, day: 29, hour: 10, minute: 0 }) // true
  * @example isCalendarDateTime({ year: 2027, month: 2, day: 29, hour: 10, minute: 0 }) // false
  */
-export function isCalendarDateTime(clock: {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second?: number;
-}): boolean {
+export function isCalendarDateTime(clock: WallClock): boolean {
   const { year, month, day, hour, minute, second = 0 } = clock;
   if (![year, month, day, hour, minute, second].every(Number.isInteger)) return false;
   const endOfDay = hour === 24 && minute === 0 && second === 0;

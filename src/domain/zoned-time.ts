@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import type { WallClock } from './local-date-time';
 import { isCalendarDateTime } from './local-date-time';
 
 /**
@@ -16,14 +17,7 @@ import { isCalendarDateTime } from './local-date-time';
 /** A local date-time at a venue, `YYYY-MM-DDTHH:mm` (seconds allowed), with no offset: the zone says where. */
 export type LocalDateTime = string;
 
-export interface WallClock {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second?: number;
-}
+export type { WallClock } from './local-date-time';
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -19,7 +19,7 @@ export const handler = protectedRoute(
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
     const signUps = await stores.signUps.listOfPerformance(params.performanceId);
     const after = editPerformance(state, body, signUps, { now, newId: shortId });
-    await stores.performances.replace(state.performance, after, keptSlots(state.performance, after));
+    await stores.performances.replace(after, keptSlots(state.performance, after));
     return { body: performanceView({ ...state, performance: after }, await readerTimeZone()) };
   },
 );

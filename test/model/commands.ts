@@ -8,9 +8,9 @@ import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import type { Real } from './harness';
 import { api } from '../support/api';
-import { call, checkAll, otherZones } from './harness';
+import { call, checkAll, expectOutcome, otherZones } from './harness';
 import { isKnown } from './known-defects';
-import type { EditPlan, Model, ModelCharacter, ModelPerformance, Refusal, SearchQuery } from './model';
+import type { EditPlan, Model, ModelCharacter, ModelPerformance, SearchQuery } from './model';
 import * as model from './model';
 
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -79,23 +79,6 @@ function openSignUps(m: Model, p: ModelPerformance, begun: boolean, now: number)
 
 const castable = (m: Model, now: number) => (p: ModelPerformance) =>
   !p.deleted && !p.castingClosed && openSignUps(m, p, true, now).length > 0;
-
-/** Checks a response against a predicted refusal (or success with `okStatus`). */
-function expectOutcome(
-  response: { status: number; body: unknown },
-  refusal: Refusal | undefined,
-  okStatus: number,
-  what: string,
-) {
-  if (refusal) {
-    expect({ status: response.status, code: (response.body as { code?: string }).code }, what).toEqual({
-      status: refusal.status,
-      code: expect.toBeOneOf(refusal.codes),
-    });
-  } else {
-    expect(response.status, `${what}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(okStatus);
-  }
-}
 
 function contact(role: string, email: string) {
   return { name: `${role} Person`, email, phone: '+442071838750' };

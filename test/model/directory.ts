@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Pool, Real } from './harness';
-import { call, checkAll } from './harness';
-import type { Model, ModelInvitation, ModelListing, ModelPerformance, Refusal } from './model';
+import { call, checkAll, expectOutcome } from './harness';
+import type { Model, ModelInvitation, ModelListing, ModelPerformance } from './model';
 import { activeSignUp } from './model';
 
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -29,22 +29,6 @@ function dayCounts(pool: Pool) {
     sentToday.set(pool, counts);
   }
   return counts.counts;
-}
-
-function expectOutcome(
-  response: { status: number; body: unknown },
-  refusal: Refusal | undefined,
-  ok: number,
-  what: string,
-) {
-  if (refusal) {
-    expect({ status: response.status, code: (response.body as { code?: string }).code }, what).toEqual({
-      status: refusal.status,
-      code: expect.toBeOneOf(refusal.codes),
-    });
-  } else {
-    expect(response.status, `${what}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(ok);
-  }
 }
 
 // ------------------------------------------------------------------------------------------------- the model

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { api, signedUpUser } from '../support/api';
 import type { ApiResponse } from '../support/api';
 import { sentEmails } from '../support/outbox';
-import type { ExpectedEmail, Model } from './model';
+import type { ExpectedEmail, Model, Refusal } from './model';
 import { career, latestSignUp, slotTaken } from './model';
 import type { OpenApiDocument } from './openapi-check';
 import { responseViolations } from './openapi-check';
@@ -249,4 +249,21 @@ export async function checkState(m: Model, real: Real): Promise<void> {
 export async function checkAll(m: Model, real: Real): Promise<void> {
   await checkEmails(m, real);
   await checkState(m, real);
+}
+
+/** Checks a response against a predicted refusal (or success with `okStatus`). */
+export function expectOutcome(
+  response: { status: number; body: unknown },
+  refusal: Refusal | undefined,
+  okStatus: number,
+  what: string,
+) {
+  if (refusal) {
+    expect({ status: response.status, code: (response.body as { code?: string }).code }, what).toEqual({
+      status: refusal.status,
+      code: expect.toBeOneOf(refusal.codes),
+    });
+  } else {
+    expect(response.status, `${what}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(okStatus);
+  }
 }

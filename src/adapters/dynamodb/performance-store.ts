@@ -220,7 +220,7 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     readMany: (performanceIds) => readPerformances(tableName, performanceIds),
     listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
     create: (performance) => createPerformance(tableName, performance),
-    async replace(_before, after, kept) {
+    async replace(after, kept) {
       await transact([
         putPerformanceStep(tableName, after),
         guardStep(tableName, after),

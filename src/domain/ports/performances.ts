@@ -39,13 +39,13 @@ export interface PerformanceStore {
   /** Stores a new performance (version 1). */
   create(performance: Performance): Promise<void>;
   /**
-   * Stores `after` in place of `before` if the stored version is still `before`'s, and only while every slot it
-   * changes holds no more sign-ups than its new capacity (`InUseError`). A sign-up decided on a slot as it was
-   * before the edit is refused from then on, so a sign-up racing the edit cannot overfill or mistime it.
-   * `kept` is every slot the edit keeps, as `keptSlots(before, after)` sees it (the zone conversion stays in the
-   * domain, so the store's code does not carry it into every function that builds the stores).
+   * Stores `after` in place of the version before it (`after.version - 1`) if that is still the stored one, and
+   * only while every slot it changes holds no more sign-ups than its new capacity (`InUseError`). A sign-up decided
+   * on a slot as it was before the edit is refused from then on, so a sign-up racing the edit cannot overfill or
+   * mistime it. `kept` is every slot the edit keeps, as `keptSlots(before, after)` sees it (the zone conversion
+   * stays in the domain, so the store's code does not carry it into every function that builds the stores).
    */
-  replace(before: Performance, after: Performance, kept: readonly KeptSlot[]): Promise<void>;
+  replace(after: Performance, kept: readonly KeptSlot[]): Promise<void>;
   /** Deletes a performance (its owner's): it leaves search at once; sign-ups are followed up afterwards. */
   remove(performance: Performance, now: Date): Promise<void>;
   /** Closes casting; every open sign-up is given its final status afterwards. */
