@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { functions } from '../src/manifest';
@@ -169,6 +169,8 @@ export async function measureGrouping(
 export interface SdkImportResult {
   readonly bundled: { readonly bytes: number; readonly initMs: number };
   readonly fromNodeModules: { readonly initMs: number };
+  /** Only the Node built-in modules the bundled client imports (https, crypto, zlib…): the floor under any client. */
+  readonly builtIns?: { readonly modules: readonly string[]; readonly initMs: number };
   readonly helloWorldMs: number;
   readonly method: string;
 }
@@ -198,23 +200,31 @@ export async function measureSdkImport(runs: number): Promise<SdkImportResult> {
     writeFileSync(externalFile, code);
     const helloFile = join(dir, 'hello.mjs');
     writeFileSync(helloFile, 'export const handler = async () => ({ statusCode: 200 });\n');
+    // The built-ins the bundle imports statically (esbuild writes them as `from"node:…"`), imported alone.
+    const builtIns = [...new Set(readFileSync(bundledFile, 'utf8').match(/(?<=from\s*")node:[\w/]+(?=")/g))].sort();
+    const builtInsFile = join(dir, 'built-ins.mjs');
+    writeFileSync(builtInsFile, builtIns.map((m) => `import '${m}';\n`).join(''));
     try {
       const hello: number[] = [];
       const bundled: number[] = [];
       const external: number[] = [];
+      const builtInsOnly: number[] = [];
       for (let i = 0; i < runs; i++) {
         hello.push(await timeImport(helloFile));
         bundled.push(await timeImport(bundledFile));
         external.push(await timeImport(externalFile));
+        builtInsOnly.push(await timeImport(builtInsFile));
       }
       return {
         bundled: { bytes: statSync(bundledFile).size, initMs: round(median(bundled)) },
         fromNodeModules: { initMs: round(median(external)) },
+        builtIns: { modules: builtIns, initMs: round(median(builtInsOnly)) },
         helloWorldMs: round(median(hello)),
         method:
           'The DynamoDB and document clients alone, imported in fresh node processes (median), alternating with a ' +
           'hello-world module: bundled and minified with the stack’s esbuild options, and external (loaded from ' +
-          'node_modules as the Lambda runtime’s own SDK copy would be).',
+          'node_modules as the Lambda runtime’s own SDK copy would be); and a module importing only the Node ' +
+          'built-ins the bundled client imports.',
       };
     } finally {
       rmSync(externalFile, { force: true });

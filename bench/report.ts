@@ -38,7 +38,11 @@ export function bundlesReport(bundles: BundlesResult): string {
 function groupingReport({ grouping, sdk }: BundlesResult): string {
   const sdkLine = sdk
     ? `\n\nThe DynamoDB client alone: bundled ${kib(sdk.bundled.bytes)} KiB, init ${sdk.bundled.initMs} ms; loaded from ` +
-      `node_modules (as the Lambda runtime's copy) ${sdk.fromNodeModules.initMs} ms; hello world ${sdk.helloWorldMs} ms.`
+      `node_modules (as the Lambda runtime's copy) ${sdk.fromNodeModules.initMs} ms; ` +
+      (sdk.builtIns
+        ? `its Node built-ins alone (${sdk.builtIns.modules.join(', ')}) ${sdk.builtIns.initMs} ms; `
+        : '') +
+      `hello world ${sdk.helloWorldMs} ms.`
     : '';
   if (!grouping) return sdkLine;
   const { grouped, sessions } = grouping;
