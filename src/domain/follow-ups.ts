@@ -5,7 +5,7 @@ import { slotChanges } from './performance';
 import { reminderFor } from './reminder-plan';
 import type { SignUpChange } from './sign-up-change';
 import type { SignUpRecord } from './signup';
-import { aboutSignUp, finalStatusAtClose, performerReader, withStatus } from './signup';
+import { aboutSignUp, finalStatusAtClose, performerReader, statusAt, withStatus } from './signup';
 import { slotSnapshot } from './snapshots';
 
 /** A performance as stored, with the moment it was deleted if it was. */
@@ -62,8 +62,8 @@ const isClosing = (before: StoredPerformance, after: StoredPerformance) => !befo
 /**
  * What a change to a performance means for its performers: closed casting gives every open sign-up whose
  * audition had begun (when casting closed) "not cast" and cancels the others; deletion cancels every sign-up
- * holding a place, cast ones too; a removed slot cancels its sign-ups; a moved slot sends its sign-ups an updated
- * invite and re-plans their reminders. `now` is the moment of the change.
+ * holding a place, cast ones too; a removed slot cancels its sign-ups; a moved slot sends the sign-ups that were
+ * open when it moved an updated invite and re-plans their reminders. `now` is the moment of the change.
  * @example followUpPerformanceChange(before, { ...before, castingClosed: true }, signUps, now).signUps
  *   // a not-cast or cancellation change for each open sign-up
  */
@@ -93,8 +93,13 @@ export function followUpPerformanceChange(
     },
   );
   if (deleted || closed) return { signUps: settled };
+  // Moved: the sign-ups open when the slot moved. One cast then has no audition ahead to move, even if its casting
+  // was undone before this follow-up read it (undoing shows it the slot as it is by then): what a move means for a
+  // performer does not depend on how late the stream gets to it.
   const movedSignUps = moved.flatMap((change) =>
-    open.filter((record) => record.slotId === change.after.slotId).flatMap((r) => followSlotMove(r, after, now) ?? []),
+    open
+      .filter((record) => record.slotId === change.after.slotId && statusAt(record, now) === 'signed-up')
+      .flatMap((r) => followSlotMove(r, after, now) ?? []),
   );
   return { signUps: [...settled, ...movedSignUps] };
 }

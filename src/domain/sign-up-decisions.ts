@@ -158,8 +158,10 @@ export function cast(
 }
 
 /**
- * A director undoes a casting until casting closes: the character's place is freed and the performer told.
- * @example uncast({ performance, signUp: castOne }, now) // status 'signed-up', no castAs
+ * A director undoes a casting until casting closes: the character's place is freed and the performer told. The
+ * sign-up shows its slot as the performance has it now: moves made while it was cast did not follow it (a cast
+ * performer's audition is behind them), and what comes next (a later move, closing casting) is judged on it.
+ * @example uncast({ performance, signUp: castOne }, now) // status 'signed-up', no castAs, slot as it is now
  */
 export function uncast(
   { performance, signUp: record }: { readonly performance: Performance; readonly signUp: SignUpRecord | undefined },
@@ -168,13 +170,16 @@ export function uncast(
   assertCastingOpen(performance);
   if (!record) throw new InvalidReferenceError('This performer did not sign up for this performance.');
   if (record.status !== 'cast' || !record.castAs) throw new NotCastError(`The sign-up is ${record.status}.`);
+  const slot = performance.slots.find((s) => s.slotId === record.slotId);
+  const undone = withCastingUndone(record, now);
+  const signUp = slot ? { ...undone, slot: slotSnapshot(slot, performance.venue.timeZone) } : undone;
   return {
-    signUp: withCastingUndone(record, now),
+    signUp,
     from: 'cast',
     performanceVersion: performance.version,
     characterPlaces: { characterId: record.castAs, by: -1 },
     notifications: [
-      { kind: 'cast-undone', character: record.castAsName ?? '', ...aboutSignUp(record), to: performerReader(record) },
+      { kind: 'cast-undone', character: record.castAsName ?? '', ...aboutSignUp(signUp), to: performerReader(record) },
     ],
   };
 }

@@ -115,6 +115,21 @@ export function withCastingUndone<T extends SignUp & { readonly castAsName?: str
   return rest;
 }
 
+/**
+ * The status a sign-up had at `at`, by its history: the last change recorded at or before it (undefined when the
+ * sign-up was made later). A sign-up stored without a history answers its status now.
+ * @example statusAt({ status: 'signed-up', history: [{ status: 'signed-up', at: '2027-03-01T10:00:00.000Z' },
+ *   { status: 'cast', at: '2027-03-02T10:00:00.000Z' }, { status: 'signed-up', at: '2027-03-03T10:00:00.000Z' }] },
+ *   new Date('2027-03-02T12:00:00.000Z')) // 'cast'
+ */
+export function statusAt(
+  signUp: Pick<SignUp, 'status'> & { readonly history?: SignUp['history'] },
+  at: Date,
+): SignUpStatus | undefined {
+  if (!signUp.history?.length) return signUp.status;
+  return signUp.history.filter((change) => new Date(change.at).getTime() <= at.getTime()).at(-1)?.status;
+}
+
 /** A sign-up with one more status change recorded. */
 export function withStatus(signUp: SignUp, status: SignUpStatus, now: Date, castAs?: string): SignUp {
   const at = now.toISOString();

@@ -106,6 +106,35 @@ describe('followUpPerformanceChange', () => {
       { numRuns: 40 },
     );
   });
+
+  it('moves a sign-up only if it was open when the slot moved, whatever it has become when the follow-up reads it', () => {
+    const minutes = fc.integer({ min: 1, max: 600 });
+    fc.assert(
+      fc.property(minutes, minutes, fc.integer({ min: 0, max: 1300 }), (castAfter, undoneAfter, movedAfter) => {
+        // Signed up at `early`, cast, the casting undone: open again by the time the stream reads it.
+        const at = (m: number) => new Date(early.getTime() + m * 60_000).toISOString();
+        const signedUp = storedSignUp();
+        const record: SignUpRecord = {
+          ...signedUp,
+          history: [
+            ...signedUp.history,
+            { status: 'cast', at: at(castAfter) },
+            { status: 'signed-up', at: at(castAfter + undoneAfter) },
+          ],
+          updatedAt: at(castAfter + undoneAfter),
+        };
+        const after = {
+          ...performance,
+          updatedAt: at(movedAfter),
+          slots: [{ ...performance.slots[0]!, start: '2027-04-01T10:00' }, performance.slots[1]!],
+        };
+        const { signUps: changes } = followUpPerformanceChange(performance, after, [record], changedAt(after, early));
+        const castWhenMoved = movedAfter >= castAfter && movedAfter < castAfter + undoneAfter;
+        expect(changes.map((c) => c.notifications[0]?.kind)).toEqual(castWhenMoved ? [] : ['slot-moved']);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('changedAt', () => {

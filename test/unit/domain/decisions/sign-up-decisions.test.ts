@@ -163,4 +163,14 @@ describe('uncast', () => {
     expect(decision.signUp.status).toBe('signed-up');
     expect(decision.signUp).not.toHaveProperty('castAs');
   });
+
+  it('shows the slot as the performance has it now, though it moved while the performer was cast', () => {
+    const castRecord = storedSignUp({ status: 'cast' });
+    const moved = { ...performance.slots[0]!, start: '2027-03-27T09:00' };
+    const now = { ...performance, slots: [moved, performance.slots[1]!] };
+    const decision = uncast({ performance: now, signUp: castRecord }, afterFirstSlot);
+    expect(castRecord.slot.startsAt).toBe('2027-03-28T09:00:00.000Z');
+    expect(decision.signUp.slot).toMatchObject({ slotId: 's1', startsAt: '2027-03-27T09:00:00.000Z' });
+    expect(decision.notifications[0]).toMatchObject({ slot: decision.signUp.slot });
+  });
 });
