@@ -50,26 +50,59 @@ export function signUpInviteUid(signUpId: string): string {
   return `signup-${signUpId}@audition-me`;
 }
 
-// Control characters would end a content line (CR, LF) or are not allowed in iCalendar text at all.
-const controlCharacters = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+// What user text may carry into the calendar, and what it may not (the same rules for every reader):
+// - ASCII and C1 control characters (RFC 5545 §3.3.11 allows none in TEXT but the tab; CR and LF would end the
+//   content line) and the Unicode line and paragraph separators become a space, a run of them one space. Tabs
+//   go too: a calendar shows a title or a place on one line.
+// - Direction marks, overrides and isolates, and U+FEFF, are removed, as our input schemas refuse them
+//   (src/schemas/common.ts): they can make a name read as something else.
+// - Other format characters (the zero-width joiner inside 👩‍🎤, the tags of 🏴󠁧󠁢󠁳󠁣󠁴󠁿, soft hyphens) are ordinary text
+//   and stay.
+// - A lone UTF-16 surrogate cannot be written in UTF-8: it becomes U+FFFD, as the encoder would make it anyway, so
+//   the text folded here by octets is the text sent.
+// - `TZID=` is written `TZID＝` (U+FF1D): node-ical strips every double quote from a content line that contains
+//   `TZID=`, which loses quotes from text and, in a CN, makes it read the wrong email address.
+const controlCharacters = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+const directionControls = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+const loneSurrogate = /\p{Cs}/gu;
 
-/** A single-line value: every control character becomes a space. */
+function wellFormed(value: string): string {
+  return value.replace(loneSurrogate, '\uFFFD').replace(directionControls, '').replaceAll('TZID=', 'TZID\uFF1D');
+}
+
+/** A single-line value: every run of control characters becomes a space; the ends are trimmed. */
 function oneLine(value: string): string {
-  return value.replace(controlCharacters, ' ').trim();
+  return wellFormed(value).replace(controlCharacters, ' ').trim();
 }
 
 /** A multi-line value: line breaks stay (the library escapes them as `\n`), other control characters go. */
 function multiLine(value: string): string {
-  return value
+  return wellFormed(value)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(controlCharacters, ' ').trimEnd())
     .join('\n');
 }
 
-/** A parameter value such as CN="…" may not contain a double quote (RFC 5545 §3.1, QSAFE-CHAR). */
-function parameterValue(value: string): string {
-  return oneLine(value).replaceAll('"', "'");
+/**
+ * A person's name as the CN parameter, on one line, with four characters replaced by look-alikes so that every
+ * reader reads the same name:
+ * - `"` by `'`: a quoted parameter value may not hold a double quote (RFC 5545 §3.1);
+ * - `^` by `ˆ` (U+02C6): RFC 6868 makes `^n`, `^'` and `^^` escapes, which some readers (ical.js) decode and
+ *   others (node-ical) show as typed;
+ * - `\` by `⧵` (U+29F5): RFC 5545 has no escapes in parameter values, but some readers (ical.js) unescape
+ *   `\\`, `\,`, `\;` and `\n` there as in text;
+ * - `;` by `,`: some readers (node-ical) split parameters at every `;`, even inside quotes.
+ * A person without a name is shown by their address (the library would otherwise write "Organizer" or
+ * "Unnamed attendee").
+ */
+function commonName(person: CalendarPerson): string {
+  const name = oneLine(person.name)
+    .replaceAll('"', "'")
+    .replaceAll('^', '\u02C6')
+    .replaceAll('\\', '\u29F5')
+    .replaceAll(';', ',');
+  return name || oneLine(person.email);
 }
 
 /**
@@ -132,10 +165,10 @@ export function auditionInvite(input: AuditionInviteInput): string {
     location: oneLine(input.location),
     status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
-    organizer: { name: parameterValue(input.organizer.name), email: oneLine(input.organizer.email) },
+    organizer: { name: commonName(input.organizer), email: oneLine(input.organizer.email) },
     attendees: [
       {
-        name: parameterValue(input.attendee.name),
+        name: commonName(input.attendee),
         email: oneLine(input.attendee.email),
         // Replies from the calendar are not read, so none are asked for. (ROLE and PARTSTAT are left at their
         // defaults: the library would quote their values, which RFC 5545 does not allow for those parameters.)

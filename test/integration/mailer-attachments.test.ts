@@ -1,4 +1,6 @@
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import ICAL from 'ical.js';
+import ical from 'node-ical';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -72,5 +74,22 @@ describe('the mailer with attachments', () => {
     expect(ics).toContain(`UID:signup-${signUpId}@audition-me\r\n`);
     expect(ics).toContain('DTSTART:20270328T090000Z\r\n');
     expect(ics).toContain('Ophélie');
+
+    // what arrives reads the same in two independent calendar parsers, with the method the content type names
+    const event = new ICAL.Component(ICAL.parse(ics));
+    expect(event.getFirstPropertyValue('method')).toBe('REQUEST');
+    const vevent = event.getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('uid')).toBe(`signup-${signUpId}@audition-me`);
+    expect((vevent?.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(
+      new Date('2027-03-28T09:00:00Z'),
+    );
+    expect(vevent?.getFirstPropertyValue('summary')).toBe(`Audition: Hamlet ${signUpId}`);
+    const parsed = ical.sync.parseICS(ics)[`signup-${signUpId}@audition-me`];
+    expect(parsed).toMatchObject({
+      type: 'VEVENT',
+      method: 'REQUEST',
+      start: new Date('2027-03-28T09:00:00Z'),
+      summary: `Audition: Hamlet ${signUpId}`,
+    });
   });
 });
