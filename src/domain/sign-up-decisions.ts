@@ -161,6 +161,9 @@ export function cast(
  * A director undoes a casting until casting closes: the character's place is freed and the performer told. The
  * sign-up shows its slot as the performance has it now: moves made while it was cast did not follow it (a cast
  * performer's audition is behind them), and what comes next (a later move, closing casting) is judged on it.
+ * Casting left the reminder (a cast performer is reminded of nothing); signed up again, the performer is reminded
+ * like anyone signing up now: at 19:00 the evening before if the slot has since moved ahead and that moment has
+ * not passed, otherwise not at all.
  * @example uncast({ performance, signUp: castOne }, now) // status 'signed-up', no castAs, slot as it is now
  */
 export function uncast(
@@ -171,8 +174,13 @@ export function uncast(
   if (!record) throw new InvalidReferenceError('This performer did not sign up for this performance.');
   if (record.status !== 'cast' || !record.castAs) throw new NotCastError(`The sign-up is ${record.status}.`);
   const slot = performance.slots.find((s) => s.slotId === record.slotId);
+  const venueTimeZone = performance.venue.timeZone;
   const undone = withCastingUndone(record, now);
-  const signUp = slot ? { ...undone, slot: slotSnapshot(slot, performance.venue.timeZone) } : undone;
+  const reminderAt =
+    slot && reminderFor({ slotStart: slot.start, venueTimeZone, performerTimeZone: record.performer.timeZone }, now);
+  const signUp = slot
+    ? { ...undone, slot: slotSnapshot(slot, venueTimeZone), reminderAt }
+    : { ...undone, reminderAt: undefined };
   return {
     signUp,
     from: 'cast',

@@ -2,7 +2,7 @@ import { checkDirectoryChanges, directoryFieldNames } from '../domain/directory'
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { checkInvitationSetting } from '../domain/invitation';
 import { withMainPhoto } from '../domain/photos';
-import { replanReminders } from '../domain/reminder-plan';
+import { saveReplannedReminders } from '../domain/reminder-plan';
 import { protectedRoute } from './http/handler';
 import { photos, profiles, signUps, suppressions } from './stores';
 import { withPhotoViews } from './photo-signing';
@@ -33,12 +33,11 @@ export const handler = protectedRoute(
       ? await stores.profiles.update(caller.userId, changes)
       : await stores.profiles.get(caller.userId);
     if (!updated) throw new NotFoundError('No profile exists for this account.');
-    // Each sign-up is re-planned on its own; repeating the request finishes the job if an earlier one stopped.
+    // Each sign-up is re-planned on its own, from the sign-up as it is when saved (the list from gsi1 may be a
+    // moment old); repeating the request finishes the job if an earlier one stopped.
     if (updated.role === 'performer' && changes.timeZone !== undefined) {
       const signUps = await stores.signUps.listOfPerformer(caller.userId);
-      for (const change of replanReminders(signUps, updated.timeZone, receivedAt)) {
-        await stores.signUps.saveUnlessMovedOn(change);
-      }
+      await saveReplannedReminders(stores.signUps, signUps, updated.timeZone, receivedAt);
     }
     return { body: await withPhotoViews(await ownProfileView(stores.suppressions, updated), receivedAt) };
   },

@@ -23,10 +23,12 @@ async function onPerformanceChange(change: TableChange): Promise<void> {
   const { before, after } = performancesOf(change);
   const { signUps } = stores();
   if (!before || !after || !concernsSignUps(before, after)) return;
-  // Closed first: a sign-up racing the change is then either among those read next or refused.
+  // Closed first: a sign-up racing the change is then either among those read next or refused. The read is
+  // strongly consistent: an eventually consistent one could miss a sign-up written just before the change (never
+  // cancelled) or show one as it was before its last change (judged on a slot it has left).
   const { slotIds, reason } = slotsClosedBy(before, after);
   await signUps.closeSlots(after.performanceId, slotIds, reason);
-  const signUpsNow = await signUps.listOfPerformance(after.performanceId);
+  const signUpsNow = await signUps.listOfPerformance(after.performanceId, { consistent: true });
   const followUp = followUpPerformanceChange(before, after, signUpsNow, changedAt(after, change.at));
   await queueSignUpFollowUps(after.performanceId, followUp.signUps);
 }

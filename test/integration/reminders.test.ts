@@ -11,7 +11,7 @@ import { signUpItem } from '../../src/adapters/dynamodb/signup-store';
 import { plannedReminder } from '../../src/domain/reminder';
 import { signUp } from '../../src/domain/sign-up-decisions';
 import { api, signedUpUser } from '../support/api';
-import { createPerformance } from '../support/fixtures';
+import { createPerformance, performanceBody } from '../support/fixtures';
 import { attachmentText, emailsTo, eventually, sentEmails } from '../support/outbox';
 
 interface Report {
@@ -255,6 +255,68 @@ describe('reminders at 19:00 the evening before, in the performer’s zone', () 
     expect((await dispatchAt(new Date(next.getTime() + quarterHour))).recipients).toBeGreaterThanOrEqual(1);
     expect((await api('POST', '/__local/settled')).status).toBe(204);
     for (const p of [mover, late, kathmandu]) expect(await reminders(p.email)).toHaveLength(1);
+  });
+
+  it('reminds a performer whose casting is undone after their slot moved ahead, like anyone signed up', async () => {
+    const [director, performer] = await Promise.all([
+      signedUpUser('director'),
+      signedUpUser('performer', { timeZone: 'America/Chicago' }),
+    ]);
+    const zone = 'Europe/London';
+    const body = performanceBody({ title: `Undone and ahead ${Date.now().toString(36)}` });
+    const created = await createPerformance(director.token, body);
+    const slotId = created.slots[0]?.slotId as string;
+    const characterId = created.characters[0]?.characterId;
+    const characters = body.characters.map((c, i) => ({ ...c, characterId: created.characters[i]?.characterId }));
+    const signedUp = await api('POST', `/performances/${created.performanceId}/signup`, {
+      token: performer.token,
+      body: { slotId, characterIds: [characterId] },
+    });
+    expect(signedUp.status).toBe(201);
+    let version = created.version;
+    const moveSlotTo = async (start: string) => {
+      const response = await api<{ version: number }>('PUT', `/performances/${created.performanceId}`, {
+        token: director.token,
+        body: { ...body, characters, version, slots: [{ slotId, start, durationMinutes: 30, capacity: 5 }] },
+      });
+      expect(response.status).toBe(200);
+      version = response.body.version;
+      expect((await api('POST', '/__local/settled')).status).toBe(204);
+    };
+    // Held an hour ago, the performer is cast; the slot is then moved years ahead (a cast sign-up stays put).
+    await moveSlotTo(DateTime.now().setZone(zone).minus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    const castings = `/performances/${created.performanceId}/castings`;
+    expect(
+      (await api('POST', castings, { token: director.token, body: { performerId: performer.userId, characterId } }))
+        .status,
+    ).toBe(200);
+    const slotStart = '2031-06-10T10:00';
+    await moveSlotTo(slotStart);
+
+    const undone = await api('DELETE', `${castings}/${performer.userId}`, { token: director.token });
+    expect(undone.status).toBe(200);
+    const reminderAt = plannedReminder({
+      slotStart,
+      venueTimeZone: zone,
+      performerTimeZone: 'America/Chicago',
+      signedUpAt: new Date(),
+    }) as Date;
+    expect(reminderAt.toISOString()).toBe('2031-06-10T00:00:00.000Z'); // 19:00 CDT on the 9th
+    const { body: mine } = await api<{ signUps: { performanceId: string; reminder?: { utc: string } }[] }>(
+      'GET',
+      '/me/signups',
+      { token: performer.token },
+    );
+    expect(mine.signUps.find((s) => s.performanceId === created.performanceId)?.reminder?.utc).toBe(
+      reminderAt.toISOString(),
+    );
+    expect((await dispatchAt(reminderAt)).recipients).toBeGreaterThanOrEqual(1);
+    await eventually(
+      () => reminders(performer.email),
+      (emails) => emails.length >= 1,
+    );
+    expect((await api('POST', '/__local/settled')).status).toBe(204);
+    expect(await reminders(performer.email)).toHaveLength(1);
   });
 
   it('reminds every performer of a full 500-place slot exactly once, from one queue message', async () => {

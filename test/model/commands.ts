@@ -478,8 +478,7 @@ class UndoCast implements Cmd {
     readonly performance: number,
     readonly performer: number,
   ) {}
-  check = (m: Model) => !isKnown('undo-casting') && m.performances.length > 0;
-  async run(m: Model, real: Real) {
+  private target(m: Model) {
     // Mostly a performance with someone cast, and one of them: the undo then has something to undo.
     const isCast = (p: ModelPerformance) => (s: model.ModelSignUp) =>
       s.performanceId === p.performanceId && s.status === 'cast';
@@ -489,6 +488,17 @@ class UndoCast implements Cmd {
       this.performer % 4 !== 3 && cast.length
         ? pick(cast, this.performer).performer
         : performerFor(m, p, this.performer);
+    return { p, i };
+  }
+  check = (m: Model) => {
+    if (isKnown('undo-casting') || !m.performances.length) return false;
+    // The reminder the undo plans (its slot moved ahead while cast) must fit the harness's clocks.
+    const { p, i } = this.target(m);
+    const s = model.latestSignUp(m, p.performanceId, i);
+    return !s || s.status !== 'cast' || model.fitsClocks(m, model.reminderAfterUndo(m, p, s, Date.now()));
+  };
+  async run(m: Model, real: Real) {
+    const { p, i } = this.target(m);
     const refusal = model.undoCastRefusal(m, p, i);
     const response = await call(
       real,
@@ -499,7 +509,7 @@ class UndoCast implements Cmd {
       },
     );
     expectOutcome(response, refusal, 200, `undoing the casting of performer ${i} in ${p.title}`);
-    if (!refusal) model.applyUndoCast(m, p, i);
+    if (!refusal) model.applyUndoCast(m, p, i, Date.now());
     await checkAll(m, real);
   }
   toString = () => `undoCast(${this.performance}, ${this.performer})`;

@@ -276,11 +276,23 @@ export function undoCastRefusal(m: Model, p: ModelPerformance, performer: number
   return undefined;
 }
 
-export function applyUndoCast(m: Model, p: ModelPerformance, performer: number): void {
+/**
+ * Signed up again: reminded like a performer signing up now (casting left no reminder), so only when the slot has
+ * since moved ahead and 19:00 the evening before has not passed.
+ */
+export function applyUndoCast(m: Model, p: ModelPerformance, performer: number, now: number): void {
   const s = latestSignUp(m, p.performanceId, performer) as ModelSignUp;
   s.status = 'signed-up';
   s.castAs = undefined;
+  s.reminderAt = reminderAfterUndo(m, p, s, now);
+  s.reminderDone = false;
   m.emails.push({ kind: 'uncast', to: m.performers[performer]!.email, title: p.title });
+}
+
+/** The reminder undoing the casting of `s` at `now` plans. */
+export function reminderAfterUndo(m: Model, p: ModelPerformance, s: ModelSignUp, now: number): number | undefined {
+  const slot = p.slots.find((x) => x.slotId === s.slotId);
+  return slot && plannedReminder(slotStart(p, slot), m.performers[s.performer]!.timeZone, now);
 }
 
 export function closeCastingRefusal(p: ModelPerformance): Refusal | undefined {

@@ -234,8 +234,15 @@ async function find(tableName: string, performanceId: string, performerId: strin
   return Item ? toSignUpRecord(Item) : undefined;
 }
 
-/** Every sign-up of a performance (owners' view), read from the performance's own partition. */
-async function listSignUpsOfPerformance(tableName: string, performanceId: string): Promise<SignUpRecord[]> {
+/**
+ * Every sign-up of a performance, read from the performance's own partition: strongly consistent (twice the read
+ * units) when `consistent`, so a decision made from the list sees every sign-up written before it.
+ */
+async function listSignUpsOfPerformance(
+  tableName: string,
+  performanceId: string,
+  consistent: boolean,
+): Promise<SignUpRecord[]> {
   const records: SignUpRecord[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -244,6 +251,7 @@ async function listSignUpsOfPerformance(tableName: string, performanceId: string
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :signup)',
         ExpressionAttributeValues: { ':pk': keys.performance(performanceId).pk, ':signup': keyPrefixes.signUp },
+        ...(consistent ? { ConsistentRead: true } : {}),
         ExclusiveStartKey: startKey,
       }),
     );
@@ -275,7 +283,8 @@ async function listSignUpsOfPerformer(tableName: string, performerId: string): P
 export function dynamoSignUpStore(tableName: string): SignUpStore {
   return {
     find: (performanceId, performerId) => find(tableName, performanceId, performerId),
-    listOfPerformance: (performanceId) => listSignUpsOfPerformance(tableName, performanceId),
+    listOfPerformance: (performanceId, options) =>
+      listSignUpsOfPerformance(tableName, performanceId, options?.consistent === true),
     listOfPerformer: (performerId) => listSignUpsOfPerformer(tableName, performerId),
     save: (change) => save(tableName, change),
     async saveUnlessMovedOn(change) {

@@ -6,8 +6,12 @@ import type { SignUpRecord } from '../signup';
 export interface SignUpStore {
   /** The performer's sign-up for the performance, or undefined when there is none. */
   find(performanceId: string, performerId: string): Promise<SignUpRecord | undefined>;
-  /** Every sign-up of a performance. */
-  listOfPerformance(performanceId: string): Promise<SignUpRecord[]>;
+  /**
+   * Every sign-up of a performance. `consistent`: every sign-up written before the call, as written (a strongly
+   * consistent read, twice the read units); for decisions made from the list. Otherwise a sign-up written a
+   * moment ago may be missing or show its previous state (enough for a view).
+   */
+  listOfPerformance(performanceId: string, options?: { readonly consistent?: boolean }): Promise<SignUpRecord[]>;
   /** A performer's sign-ups, newest first. */
   listOfPerformer(performerId: string): Promise<SignUpRecord[]>;
   /**

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   AuditionNotStartedError,
@@ -9,6 +10,7 @@ import {
   NotSignedUpError,
 } from '../../../../src/domain/errors';
 import { auditionStart } from '../../../../src/domain/reminder';
+import { reminderFor } from '../../../../src/domain/reminder-plan';
 import { cast, signUp, uncast, withdraw } from '../../../../src/domain/sign-up-decisions';
 import type { SignUpStatus } from '../../../../src/domain/signup';
 import { aroundFirstSlot, early, performance, performer, storedSignUp, zones } from './fixtures';
@@ -172,5 +174,39 @@ describe('uncast', () => {
     expect(castRecord.slot.startsAt).toBe('2027-03-28T09:00:00.000Z');
     expect(decision.signUp.slot).toMatchObject({ slotId: 's1', startsAt: '2027-03-27T09:00:00.000Z' });
     expect(decision.notifications[0]).toMatchObject({ slot: decision.signUp.slot });
+  });
+
+  it('plans no reminder when the audition has begun (casting had left it none)', () => {
+    const decision = uncast({ performance, signUp: storedSignUp({ status: 'cast' }) }, afterFirstSlot);
+    expect(decision.signUp.reminderAt).toBeUndefined();
+  });
+
+  it('plans the 19:00 reminder of the evening before when the slot moved ahead while the performer was cast', () => {
+    const ahead = { ...performance.slots[0]!, start: '2027-03-31T10:00' };
+    const now = { ...performance, slots: [ahead, performance.slots[1]!] };
+    const decision = uncast({ performance: now, signUp: storedSignUp({ status: 'cast' }) }, afterFirstSlot);
+    expect(decision.signUp).toMatchObject({ status: 'signed-up', reminderAt: '2027-03-30T18:00:00.000Z' });
+  });
+
+  it('plans the reminder a sign-up made now would get: only ahead of both the audition and now', () => {
+    fc.assert(
+      fc.property(zones, aroundFirstSlot, fc.integer({ min: -2 * 24, max: 5 * 24 }), (zone, now, hoursAhead) => {
+        const start = new Date(Date.parse('2027-03-28T09:00:00Z') + hoursAhead * 3_600_000);
+        const local = DateTime.fromJSDate(start, { zone: 'Europe/London' }).toFormat("yyyy-MM-dd'T'HH:mm");
+        const moved = { ...performance, slots: [{ ...performance.slots[0]!, start: local }, performance.slots[1]!] };
+        const record = storedSignUp({ status: 'cast', timeZone: zone });
+        const { signUp: undone } = uncast({ performance: moved, signUp: record }, now);
+        const expected = reminderFor(
+          { slotStart: local, venueTimeZone: 'Europe/London', performerTimeZone: zone },
+          now,
+        );
+        expect(undone.reminderAt).toBe(expected);
+        if (undone.reminderAt) {
+          expect(Date.parse(undone.reminderAt)).toBeGreaterThan(now.getTime());
+          expect(Date.parse(undone.reminderAt)).toBeLessThan(Date.parse(undone.slot.startsAt));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
