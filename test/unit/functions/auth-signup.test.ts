@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../src/functions/auth-signup';
 import type { HttpEvent } from '../../../src/functions/http/handler';
+import { stubFunctionEnv } from '../../support/function-env';
 
 /** The event API Gateway sends for a public POST with a JSON body. */
 function event(method: string, path: string, body: unknown): HttpEvent {
@@ -57,12 +58,7 @@ function cognitoFailingSignUpWith(error: Error) {
 
 describe('POST /auth/signup when Cognito cannot send its email', () => {
   beforeEach(() => {
-    vi.stubEnv('TABLE_NAME', 'table');
-    vi.stubEnv('EMAIL_QUEUE_URL', 'http://queue');
-    vi.stubEnv('USER_POOL_ID', 'pool');
-    vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
-    vi.stubEnv('SENDER_EMAIL', 'noreply@example.com');
-    vi.stubEnv('WEB_BASE_URL', 'https://app.example.org');
+    stubFunctionEnv();
   });
   afterEach(() => {
     vi.restoreAllMocks();

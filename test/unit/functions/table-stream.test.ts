@@ -8,6 +8,7 @@ import type { Performance } from '../../../src/domain/performance';
 import { logger } from '../../../src/functions/logger';
 import { handler } from '../../../src/functions/table-stream';
 import { performance } from '../domain/decisions/fixtures';
+import { stubFunctionEnv } from '../../support/function-env';
 
 /**
  * The stream follow-up of a performance change decides from the performance's sign-ups. In DynamoDB (not DynamoDB
@@ -47,12 +48,7 @@ describe('the stream follow-up of a performance change', () => {
   afterAll(() => logger.setLogLevel(level as 'INFO'));
 
   beforeEach(() => {
-    vi.stubEnv('TABLE_NAME', 'table');
-    vi.stubEnv('EMAIL_QUEUE_URL', 'http://queue');
-    vi.stubEnv('USER_POOL_ID', 'pool');
-    vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
-    vi.stubEnv('SENDER_EMAIL', 'noreply@example.com');
-    vi.stubEnv('WEB_BASE_URL', 'https://app.example.org');
+    stubFunctionEnv();
     sent = [];
     vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(async (command: unknown) => {
       sent.push(command);
