@@ -110,7 +110,7 @@ async function readIfFile(file: string | undefined): Promise<Buffer | undefined>
 
 /**
  * Serves the built web UI on 127.0.0.1: the files of web/dist, `/config.json` pointing the app at the API,
- * and index.html for every other path without a file extension (the app routes with the history API).
+ * and index.html for every other path outside /assets/ (the app routes with the history API).
  *
  * @example const web = await startWebServer({ port: 5173, apiUrl: 'http://127.0.0.1:3000', outboxUrl: null, photoStoreUrl: 'http://127.0.0.1:4566' });
  */
@@ -146,7 +146,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const immutable = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
         return send(200, contentTypes[extname(file)] ?? 'application/octet-stream', content, immutable);
       }
-      if (extname(path)) return send(404, contentTypes['.txt']!, 'Not found');
+      // A missing build file is an error; any other path is the app's, as CloudFront's fallback makes it (a link
+      // a mail program ended with a full stop, `/performances/abc.`, opens the app's "not found", not a bare 404).
+      if (path.startsWith('/assets/')) return send(404, contentTypes['.txt']!, 'Not found');
       const index = await readIfFile(join(distDir, 'index.html'));
       return index
         ? send(200, contentTypes['.html']!, index)

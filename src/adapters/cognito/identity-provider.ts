@@ -40,6 +40,13 @@ export interface PoolSettings {
   readonly clientId: string;
 }
 
+/**
+ * Why a code was refused, said the same whether the address has no account, a wrong code, or is confirmed already
+ * (a second click, a second tab), so the answer tells no one which addresses have accounts.
+ */
+const codeRefused =
+  'The confirmation code is wrong or has expired. If you have confirmed your email address already, sign in.';
+
 /** Cognito errors a caller can act on, as domain errors; anything else is passed on unchanged. */
 function translate(error: unknown): unknown {
   if (error instanceof UsernameExistsException) return new EmailTakenError('An account with this email exists.');
@@ -47,7 +54,7 @@ function translate(error: unknown): unknown {
     return new ValidationError([{ path: 'password', message: error.message }], 'The password is not accepted.');
   }
   if (error instanceof CodeMismatchException || error instanceof ExpiredCodeException) {
-    return new InvalidConfirmationCodeError('The confirmation code is wrong or has expired.', { cause: error });
+    return new InvalidConfirmationCodeError(codeRefused, { cause: error });
   }
   if (error instanceof UserNotConfirmedException) {
     return new UserNotConfirmedError('Confirm your email address with the code we sent first.');
@@ -138,10 +145,17 @@ export function cognitoIdentityProvider({ userPoolId, clientId }: PoolSettings):
 }
 
 /** Checks the code Cognito emailed at sign-up. */
-export function confirmSignUp({ clientId }: PoolSettings, email: string, code: string): Promise<void> {
-  return call(async () => {
-    await cognito().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
-  });
+export async function confirmSignUp({ clientId }: PoolSettings, email: string, code: string): Promise<void> {
+  try {
+    await call(async () => {
+      await cognito().send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
+    });
+  } catch (error) {
+    // Cognito refuses a confirmed account (NotAuthorized: "Current status is CONFIRMED") and an unknown address:
+    // here no password was given, so "the email or password is wrong" would mislead.
+    if (error instanceof InvalidCredentialsError) throw new InvalidConfirmationCodeError(codeRefused, { cause: error });
+    throw error;
+  }
 }
 
 /** Exchanges email and password for tokens (USER_PASSWORD_AUTH). */

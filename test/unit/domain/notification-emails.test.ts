@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emailsFor } from '../../../src/domain/notification-emails';
+import { emailsFor, linkFor } from '../../../src/domain/notification-emails';
 import type { Notification, NotificationKind } from '../../../src/domain/notifications';
 
 const base = 'https://app.example.org';
@@ -78,3 +79,47 @@ describe('emailsFor: every email links to the page where its reader acts on it',
     expect(email?.text).not.toContain(`${base}//`);
   });
 });
+
+describe('linkFor: every link is absolute, on the configured web base URL, with its ids encoded', () => {
+  const kinds = Object.values(cases).flat();
+  it('reads back every id it was given, whatever characters the ids hold', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('https://app.example.org', 'https://app.example.org/', 'https://d1.cloudfront.net/audition'),
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        fc.constantFrom(...kinds),
+        (webBaseUrl, performanceId, invitationId, slotId, [template]) => {
+          const notification = withIds(template, performanceId, invitationId, slotId);
+          const { url } = linkFor(notification, webBaseUrl);
+          const base = webBaseUrl.replace(/\/+$/, '');
+          expect(url.startsWith(`${base}/`)).toBe(true);
+          const parsed = new URL(url);
+          expect(parsed.href).toBe(url);
+          const path = parsed.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length);
+          const segments = path.split('/').slice(1);
+          if (segments[0] === 'performances') {
+            expect(segments.length).toBeLessThanOrEqual(3);
+            expect(decodeURIComponent(segments[1]!)).toBe(performanceId);
+          }
+          if (notification.kind === 'invitation') {
+            expect(parsed.searchParams.get('invitation')).toBe(invitationId);
+            expect(parsed.searchParams.get('slot')).toBe(slotId);
+            expect(parsed.hash).toBe('');
+          } else {
+            expect(parsed.search).toBe('');
+          }
+        },
+      ),
+    );
+  });
+});
+
+/** The notification with the given ids in place of the example's. */
+function withIds(n: Notification, performanceId: string, invitationId: string, slotId: string): Notification {
+  if (n.kind === 'registration-attempted') return n;
+  const renamed = { ...n, performance: { ...n.performance, performanceId } };
+  if (renamed.kind === 'invitation') return { ...renamed, invitationId, slot: { ...slot, slotId } };
+  return renamed;
+}

@@ -64,7 +64,10 @@ export function useLocation(): Location {
 /**
  * Matches `/performances/:performanceId` against a path; returns the decoded parameters or undefined.
  *
+ * A path whose parameter is not valid percent-encoding matches nothing.
+ *
  * @example matchPath('/performances/:id', '/performances/abc') // { id: 'abc' }
+ * @example matchPath('/performances/:id', '/performances/abc%E2%8') // undefined
  */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const names: string[] = [];
@@ -74,7 +77,12 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   });
   const match = new RegExp(`^${source}/?$`).exec(path);
   if (!match) return undefined;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  } catch {
+    // A link a mail program cut inside an escape (`%E2%8`): no page has that address.
+    return undefined;
+  }
 }
 
 /** Builds a path with a query, leaving out empty values. */

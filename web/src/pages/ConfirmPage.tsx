@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { confirmSignUpRequest } from '../api/schemas';
 import { useConfig } from '../app/config';
-import { navigate, useLocation, withQuery } from '../app/router';
+import { Link, navigate, useLocation, withQuery } from '../app/router';
 import { useSession } from '../app/session';
 import { TextField } from '../forms/fields';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -85,6 +85,10 @@ export function ConfirmPage() {
           {form.busy ? 'Confirming…' : 'Confirm'}
         </button>
       </form>
+      <p>
+        Confirmed already (in another tab, or from an earlier email)?{' '}
+        <Link to={withQuery('/sign-in', { email: value.email })}>Sign in</Link>.
+      </p>
     </Page>
   );
 }

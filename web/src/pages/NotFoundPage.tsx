@@ -5,7 +5,8 @@ export function NotFoundPage() {
   return (
     <Page title="Page not found">
       <p>
-        There is no page at this address. Go to the <Link to="/">start page</Link>.
+        There is no page at this address. If you followed a link from an email, it may have been cut short or had
+        characters added: open it again from the email, or go to the <Link to="/">start page</Link>.
       </p>
     </Page>
   );
@@ -16,7 +17,9 @@ export function WrongRolePage({ role }: { readonly role: 'performer' | 'director
   return (
     <Page title={role === 'director' ? 'This page is for directors' : 'This page is for performers'}>
       <p>
-        Your account cannot open this page. Go to the <Link to="/">start page</Link>.
+        Your account cannot open this page. If a link in an email brought you here, the email was for a{' '}
+        {role === 'director' ? 'director’s' : 'performer’s'} account: sign out, then sign in with that account. Or go to
+        the <Link to="/">start page</Link>.
       </p>
     </Page>
   );

@@ -48,6 +48,12 @@ export function SignInPage({ next }: { readonly next?: string }) {
           {reason}
         </p>
       )}
+      {state.status === 'signed-in' && (
+        <p role="status" className="notice notice-info">
+          You are signed in already, as {state.profile.email}. <Link to={homeOf(state.profile.role)}>Go on</Link>, or
+          sign in below with another account.
+        </p>
+      )}
       <ErrorSummary errors={errors} labelOf={(path) => labels[path] ?? path} attempt={form.attempt} />
       {unconfirmed && (
         <p className="notice notice-info">

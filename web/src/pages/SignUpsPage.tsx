@@ -10,6 +10,7 @@ import { SelectField } from '../forms/fields';
 import { check } from '../forms/validation';
 import { ConfirmDialog } from '../ui/Dialog';
 import { Page } from '../ui/Page';
+import { LinkProblem, isMissing } from '../ui/LinkProblem';
 import { Empty, ErrorNotice, Loading } from '../ui/Status';
 import { useResource } from '../ui/useResource';
 import { When } from '../ui/When';
@@ -236,21 +237,37 @@ export function SignUpsPage({ performanceId }: { readonly performanceId: string 
     return { performance, bySlot };
   }, [api, path]);
 
-  const title = data.status === 'ready' ? `Sign-ups: ${data.data.performance.title}` : 'Sign-ups';
+  const missing = data.status === 'error' && isMissing(data.error);
+  const title =
+    data.status === 'ready' ? `Sign-ups: ${data.data.performance.title}` : missing ? 'Sign-ups not found' : 'Sign-ups';
   const onCast = (message: string) => {
     setNotice(message);
     data.reload();
   };
   return (
     <Page title={title}>
-      <p>
-        <Link to={path}>Back to the performance</Link>
-      </p>
+      {!missing && (
+        <p>
+          <Link to={path}>Back to the performance</Link>
+        </p>
+      )}
       <p role="status" className={notice ? 'notice notice-success' : undefined}>
         {notice}
       </p>
       {data.status === 'loading' && <Loading>Loading sign-ups…</Loading>}
-      {data.status === 'error' && <ErrorNotice error={data.error} retry={data.reload} />}
+      {missing && (
+        <LinkProblem>
+          <p>
+            None of your performances has this address. Only the director who posted a performance sees its sign-ups: it
+            may be another director’s, it may have been deleted, or your mail program may have cut the link short or
+            changed it. You are signed in as <strong>{profile.email}</strong>.
+          </p>
+          <p>
+            See <Link to="/my/performances">your performances</Link>.
+          </p>
+        </LinkProblem>
+      )}
+      {data.status === 'error' && !missing && <ErrorNotice error={data.error} retry={data.reload} />}
       {data.status === 'ready' && (
         <>
           {data.data.performance.castingClosed && (
