@@ -42,7 +42,7 @@ describe('the DynamoDB Streams poller', () => {
         );
       }
       // The poller starts at the stream's trim horizon, so it first reads through every record the shared stack's
-      // earlier test files wrote: tens of thousands by now, which take a while on a busy machine.
+      // earlier test files wrote, which takes a while on a busy machine.
       const seen = await eventually(
         async () => deliveries.flat(),
         (all) => new Set(all).size === 3 && deliveries.length >= 2,
