@@ -6,7 +6,7 @@ import { reminderFor } from './reminder-plan';
 import type { SignUpChange } from './sign-up-change';
 import type { SignUpRecord } from './signup';
 import { aboutSignUp, finalStatusAtClose, performerReader, statusAt, withStatus } from './signup';
-import { slotSnapshot } from './snapshots';
+import { sameAudition, slotSnapshot } from './snapshots';
 
 /** A performance as stored, with the moment it was deleted if it was. */
 export type StoredPerformance = Performance & { readonly deletedAt?: string };
@@ -115,11 +115,7 @@ export function followSlotMove(record: SignUpRecord, performance: Performance, n
   const current = performance.slots.find((s) => s.slotId === record.slotId);
   if (record.status !== 'signed-up' || !current) return undefined;
   const slot = slotSnapshot(current, performance.venue.timeZone);
-  const unchanged =
-    record.slot.startsAt === slot.startsAt &&
-    record.slot.durationMinutes === slot.durationMinutes &&
-    record.slot.location.address === slot.location.address;
-  if (unchanged) return undefined;
+  if (sameAudition(record.slot, slot)) return undefined;
   const audition = {
     slotStart: current.start,
     venueTimeZone: performance.venue.timeZone,

@@ -1,5 +1,6 @@
 import type { EmailMessage } from './email-message';
 import { firstInvite, nextInvite } from './invite-stamp';
+import type { InviteStamp } from './invite-stamp';
 import { recipientKey } from './email-delivery';
 import type { EmailLink, InviteVersion, PerformanceFacts, RenderedEmail, SlotFacts } from './emails';
 import {
@@ -28,6 +29,12 @@ const slotFacts = (s: SlotSnapshot): SlotFacts => ({
   start: new Date(s.startsAt),
   durationMinutes: s.durationMinutes,
   location: s.location,
+});
+
+const inviteVersion = (signUpId: string, stamp: InviteStamp): InviteVersion => ({
+  signUpId,
+  sequence: stamp.sequence,
+  issuedAt: new Date(stamp.issuedAt),
 });
 
 /**
@@ -138,7 +145,7 @@ export function emailsFor(
         : first
           ? firstInvite(issuedAt)
           : nextInvite({}, issuedAt);
-    return { signUpId: notification.signUpId, sequence: stamp.sequence, issuedAt: new Date(stamp.issuedAt) };
+    return inviteVersion(notification.signUpId, stamp);
   };
   switch (notification.kind) {
     case 'signup-received':
@@ -195,6 +202,16 @@ export function emailsFor(
             performance: common.performance,
             character: notification.character,
             link,
+            ...(notification.moved
+              ? {
+                  moved: {
+                    slot: common.slot,
+                    previousSlot: slotFacts(notification.moved.previousSlot),
+                    characters: notification.characters,
+                    invite: inviteVersion(notification.signUpId, notification.moved.invite),
+                  },
+                }
+              : {}),
           }),
           [notification.to.email],
         ),

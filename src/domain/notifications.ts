@@ -71,7 +71,16 @@ export type Notification =
       readonly performer: PerformerSnapshot;
     })
   | (AboutSignUp & { readonly kind: 'cast'; readonly to: Recipient; readonly character: string })
-  | (AboutSignUp & { readonly kind: 'cast-undone'; readonly to: Recipient; readonly character: string })
+  | (AboutSignUp & {
+      readonly kind: 'cast-undone';
+      readonly to: Recipient;
+      readonly character: string;
+      /**
+       * Set when the audition changed (time, length or place) while the performer was cast: the slot their calendar
+       * still showed, and the updated invite the email carries. `slot` is the audition as it is now.
+       */
+      readonly moved?: { readonly previousSlot: SlotSnapshot; readonly invite: InviteStamp };
+    })
   | (AboutSignUp & { readonly kind: 'not-cast'; readonly to: Recipient })
   | (AboutSignUp &
       WithInvite & {

@@ -15,7 +15,7 @@ import {
   withCastingUndone,
   withStatus,
 } from './signup';
-import { castingTeam, performanceSnapshot, slotSnapshot } from './snapshots';
+import { castingTeam, performanceSnapshot, sameAudition, slotSnapshot } from './snapshots';
 
 /**
  * The decisions a performer or a director makes about one sign-up. Each takes the state already loaded and the
@@ -161,6 +161,9 @@ export function cast(
  * A director undoes a casting until casting closes: the character's place is freed and the performer told. The
  * sign-up shows its slot as the performance has it now: moves made while it was cast did not follow it (a cast
  * performer's audition is behind them), and what comes next (a later move, closing casting) is judged on it.
+ * When that slot differs from the one the performer's calendar shows (time, length or place), the email carries
+ * an updated invite (same UID, next SEQUENCE), recorded on the sign-up as a move records it, so a later move or
+ * cancellation continues the sequence; otherwise the calendar is left as it is.
  * Casting left the reminder (a cast performer is reminded of nothing); signed up again, the performer is reminded
  * like anyone signing up now: at 19:00 the evening before if the slot has since moved ahead and that moment has
  * not passed, otherwise not at all.
@@ -176,10 +179,12 @@ export function uncast(
   const slot = performance.slots.find((s) => s.slotId === record.slotId);
   const venueTimeZone = performance.venue.timeZone;
   const undone = withCastingUndone(record, now);
+  const slotNow = slot && slotSnapshot(slot, venueTimeZone);
+  const invite = slotNow && !sameAudition(record.slot, slotNow) ? nextInvite(record, now) : undefined;
   const reminderAt =
     slot && reminderFor({ slotStart: slot.start, venueTimeZone, performerTimeZone: record.performer.timeZone }, now);
-  const signUp = slot
-    ? { ...undone, slot: slotSnapshot(slot, venueTimeZone), reminderAt }
+  const signUp: SignUpRecord = slotNow
+    ? { ...undone, slot: slotNow, reminderAt, ...(invite ? { invite } : {}) }
     : { ...undone, reminderAt: undefined };
   return {
     signUp,
@@ -187,7 +192,13 @@ export function uncast(
     performanceVersion: performance.version,
     characterPlaces: { characterId: record.castAs, by: -1 },
     notifications: [
-      { kind: 'cast-undone', character: record.castAsName ?? '', ...aboutSignUp(signUp), to: performerReader(record) },
+      {
+        kind: 'cast-undone',
+        character: record.castAsName ?? '',
+        ...aboutSignUp(signUp),
+        to: performerReader(record),
+        ...(invite ? { moved: { previousSlot: record.slot, invite } } : {}),
+      },
     ],
   };
 }

@@ -31,6 +31,18 @@ export function slotSnapshot(slot: AuditionSlot, venueTimeZone: string): SlotSna
 }
 
 /**
+ * Whether two snapshots of a slot show the same audition to a performer's calendar: the same start instant (so a
+ * change of the venue's zone counts), length and address. A new name for the same address moves nothing, as in
+ * `slotChanges`.
+ * @example sameAudition(signUp.slot, slotSnapshot(slotNow, venueTimeZone)) // false once the slot has moved
+ */
+export function sameAudition(a: SlotSnapshot, b: SlotSnapshot): boolean {
+  return (
+    a.startsAt === b.startsAt && a.durationMinutes === b.durationMinutes && a.location.address === b.location.address
+  );
+}
+
+/**
  * Every slot an edit keeps (present before and after, by id), as its sign-ups saw it before and see it after: the
  * store records a new revision for each one that changed (`PerformanceStore.replace`).
  * @example keptSlots(before, after) // [{ slotId: 's1', before: { snapshot, capacity: 5 }, after: { snapshot, capacity: 3 } }]

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import { plannedReminder } from '../../src/domain/reminder';
 import { signUp } from '../../src/domain/sign-up-decisions';
 import { api, signedUpUser } from '../support/api';
 import { createPerformance, performanceBody } from '../support/fixtures';
+import type { StoredEmail } from '../support/outbox';
 import { attachmentText, emailsTo, eventually, sentEmails } from '../support/outbox';
 
 interface Report {
@@ -25,6 +27,22 @@ const dispatchAt = async (time: Date) =>
   (await api<Report>('POST', '/__local/schedules/reminder-dispatcher', { body: { time: time.toISOString() } })).body;
 
 const quarterHour = 15 * 60_000;
+
+/** The calendar invites an email carries, as ical.js reads them. */
+function invitesIn(email: StoredEmail) {
+  return (email.attachments ?? [])
+    .filter((a) => a.contentType.startsWith('text/calendar'))
+    .map((a) => {
+      const calendar = new ICAL.Component(ICAL.parse(attachmentText(a)));
+      const event = calendar.getFirstSubcomponent('vevent');
+      return {
+        method: String(calendar.getFirstPropertyValue('method')),
+        uid: String(event?.getFirstPropertyValue('uid')),
+        sequence: Number(event?.getFirstPropertyValue('sequence')),
+        start: (event?.getFirstPropertyValue('dtstart') as ICAL.Time | undefined)?.toJSDate(),
+      };
+    });
+}
 const reminders = async (address: string) => (await emailsTo(address)).filter((e) => e.subject.startsWith('Reminder'));
 
 describe('reminders at 19:00 the evening before, in the performer’s zone', () => {
@@ -295,6 +313,19 @@ describe('reminders at 19:00 the evening before, in the performer’s zone', () 
 
     const undone = await api('DELETE', `${castings}/${performer.userId}`, { token: director.token });
     expect(undone.status).toBe(200);
+    // The performer's calendar still shows the audition of an hour ago: the cast-undone email moves it there.
+    const isUncast = (e: StoredEmail) => e.subject.startsWith('You are no longer cast');
+    const emails = await eventually(
+      () => emailsTo(performer.email),
+      (all) => all.some(isUncast),
+    );
+    const earlier = emails.filter((e) => !isUncast(e)).flatMap(invitesIn);
+    expect(earlier.map((i) => i.method)).toEqual(['REQUEST', 'REQUEST']); // the confirmation, the move an hour ago
+    expect(new Set(earlier.map((i) => i.uid)).size).toBe(1);
+    const [update, ...more] = emails.filter(isUncast).flatMap(invitesIn);
+    expect(more).toEqual([]);
+    expect(update).toMatchObject({ method: 'REQUEST', uid: earlier[0]?.uid, start: new Date('2031-06-10T09:00:00Z') });
+    expect(update?.sequence).toBeGreaterThan(Math.max(...earlier.map((i) => i.sequence)));
     const reminderAt = plannedReminder({
       slotStart,
       venueTimeZone: zone,

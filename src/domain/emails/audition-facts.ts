@@ -47,6 +47,20 @@ export function auditionFacts(input: AuditionEmailInput): Fact[] {
 }
 
 /**
+ * Where the audition was before it changed: its former time, and its former place when that differs too.
+ * @example { facts: previousAuditionFacts(input, previousSlot) } // [['Previously', 'Sunday 28 March 2027, …']]
+ */
+export function previousAuditionFacts(
+  input: Pick<AuditionEmailInput, 'recipient' | 'performance' | 'slot'>,
+  previousSlot: SlotFacts,
+): Fact[] {
+  const placeBefore = auditionPlace(input.performance, previousSlot);
+  const facts: Fact[] = [['Previously', auditionTime({ ...input, slot: previousSlot })]];
+  if (placeBefore !== auditionPlace(input.performance, input.slot)) facts.push(['Previously at', placeBefore]);
+  return facts;
+}
+
+/**
  * The calendar invite for this performer's audition, ready to attach.
  * @example auditionInviteFor(input, { signUpId: 's1', sequence: 0, issuedAt }, 'REQUEST')
  */

@@ -1,7 +1,6 @@
 import { formatInZone } from '../time-format';
-import { auditionFacts, auditionInviteFor, auditionPlace, auditionTime, greeting } from './audition-facts';
+import { auditionFacts, auditionInviteFor, greeting, previousAuditionFacts } from './audition-facts';
 import type { AuditionEmailInput, InviteVersion, RenderedEmail, SlotFacts } from './email-input';
-import type { Fact } from './layout';
 import { composeEmail, oneLine } from './layout';
 
 export interface SlotMovedInput extends AuditionEmailInput {
@@ -20,11 +19,6 @@ export interface SlotMovedInput extends AuditionEmailInput {
  */
 export function renderSlotMoved(input: SlotMovedInput): RenderedEmail {
   const title = oneLine(input.performance.title);
-  const before = { ...input, slot: input.previousSlot };
-  const placeBefore = auditionPlace(input.performance, input.previousSlot);
-  const placeNow = auditionPlace(input.performance, input.slot);
-  const previously: Fact[] = [['Previously', auditionTime(before)]];
-  if (placeBefore !== placeNow) previously.push(['Previously at', placeBefore]);
   return composeEmail({
     subject: `Audition moved: ${title}, now ${formatInZone(input.slot.start, input.recipient.timeZone)}`,
     link: input.link,
@@ -32,7 +26,7 @@ export function renderSlotMoved(input: SlotMovedInput): RenderedEmail {
     blocks: [
       `The director of ${title} has changed your audition. Here are the new details:`,
       { facts: auditionFacts(input) },
-      { facts: previously },
+      { facts: previousAuditionFacts(input, input.previousSlot) },
       'The attached calendar update (audition.ics) moves the audition in your calendar.',
       'If the new time does not suit you, you can withdraw in Audition Me.',
     ],

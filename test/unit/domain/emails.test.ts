@@ -128,6 +128,28 @@ describe('(d′) casting undone', () => {
     const email = renderCastUndone({ link, recipient: bo, performance, character: 'Ophelia' });
     expect(email.subject).toBe('You are no longer cast as Ophelia in Hamlet');
     expect(email.text).toContain('has undone your casting as Ophelia');
+    expect(email.text).not.toContain('When:');
+    expect(email.attachments).toBeUndefined();
+  });
+
+  it('shows an audition moved while the performer was cast, and moves it in their calendar', () => {
+    const now: SlotFacts = { ...slot, start: new Date('2027-03-29T13:00:00Z') };
+    const email = renderCastUndone({
+      link,
+      recipient: bo,
+      performance,
+      character: 'Ophelia',
+      moved: { slot: now, previousSlot: slot, characters, invite: { ...invite, sequence: 3 } },
+    });
+    expect(email.subject).toBe('You are no longer cast as Ophelia in Hamlet');
+    expect(email.text).toContain('When: Monday 29 March 2027, 06:00 PDT your time (14:00 BST at the venue)');
+    expect(email.text).toContain(`Previously: ${boTime}`);
+    expect(email.text).not.toContain('Previously at:');
+    const ics = icsOf(email);
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('SEQUENCE:3');
+    expect(ics).toContain('UID:signup-su-1@audition-me');
+    expect(ics).toContain('DTSTART:20270329T130000Z');
   });
 });
 

@@ -28,6 +28,7 @@ const team = [
   { name: 'Cas Ting', email: 'cas@example.com', timeZone: 'America/New_York' },
 ];
 const about = { performance, slot, signUpId: 'su-1', characters: ['Ophelia'] };
+const invite = { sequence: 2, issuedAt: '2027-03-02T08:00:00.000Z' };
 const performer = { name: 'Bo Park', email: 'bo@example.com', phone: '+14155550123' };
 const signUps = `${base}/performances/perf-1/signups`;
 const myAuditions = `${base}/my/auditions`;
@@ -40,7 +41,13 @@ const cases: Record<NotificationKind, [Notification, string][]> = {
   'signup-confirmation': [[{ kind: 'signup-confirmation', ...about, to: reader }, myAuditions]],
   withdrawal: [[{ kind: 'withdrawal', ...about, to: reader }, performancePage]],
   cast: [[{ kind: 'cast', ...about, to: reader, character: 'Ophelia' }, myAuditions]],
-  'cast-undone': [[{ kind: 'cast-undone', ...about, to: reader, character: 'Ophelia' }, myAuditions]],
+  'cast-undone': [
+    [{ kind: 'cast-undone', ...about, to: reader, character: 'Ophelia' }, myAuditions],
+    [
+      { kind: 'cast-undone', ...about, to: reader, character: 'Ophelia', moved: { previousSlot: slot, invite } },
+      myAuditions,
+    ],
+  ],
   'not-cast': [[{ kind: 'not-cast', ...about, to: reader }, myAuditions]],
   cancellation: [
     [{ kind: 'cancellation', ...about, to: reader, reason: 'slot-removed' }, performancePage],
@@ -123,3 +130,18 @@ function withIds(n: Notification, performanceId: string, invitationId: string, s
   if (renamed.kind === 'invitation') return { ...renamed, invitationId, slot: { ...slot, slotId } };
   return renamed;
 }
+
+describe('emailsFor: a cast-undone email carries a calendar update only when its audition moved', () => {
+  it('attaches the recorded invite (its SEQUENCE, DTSTAMP and the slot as it is now), and nothing otherwise', () => {
+    const [unchanged, changed] = cases['cast-undone'].map(([n]) => emailsFor(n, 'outbox-1', new Date(), base));
+    expect(unchanged?.[0]?.attachments).toBeUndefined();
+    const attachments = changed?.[0]?.attachments ?? [];
+    expect(attachments).toHaveLength(1);
+    const ics = attachments[0]!.content.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('UID:signup-su-1@audition-me');
+    expect(ics).toContain('SEQUENCE:2');
+    expect(ics).toContain('DTSTAMP:20270302T080000Z');
+    expect(ics).toContain('DTSTART:20270328T090000Z');
+  });
+});

@@ -10,6 +10,8 @@ import {
   NotSignedUpError,
 } from '../../../../src/domain/errors';
 import { auditionStart } from '../../../../src/domain/reminder';
+import { followSlotMove } from '../../../../src/domain/follow-ups';
+import type { Performance } from '../../../../src/domain/performance';
 import { reminderFor } from '../../../../src/domain/reminder-plan';
 import { cast, signUp, uncast, withdraw } from '../../../../src/domain/sign-up-decisions';
 import type { SignUpStatus } from '../../../../src/domain/signup';
@@ -176,6 +178,79 @@ describe('uncast', () => {
     expect(decision.notifications[0]).toMatchObject({ slot: decision.signUp.slot });
   });
 
+  it('sends no calendar update when the slot is as the performer’s invite showed it', () => {
+    const castRecord = storedSignUp({ status: 'cast' });
+    const decision = uncast({ performance, signUp: castRecord }, afterFirstSlot);
+    expect(decision.signUp.invite).toEqual(castRecord.invite);
+    expect(decision.notifications[0]).not.toHaveProperty('moved');
+  });
+
+  it('sends an updated invite when the slot moved while the performer was cast, and later invites continue it', () => {
+    const castRecord = storedSignUp({ status: 'cast' });
+    expect(castRecord.invite).toEqual({ sequence: 0, issuedAt: early.toISOString() });
+    const movedOnce = withSlot(performance, { start: '2027-03-27T09:00', location: { name: 'Studio', address: 'b' } });
+    const { signUp: undone, notifications } = uncast({ performance: movedOnce, signUp: castRecord }, afterFirstSlot);
+    const invite = { sequence: 1, issuedAt: afterFirstSlot.toISOString() };
+    expect(undone.invite).toEqual(invite);
+    expect(notifications).toEqual([
+      expect.objectContaining({
+        kind: 'cast-undone',
+        slot: undone.slot,
+        moved: { previousSlot: castRecord.slot, invite },
+      }),
+    ]);
+    expect(undone.slot).toMatchObject({ startsAt: '2027-03-27T09:00:00.000Z', location: { address: 'b' } });
+
+    // The sign-up recorded it: a later move and a withdrawal each take the next sequence after it.
+    const later = new Date('2027-03-28T11:00:00Z');
+    const movedAgain = followSlotMove(undone, withSlot(movedOnce, { start: '2027-04-01T10:00' }), later);
+    expect(movedAgain?.signUp.invite).toEqual({ sequence: 2, issuedAt: later.toISOString() });
+    expect(movedAgain?.notifications[0]).toMatchObject({ kind: 'slot-moved', previousSlot: undone.slot });
+    expect(withdraw({ signUp: undone, performance: movedOnce }, later).signUp.invite?.sequence).toBe(2);
+  });
+
+  it('updates the invite exactly when the start instant, length or address changed while cast', () => {
+    const change = fc.record({
+      shiftMinutes: fc.constantFrom(0, 0, 15, -60, 24 * 60),
+      durationMinutes: fc.constantFrom(30, 30, 45),
+      location: fc.constantFrom(
+        { name: 'Globe', address: 'a' },
+        { name: 'Studio', address: 'a' },
+        { name: 'Globe', address: 'b' },
+      ),
+      // Dublin keeps London's clock, so the same local time is the same instant there; Paris's is not.
+      timeZone: fc.constantFrom('Europe/London', 'Europe/Dublin', 'Europe/Paris'),
+    });
+    fc.assert(
+      fc.property(change, ({ shiftMinutes, durationMinutes, location, timeZone }) => {
+        const castRecord = storedSignUp({ status: 'cast' });
+        const start = DateTime.fromISO('2027-03-28T10:00')
+          .plus({ minutes: shiftMinutes })
+          .toFormat("yyyy-MM-dd'T'HH:mm");
+        const now = withSlot(
+          { ...performance, venue: { ...performance.venue, timeZone } },
+          {
+            start,
+            durationMinutes,
+            location,
+          },
+        );
+        const { signUp: undone, notifications } = uncast({ performance: now, signUp: castRecord }, afterFirstSlot);
+        const moved =
+          shiftMinutes !== 0 || durationMinutes !== 30 || location.address !== 'a' || timeZone === 'Europe/Paris';
+        expect(undone.invite?.sequence).toBe(moved ? 1 : 0);
+        const [notice] = notifications;
+        expect(notice?.kind).toBe('cast-undone');
+        expect(notice?.kind === 'cast-undone' ? notice.moved?.invite : 'wrong kind').toEqual(
+          moved ? undone.invite : undefined,
+        );
+        // Whatever it sent, the next invite is above it.
+        expect(withdraw({ signUp: undone }, afterFirstSlot).signUp.invite?.sequence).toBe(moved ? 2 : 1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('plans no reminder when the audition has begun (casting had left it none)', () => {
     const decision = uncast({ performance, signUp: storedSignUp({ status: 'cast' }) }, afterFirstSlot);
     expect(decision.signUp.reminderAt).toBeUndefined();
@@ -210,3 +285,8 @@ describe('uncast', () => {
     );
   });
 });
+
+/** The performance with its first slot changed as given. */
+function withSlot(p: Performance, change: Partial<Performance['slots'][number]>): Performance {
+  return { ...p, slots: [{ ...p.slots[0]!, ...change }, ...p.slots.slice(1)] };
+}
