@@ -51,11 +51,11 @@ export function linkFor(notification: Notification, webBaseUrl: string): EmailLi
     return { label: 'Sign in to Audition Me', url: `${base}/sign-in` };
   const performance = `${base}/performances/${encodeURIComponent(notification.performance.performanceId)}`;
   if (notification.kind === 'invitation') {
-    const slot = notification.slot ? `&slot=${encodeURIComponent(notification.slot.slotId)}` : '';
-    return {
-      label: 'Sign up to audition in Audition Me',
-      url: `${performance}?invitation=${encodeURIComponent(notification.invitationId)}${slot}`,
-    };
+    // Written by URLSearchParams, so the link is already in the form a browser normalises it to (`'` as %27).
+    const url = new URL(performance);
+    url.searchParams.set('invitation', notification.invitationId);
+    if (notification.slot) url.searchParams.set('slot', notification.slot.slotId);
+    return { label: 'Sign up to audition in Audition Me', url: url.href };
   }
   const myAuditions = { label: 'See your auditions in Audition Me', url: `${base}/my/auditions` };
   switch (notification.kind) {
