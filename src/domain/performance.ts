@@ -205,6 +205,67 @@ export function slotChanges(before: Performance, after: Performance): SlotChange
 }
 
 /**
+ * The refusals of an edit that would break a commitment, one wording whether the edit's own reading found it or
+ * the store's condition did (a casting written between the edit's read and its write).
+ */
+export const editRefusals = {
+  slotWithCast: () => new InUseError('A slot in which performers were cast cannot be removed.'),
+  characterInUse: () => new InUseError('A character that performers signed up for or were cast as cannot be removed.'),
+  characterOverCast: (name: string, cast: number) => new InUseError(`${name} already has ${cast} performers cast.`),
+};
+
+/**
+ * What an edit takes from castings, for the store to check in the same write as the edit: the slots it removes
+ * (each must hold nobody cast) and the characters it removes (places 0) or gives fewer places (each must have no
+ * more performers cast than that). Castings decided meanwhile are counted there, not in what the edit read.
+ */
+export interface CastingLimits {
+  readonly removedSlots: readonly { readonly slotId: string }[];
+  readonly characters: readonly {
+    readonly characterId: string;
+    readonly name: string;
+    /** At most this many may be cast: 0 for a character the edit removes. */
+    readonly places: number;
+    readonly removed: boolean;
+  }[];
+}
+
+/**
+ * The casting limits of an edit from `before` to `after`.
+ * @example castingLimits(before, after) // { removedSlots: [{ slotId: 's2' }], characters: [{ characterId: 'c1', name: 'Hamlet', places: 0, removed: true }] }
+ */
+export function castingLimits(before: Performance, after: Performance): CastingLimits {
+  const slotsAfter = new Set(after.slots.map((s) => s.slotId));
+  const charactersAfter = new Map(after.characters.map((c) => [c.characterId, c]));
+  return {
+    removedSlots: before.slots.filter((s) => !slotsAfter.has(s.slotId)).map(({ slotId }) => ({ slotId })),
+    characters: before.characters.flatMap((c): CastingLimits['characters'] => {
+      const kept = charactersAfter.get(c.characterId);
+      if (!kept) return [{ characterId: c.characterId, name: c.name, places: 0, removed: true }];
+      return kept.places < c.places
+        ? [{ characterId: c.characterId, name: kept.name, places: kept.places, removed: false }]
+        : [];
+    }),
+  };
+}
+
+/**
+ * Whether an edit of `input` removes a slot or a character of `before`: only such an edit is decided on the
+ * performance's sign-ups (`editPerformance`), so only such an edit needs them read.
+ * @example removesSlotsOrCharacters(before, { ...input, slots: [] }) // true when `before` had slots
+ */
+export function removesSlotsOrCharacters(
+  before: Performance,
+  input: Pick<PerformanceInput, 'slots' | 'characters'>,
+): boolean {
+  const slotIds = new Set(input.slots.map((s) => s.slotId));
+  const characterIds = new Set(input.characters.map((c) => c.characterId));
+  return (
+    before.slots.some((s) => !slotIds.has(s.slotId)) || before.characters.some((c) => !characterIds.has(c.characterId))
+  );
+}
+
+/**
  * Refuses an edit that would break what sign-ups and castings rely on: a slot's capacity below its taken
  * places, a character's places below its cast, or removing a character someone is cast as or signed up for.
  */
@@ -224,13 +285,11 @@ export function assertEditKeepsCommitments(
   }
   const remaining = new Set(after.characters.map((c) => c.characterId));
   for (const characterId of usage.charactersInUse) {
-    if (!remaining.has(characterId)) {
-      throw new InUseError('A character that performers signed up for or were cast as cannot be removed.');
-    }
+    if (!remaining.has(characterId)) throw editRefusals.characterInUse();
   }
   for (const character of after.characters) {
     const cast = usage.characterCast.get(character.characterId) ?? 0;
-    if (character.places < cast) throw new InUseError(`${character.name} already has ${cast} performers cast.`);
+    if (character.places < cast) throw editRefusals.characterOverCast(character.name, cast);
   }
 }
 
@@ -245,7 +304,9 @@ export interface SignUpCommitment {
 /**
  * The new version of a performance after its owner's edit of `input` (made from `input.version`), or an error:
  * a stale version, a slot someone was cast in removed, or a commitment broken (`assertEditKeepsCommitments`).
- * Sign-ups in removed slots are cancelled afterwards, so they do not hold their characters.
+ * Sign-ups in removed slots are cancelled afterwards, so they do not hold their characters. `signUps` may be left
+ * empty for an edit that removes no slot and no character (`removesSlotsOrCharacters`); castings are also judged
+ * on the counts in `state`, and the store checks them again as it writes (`castingLimits`).
  *
  * @example editPerformance(state, { ...input, version: 3 }, signUps, { now, newId }) // the performance at version 4
  */
@@ -269,14 +330,15 @@ export function editPerformance(
   const removedSlots = new Set(
     before.slots.map((s) => s.slotId).filter((id) => !after.slots.some((s) => s.slotId === id)),
   );
-  if (active.some((s) => s.status === 'cast' && removedSlots.has(s.slotId))) {
-    throw new InUseError('A slot in which performers were cast cannot be removed.');
-  }
-  const charactersInUse = new Set(
-    active
+  const castIn = (slotId: string) =>
+    (state.slotCast?.get(slotId) ?? 0) > 0 || active.some((s) => s.status === 'cast' && s.slotId === slotId);
+  if ([...removedSlots].some(castIn)) throw editRefusals.slotWithCast();
+  const charactersInUse = new Set([
+    ...active
       .filter((s) => !removedSlots.has(s.slotId))
       .flatMap((s) => [...s.characterIds, ...(s.castAs ? [s.castAs] : [])]),
-  );
+    ...before.characters.filter((c) => (state.characterCast.get(c.characterId) ?? 0) > 0).map((c) => c.characterId),
+  ]);
   assertEditKeepsCommitments(after, {
     slotTaken: state.slotTaken,
     characterCast: state.characterCast,

@@ -39,5 +39,10 @@ export interface SignUpChange {
   readonly performanceVersion?: number;
   readonly slotPlaces?: PlacesChange;
   readonly characterPlaces?: PlacesChange & { readonly characterId: string };
+  /**
+   * A change to the count of performers cast in the sign-up's slot, which an edit removing the slot checks as it
+   * writes (`PerformanceStore.replace`), so a casting racing that edit cannot leave a cast performer on no slot.
+   */
+  readonly slotCast?: 1 | -1;
   readonly notifications: readonly Notification[];
 }

@@ -153,6 +153,7 @@ export function cast(
     from: 'signed-up',
     performanceVersion: performance.version,
     characterPlaces: { characterId, by: 1, limit: character.places },
+    slotCast: 1,
     notifications: [{ kind: 'cast', character: character.name, ...aboutSignUp(record), to: performerReader(record) }],
   };
 }
@@ -191,6 +192,7 @@ export function uncast(
     from: 'cast',
     performanceVersion: performance.version,
     characterPlaces: { characterId: record.castAs, by: -1 },
+    slotCast: -1,
     notifications: [
       {
         kind: 'cast-undone',

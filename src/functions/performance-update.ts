@@ -1,4 +1,4 @@
-import { editPerformance } from '../domain/performance';
+import { castingLimits, editPerformance, removesSlotsOrCharacters } from '../domain/performance';
 import { keptSlots } from '../domain/snapshots';
 import { protectedRoute } from './http/handler';
 import { performances, signUps } from './stores';
@@ -17,9 +17,14 @@ export const handler = protectedRoute(
   { performances, signUps },
   async ({ params, body, receivedAt: now, stores, readerTimeZone }, caller) => {
     const state = await stores.performances.readOwned(params.performanceId, caller.userId);
-    const signUps = await stores.signUps.listOfPerformance(params.performanceId);
+    // Only removing a slot or a character is decided on the sign-ups: read them then, strongly consistent, so a
+    // sign-up or casting written a moment before is seen (castings are checked again as the edit is written).
+    const signUps = removesSlotsOrCharacters(state.performance, body)
+      ? await stores.signUps.listOfPerformance(params.performanceId, { consistent: true })
+      : [];
     const after = editPerformance(state, body, signUps, { now, newId: shortId });
-    await stores.performances.replace(after, keptSlots(state.performance, after));
+    const before = state.performance;
+    await stores.performances.replace(after, keptSlots(before, after), castingLimits(before, after));
     return { body: performanceView({ ...state, performance: after }, await readerTimeZone()) };
   },
 );

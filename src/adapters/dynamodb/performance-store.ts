@@ -1,12 +1,13 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Performance } from '../../domain/performance';
-import { InUseError, NotFoundError, VersionConflictError } from '../../domain/errors';
+import type { CastingLimits, Performance } from '../../domain/performance';
+import { editRefusals } from '../../domain/performance';
+import { InUseError, NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { KeptSlot, PerformanceState, PerformanceStore } from '../../domain/ports/performances';
 import { documentClient } from './document-client';
 import { performanceFields } from './item-fields';
 import { indexKeys, indexPartitions, keyPrefixes, keys, sortKeys } from './keys';
 import type { TransactionStep } from './transactions';
-import { transact } from './transactions';
+import { maxTransactionItems, transact } from './transactions';
 import { removeSearchEntries } from './search-index';
 import { reviseSlotStep, slotRevision } from './slot-guard';
 
@@ -94,6 +95,7 @@ export async function readPerformance(tableName: string, performanceId: string):
     performance: toPerformance(meta),
     slotTaken: count(keyPrefixes.slotCount, 'taken'),
     characterCast: count(keyPrefixes.characterCount, 'cast'),
+    slotCast: count(keyPrefixes.slotCount, 'cast'),
   };
 }
 
@@ -212,6 +214,45 @@ function revisedSlotSteps(tableName: string, after: Performance, kept: readonly 
   });
 }
 
+/**
+ * The steps that hold an edit to what it decided about castings (`castingLimits`), whatever was cast between its
+ * read and this write: each slot it removes has nobody cast (the slot's count item, which casting and undoing it
+ * count in), and each character it removes or shrinks has no more cast than its places (the character's count
+ * item). ConditionChecks of those small items (well under 1 KB): 2 write units each, only for what the edit removes
+ * or shrinks.
+ */
+export function castingLimitSteps(tableName: string, performanceId: string, limits: CastingLimits): TransactionStep[] {
+  const slotSteps = limits.removedSlots.map(({ slotId }) => ({
+    write: {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.slotCount(performanceId, slotId),
+        ConditionExpression: 'attribute_not_exists(#cast) OR #cast <= :zero',
+        ExpressionAttributeNames: { '#cast': 'cast' },
+        ExpressionAttributeValues: { ':zero': 0 },
+      },
+    },
+    onConditionFailed: () => editRefusals.slotWithCast(),
+  }));
+  const characterSteps = limits.characters.map((character) => ({
+    write: {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.characterCount(performanceId, character.characterId),
+        ConditionExpression: 'attribute_not_exists(#cast) OR #cast <= :places',
+        ExpressionAttributeNames: { '#cast': 'cast' },
+        ExpressionAttributeValues: { ':places': character.places },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      },
+    },
+    onConditionFailed: (existing: Record<string, unknown> | undefined) =>
+      character.removed
+        ? editRefusals.characterInUse()
+        : editRefusals.characterOverCast(character.name, Number(existing?.cast ?? character.places + 1)),
+  }));
+  return [...slotSteps, ...characterSteps];
+}
+
 /** Performances as items `PERF#<id>` / `META` with their counters beside them (see keys.ts). */
 export function dynamoPerformanceStore(tableName: string): PerformanceStore {
   return {
@@ -220,12 +261,20 @@ export function dynamoPerformanceStore(tableName: string): PerformanceStore {
     readMany: (performanceIds) => readPerformances(tableName, performanceIds),
     listOwned: (ownerId) => listOwnedPerformances(tableName, ownerId),
     create: (performance) => createPerformance(tableName, performance),
-    async replace(after, kept) {
-      await transact([
+    async replace(after, kept, limits) {
+      const steps = [
         putPerformanceStep(tableName, after),
         guardStep(tableName, after),
         ...revisedSlotSteps(tableName, after, kept),
-      ]);
+        ...castingLimitSteps(tableName, after.performanceId, limits),
+      ];
+      if (steps.length > maxTransactionItems) {
+        throw new ValidationError(
+          [{ path: 'body', message: `This edit changes ${steps.length - 2} slots and characters at once.` }],
+          `An edit can change at most ${maxTransactionItems - 2} slots and characters at once; save it in two steps.`,
+        );
+      }
+      await transact(steps);
     },
     async remove(performance, now) {
       await markDeleted(tableName, performance, [], now);

@@ -181,6 +181,25 @@ function takeSlotPlaceStep(tableName: string, signUp: SignUpRecord, limit: numbe
   };
 }
 
+/**
+ * Counts a casting (or its undoing) in the sign-up's slot, beside the places taken, so an edit removing the slot
+ * can check in its own write that nobody is cast there (see performance-store.ts). Never refused: a casting made
+ * before the count was kept is undone to -1, which an edit reads as nobody cast.
+ */
+function slotCastStep(tableName: string, signUp: SignUpRecord, by: 1 | -1): TransactionStep {
+  return {
+    write: {
+      Update: {
+        TableName: tableName,
+        Key: keys.slotCount(signUp.performanceId, signUp.slotId),
+        UpdateExpression: 'ADD #cast :by SET #type = :type',
+        ExpressionAttributeNames: { '#cast': 'cast', '#type': 'type' },
+        ExpressionAttributeValues: { ':by': by, ':type': 'SlotCount' },
+      },
+    },
+  };
+}
+
 /** The transaction that writes one decision; the order decides which error a request with several failures gets. */
 function changeSteps(tableName: string, change: SignUpChange, now: Date): TransactionStep[] {
   const { signUp, slotPlaces, characterPlaces } = change;
@@ -214,6 +233,7 @@ function changeSteps(tableName: string, change: SignUpChange, now: Date): Transa
     signUpStep(tableName, change),
     slotPlaces && slotPlaces.by < 0 ? slotStep : undefined,
     characterStep,
+    change.slotCast !== undefined ? slotCastStep(tableName, signUp, change.slotCast) : undefined,
     change.notifications.length ? outboxStep(tableName, change.notifications, now) : undefined,
   ];
   return steps.filter((step): step is TransactionStep => step !== undefined);

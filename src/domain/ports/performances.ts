@@ -1,5 +1,5 @@
 import type { SlotSnapshot } from '../notifications';
-import type { Performance } from '../performance';
+import type { CastingLimits, Performance } from '../performance';
 
 /** A performance with the live counts that the database keeps beside it. */
 export interface PerformanceState {
@@ -8,6 +8,8 @@ export interface PerformanceState {
   readonly slotTaken: ReadonlyMap<string, number>;
   /** Performers cast per character id. */
   readonly characterCast: ReadonlyMap<string, number>;
+  /** Performers cast per slot id (of the sign-ups in that slot); absent where the count was never kept. */
+  readonly slotCast?: ReadonlyMap<string, number>;
 }
 
 /** A slot as its sign-ups see it: when and where it is, and how many it takes. */
@@ -44,8 +46,11 @@ export interface PerformanceStore {
    * on a slot as it was before the edit is refused from then on, so a sign-up racing the edit cannot overfill or
    * mistime it. `kept` is every slot the edit keeps, as `keptSlots(before, after)` sees it (the zone conversion
    * stays in the domain, so the store's code does not carry it into every function that builds the stores).
+   * `limits` (`castingLimits(before, after)`) is checked in the same write: a slot it removes must hold nobody cast,
+   * a character it removes or shrinks no more cast than its new places (`InUseError`, as `editPerformance` says),
+   * however a casting raced the edit.
    */
-  replace(after: Performance, kept: readonly KeptSlot[]): Promise<void>;
+  replace(after: Performance, kept: readonly KeptSlot[], limits: CastingLimits): Promise<void>;
   /** Deletes a performance (its owner's): it leaves search at once; sign-ups are followed up afterwards. */
   remove(performance: Performance, now: Date): Promise<void>;
   /** Closes casting; every open sign-up is given its final status afterwards. */

@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InUseError, VersionConflictError } from '../../../src/domain/errors';
-import { buildPerformance, editPerformance } from '../../../src/domain/performance';
+import {
+  buildPerformance,
+  castingLimits,
+  editPerformance,
+  removesSlotsOrCharacters,
+} from '../../../src/domain/performance';
 import type { PerformanceState } from '../../../src/domain/ports/performances';
 import { performanceInput } from '../../../src/schemas/performance';
 
@@ -63,6 +69,77 @@ describe('editPerformance', () => {
     // A withdrawn sign-up holds nothing.
     expect(editPerformance(state, withoutOphelia, [signUp('withdrawn', second!.slotId)], { now, newId }).version).toBe(
       2,
+    );
+  });
+
+  it('refuses to remove a slot or a character the counts show cast, though the sign-ups read show none yet', () => {
+    const withoutFirst = { ...unchanged, slots: unchanged.slots.filter((s) => s.slotId !== first!.slotId) };
+    const castInFirst = { ...state, slotCast: new Map([[first!.slotId, 1]]) };
+    expect(() => editPerformance(castInFirst, withoutFirst, [], { now, newId })).toThrow(
+      'A slot in which performers were cast cannot be removed.',
+    );
+    const withoutHamlet = { ...unchanged, characters: unchanged.characters.filter((c) => c.name !== 'Hamlet') };
+    const hamletCast = { ...state, characterCast: new Map([[hamlet!.characterId, 1]]) };
+    expect(() => editPerformance(hamletCast, withoutHamlet, [], { now, newId })).toThrow(
+      'A character that performers signed up for or were cast as cannot be removed.',
+    );
+    // Counts of zero (a casting undone, or -1 for one undone from before slots were counted) hold nothing.
+    const undone = {
+      ...state,
+      slotCast: new Map([[first!.slotId, -1]]),
+      characterCast: new Map([[hamlet!.characterId, 0]]),
+    };
+    expect(
+      editPerformance(undone, { ...withoutFirst, characters: withoutHamlet.characters }, [], { now, newId }).version,
+    ).toBe(2);
+  });
+});
+
+describe('castingLimits', () => {
+  it('names exactly the slots an edit removes and the characters it removes or gives fewer places', () => {
+    const many = buildPerformance(
+      {
+        ...input,
+        characters: ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name, description: '', attributes: {}, places: 3 })),
+        slots: [1, 2, 3, 4, 5].map((d) => ({ start: `2027-04-0${d}T10:00`, durationMinutes: 30, capacity: 3 })),
+      },
+      { performanceId: 'p2', ownerId: 'u1', now, newId },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        (places, keepSlot) => {
+          const edit = {
+            ...input,
+            characters: many.characters.flatMap((c, i) =>
+              places[i] === undefined ? [] : [{ ...c, places: places[i] }],
+            ),
+            slots: many.slots.filter((_, i) => keepSlot[i]),
+          };
+          if (edit.characters.length === 0) return;
+          const after = buildPerformance(edit, {
+            performanceId: 'p2',
+            ownerId: 'u1',
+            now,
+            newId,
+            previous: many,
+          });
+          const limits = castingLimits(many, after);
+          expect(limits.removedSlots.map((s) => s.slotId)).toEqual(
+            many.slots.filter((_, i) => !keepSlot[i]).map((s) => s.slotId),
+          );
+          expect(limits.characters).toEqual(
+            many.characters.flatMap((c, i) => {
+              const p = places[i];
+              if (p === undefined) return [{ characterId: c.characterId, name: c.name, places: 0, removed: true }];
+              return p < 3 ? [{ characterId: c.characterId, name: c.name, places: p, removed: false }] : [];
+            }),
+          );
+          expect(removesSlotsOrCharacters(many, edit)).toBe(keepSlot.includes(false) || places.includes(undefined));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
