@@ -4,6 +4,7 @@ import type { InvitationView } from '../api/schemas';
 import { Link, useLocation } from '../app/router';
 import { useProfile, useSession } from '../app/session';
 import { LinkProblem, isMissing } from '../ui/LinkProblem';
+import { invitationPath } from './invitations';
 
 /** The invitation an email's link (`/performances/p1?invitation=p1_u2`) names, as far as the reader may know it. */
 export type LinkedInvitation =
@@ -27,7 +28,7 @@ export function useLinkedInvitation(performanceId: string): LinkedInvitation {
     if (invitationId === null) return setLinked({ state: 'none' });
     if (role !== 'performer') return setLinked({ state: 'not-yours' });
     let current = true;
-    api.send<InvitationView>('PUT', `/me/invitations/${encodeURIComponent(invitationId)}`, { status: 'opened' }).then(
+    api.send<InvitationView>('PUT', invitationPath(invitationId), { status: 'opened' }).then(
       (invitation) =>
         current &&
         setLinked(invitation.performanceId === performanceId ? { state: 'found', invitation } : { state: 'not-valid' }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, navigate } from '../app/router';
+import { Link } from '../app/router';
 import { useProfile, useSession } from '../app/session';
 import { countryName } from '../forms/places';
 import { Page } from '../ui/Page';
@@ -8,9 +8,7 @@ import { useResource } from '../ui/useResource';
 import { When } from '../ui/When';
 import '../directory/directory.css';
 import type { InvitationView } from '../api/schemas';
-import { invitationLink, invitationLive, invitationStatusLabels } from './invitations';
-
-const invitationPath = (invitation: InvitationView) => `/me/invitations/${encodeURIComponent(invitation.invitationId)}`;
+import { invitationLink, invitationLive, invitationPath, invitationStatusLabels } from './invitations';
 
 function Invitation({
   invitation,
@@ -21,15 +19,8 @@ function Invitation({
   readonly myZone: string;
   readonly onDecline: () => void;
 }) {
-  const { api } = useSession();
   const link = invitationLink(invitation);
   const headingId = `invitation-${invitation.invitationId}`;
-  // Opening the performance from here tells the director the invitation was opened (it never moves back).
-  const open = () => {
-    if (invitation.status === 'sent')
-      void api.send('PUT', invitationPath(invitation), { status: 'opened' }).catch(() => undefined);
-    navigate(link);
-  };
   return (
     <article className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{invitation.title}</h3>
@@ -59,13 +50,8 @@ function Invitation({
       </dl>
       {invitationLive(invitation) ? (
         <p className="actions">
-          <Link
-            to={link}
-            onClick={(event) => {
-              event.preventDefault();
-              open();
-            }}
-          >
+          {/* The performance's page marks the invitation opened, as when it is opened from the email. */}
+          <Link to={link}>
             See the performance and sign up<span className="visually-hidden"> for {invitation.title}</span>
           </Link>
           {(invitation.status === 'sent' || invitation.status === 'opened') && (
@@ -95,7 +81,7 @@ export function MyInvitationsPage() {
   const decline = async (invitation: InvitationView) => {
     setSaid(undefined);
     try {
-      await api.send('PUT', invitationPath(invitation), { status: 'declined' });
+      await api.send('PUT', invitationPath(invitation.invitationId), { status: 'declined' });
       setSaid({ ok: true, text: `You declined the invitation to “${invitation.title}”.` });
       list.reload();
     } catch (error) {

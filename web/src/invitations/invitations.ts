@@ -30,6 +30,9 @@ export const directorStatusLabels: Record<InvitationStatus, string> = {
 export const invitationLive = (invitation: Pick<InvitationView, 'status'>) =>
   invitation.status !== 'withdrawn' && invitation.status !== 'closed';
 
+/** The API resource of one of the reader's invitations. */
+export const invitationPath = (invitationId: string) => `/me/invitations/${encodeURIComponent(invitationId)}`;
+
 /**
  * The page that opens the sign-up for an invitation's performance (the same link the invitation email has).
  *
